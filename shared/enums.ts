@@ -1,0 +1,77 @@
+// Every closed set of values the domain knows, with the words people read.
+// The database CHECK constraints, the zod schemas and the screens all come from these arrays.
+
+export const VENDOR_STATUS = ['active', 'exit_planned', 'in_transition', 'exited'] as const;
+export const RENEWAL = ['none', 'tacit', 'express'] as const;
+export const EXIT_KIND = ['ordinary', 'emergency'] as const;
+export const EXIT_TARGET = ['in_house', 'new_provider'] as const;
+export const PERSON_SIDE = ['in_house', 'vendor', 'new_provider'] as const;
+export const CRITICALITY = ['critical', 'high', 'medium', 'low'] as const;
+export const KT_STAGE = ['not_started', 'documented', 'shadowing', 'reverse_shadowing', 'signed_off'] as const;
+export const ORG_OWNER = ['us', 'vendor', 'third_party'] as const;
+export const ESCROW = ['none', 'requested', 'deposited', 'not_needed'] as const;
+export const REPO_TRANSFER = ['not_started', 'requested', 'transferred', 'verified'] as const;
+export const LICENCE_TYPE = ['subscription', 'perpetual', 'open_source', 'other'] as const;
+export const LICENSEE = ['us', 'vendor', 'unknown'] as const;
+export const TRANSFERABLE = ['yes', 'no', 'consent_required', 'unknown'] as const;
+export const LICENCE_TRANSFER = ['not_started', 'consent_requested', 'novated', 're_procured', 'lapsed'] as const;
+export const DOCUMENT_KIND = ['runbook', 'architecture', 'operating_procedure', 'contract', 'access_list', 'other'] as const;
+export const DOCUMENT_STATUS = ['draft', 'published', 'obsolete', 'missing'] as const;
+
+/** Human words for enum values; a value without an entry is shown with underscores as spaces. */
+const LABELS: Record<string, string> = {
+  active: 'Active',
+  exit_planned: 'Exit planned',
+  in_transition: 'In transition',
+  exited: 'Exited',
+  none: 'None',
+  tacit: 'Tacit',
+  express: 'Express',
+  ordinary: 'Ordinary',
+  emergency: 'Emergency',
+  in_house: 'In-house',
+  new_provider: 'New provider',
+  vendor: 'Vendor',
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  not_started: 'Not started',
+  documented: 'Documented',
+  shadowing: 'Shadowing',
+  reverse_shadowing: 'Reverse shadowing',
+  signed_off: 'Signed off',
+  us: 'Us',
+  third_party: 'Third party',
+  requested: 'Requested',
+  deposited: 'Deposited',
+  not_needed: 'Not needed',
+  transferred: 'Transferred',
+  verified: 'Verified',
+  subscription: 'Subscription',
+  perpetual: 'Perpetual',
+  open_source: 'Open source',
+  other: 'Other',
+  unknown: 'Unknown',
+  yes: 'Yes',
+  no: 'No',
+  consent_required: 'Consent required',
+  consent_requested: 'Consent requested',
+  novated: 'Novated',
+  re_procured: 'Re-procured',
+  lapsed: 'Lapsed',
+  runbook: 'Runbook',
+  architecture: 'Architecture',
+  operating_procedure: 'Operating procedure',
+  contract: 'Contract',
+  access_list: 'Access list',
+  draft: 'Draft',
+  published: 'Published',
+  obsolete: 'Obsolete',
+  missing: 'Missing',
+};
+
+export function enumLabel(value: string | null | undefined): string {
+  if (value == null || value === '') return '';
+  return LABELS[value] ?? value.replaceAll('_', ' ');
+}
