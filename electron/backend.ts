@@ -1,0 +1,77 @@
+// The backend every face shares: one open workbook and the dispatcher over the API table.
+// No Electron in here: the desktop shell, the browser face, the CLI and the tests all use it as is.
+import { randomUUID } from 'node:crypto';
+import type { ApiResponse } from '../shared/errors';
+import { createDispatcher, type Dispatch } from './api/dispatch';
+import { HANDLERS, type HandlerEnv } from './api/handlers';
+import { defaultUserName, randomId, systemClock, type Clock, type ServiceContext } from './services/context';
+import { openWorkbook, type Db } from './store/open';
+import { getSetting, setSetting } from './store/settings';
+
+export interface BackendOptions {
+  /** Absolute path of the .sqlite file; created if missing. */
+  workbookPath: string;
+  appVersion: string;
+  /** better-sqlite3 binary for another ABI (the desktop app's Electron build). */
+  nativeBinding?: string;
+  /** How this face opens an attachment with the operating system (desktop: shell.openPath). */
+  openFile?: (absPath: string) => Promise<void>;
+  canSwitchWorkbook?: boolean;
+  clock?: Clock;
+  newId?: () => string;
+}
+
+export interface Backend {
+  readonly workbookPath: string;
+  readonly db: Db;
+  dispatch: Dispatch;
+  /** Opens (creating if needed) another workbook; on failure throws and keeps the current one. */
+  switchWorkbook(path: string): void;
+  close(): void;
+}
+
+/** Gives a new workbook its identity: a stable id (for packs and merges) and a user name. */
+function initialise(db: Db, now: string): void {
+  db.transaction(() => {
+    if (!getSetting(db, 'workbook_id')) {
+      setSetting(db, 'workbook_id', randomUUID());
+      setSetting(db, 'created_at', now);
+    }
+    if (!getSetting(db, 'user_name')) setSetting(db, 'user_name', defaultUserName());
+  }).immediate();
+}
+
+export function createBackend(opts: BackendOptions): Backend {
+  const clock = opts.clock ?? systemClock;
+  const open = (path: string) => {
+    const db = openWorkbook(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    try {
+      initialise(db, clock.now().toISOString());
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  };
+  let ctx: ServiceContext = { db: open(opts.workbookPath), workbookPath: opts.workbookPath, clock, newId: opts.newId ?? randomId };
+  const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false });
+  const dispatch = createDispatcher(HANDLERS, env, (e) => console.error('Handover Workbook: internal error', e));
+  return {
+    get workbookPath() {
+      return ctx.workbookPath;
+    },
+    get db() {
+      return ctx.db;
+    },
+    dispatch: (method: string, payload: unknown): Promise<ApiResponse<unknown>> => dispatch(method, payload),
+    switchWorkbook(path: string) {
+      const db = open(path);
+      const old = ctx.db;
+      ctx = { ...ctx, db, workbookPath: path };
+      old.close();
+    },
+    close() {
+      if (ctx.db.open) ctx.db.close();
+    },
+  };
+}

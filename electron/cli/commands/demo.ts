@@ -1,0 +1,40 @@
+// handover demo --db FILE [--records N]
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { localToday } from '../../../shared/dates';
+import { createBackend } from '../../backend';
+import { generateDemo } from '../../demo/generate';
+import { actor } from '../../services/context';
+import { appVersion } from '../project';
+import { UsageError, type Io } from '../usage';
+
+export const usage = 'handover demo --db FILE [--records N]   make a demo workbook (N inventory records over N/1000 vendors)';
+
+export function demo(argv: string[], io: Io, now: () => Date = () => new Date()): number {
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, records: { type: 'string' }, seed: { type: 'string' } } });
+  if (!values.db) throw new UsageError('--db FILE is required');
+  let records: number | undefined;
+  if (values.records !== undefined) {
+    records = Number(values.records);
+    if (!Number.isInteger(records) || records < 1 || records > 5_000_000) throw new UsageError(`--records must be a whole number from 1 to 5,000,000, not "${values.records}"`);
+  }
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  const backend = createBackend({ workbookPath: resolve(values.db), appVersion });
+  try {
+    if (backend.db.prepare('SELECT 1 FROM vendors LIMIT 1').get()) {
+      io.err(`${backend.workbookPath} already has vendors; the demo is only made in a new or empty workbook.`);
+      return 1;
+    }
+    const started = performance.now();
+    const at = now();
+    const result = generateDemo(backend.db, {
+      ...(records !== undefined ? { records } : {}), ...(seed !== undefined ? { seed } : {}),
+      today: localToday(at), now: at.toISOString(), actor: actor({ db: backend.db, workbookPath: backend.workbookPath, clock: { now }, newId: () => '' }),
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    io.out(`Demo workbook ${backend.workbookPath}: ${result.vendors} vendors, ${result.records} inventory records (${seconds} s).`);
+    return 0;
+  } finally {
+    backend.close();
+  }
+}

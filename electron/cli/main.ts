@@ -1,0 +1,41 @@
+// The `handover` command line over the same backend as the app. Exit codes: 0 done, 1 failed,
+// 2 wrong usage; messages on stderr.
+import { ApiError } from '../../shared/errors';
+import { demo, usage as demoUsage } from './commands/demo';
+import { statsCommand, usage as statsUsage } from './commands/stats';
+import { appVersion } from './project';
+import { processIo, UsageError, type Io } from './usage';
+
+const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promise<number>; usage: string }> = {
+  demo: { run: demo, usage: demoUsage },
+  stats: { run: statsCommand, usage: statsUsage },
+};
+
+function help(): string {
+  return ['Usage: handover <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), '', '  handover --version'].join('\n');
+}
+
+export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    (command ? io.out : io.err)(help());
+    return command ? 0 : 2;
+  }
+  if (command === '--version') { io.out(appVersion); return 0; }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    io.err(`Unknown command "${command}".\n${help()}`);
+    return 2;
+  }
+  try {
+    return await entry.run(rest, io);
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${err.message}\nUsage: ${entry.usage}`);
+      return 2;
+    }
+    io.err(e instanceof ApiError ? e.message : `handover ${command} failed: ${err.message}`);
+    return 1;
+  }
+}

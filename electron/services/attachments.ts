@@ -1,0 +1,123 @@
+// Files attached to documents: copied into the workbook's attachment folder under their SHA-256,
+// stored once however often they are added, opened through the face's own opener, removed.
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Attachment, AttachmentContent } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
+import { logActivity } from '../store/activity';
+import { attachmentDir, blobPath, putBlob, removeBlob } from '../store/blobs';
+import { getRecord } from '../store/records';
+import { actor, inWrite, nowIso, type ServiceContext } from './context';
+
+const SELECT = `a.id, a.sha256, a.size, l.file_name AS "fileName", a.media_type AS "mediaType",
+  l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.deleted_at AS "deletedAt"`;
+
+function liveDocument(ctx: ServiceContext, id: string) {
+  const doc = getRecord(ctx.db, 'document', id);
+  if (!doc || doc.deletedAt) {
+    throw new ApiError('INVALID_INPUT', 'documentId: refers to a document that does not exist or was deleted', [
+      { field: 'documentId', message: 'refers to a document that does not exist or was deleted' },
+    ]);
+  }
+  return doc;
+}
+
+export function addAttachment(
+  ctx: ServiceContext,
+  input: { documentId: string; fileName: string; mediaType?: string | undefined; content: Uint8Array },
+): Attachment {
+  const doc = liveDocument(ctx, input.documentId);
+  // The file lands first (temp name, then rename); the rows that point at it follow in one
+  // transaction. A failure in between leaves at most an unreferenced file, never a dangling row.
+  const { sha } = putBlob(attachmentDir(ctx.workbookPath), input.content);
+  return inWrite(ctx, () => {
+    const at = nowIso(ctx);
+    let att = ctx.db.prepare('SELECT id, deleted_at AS deletedAt FROM attachments WHERE sha256 = ?').get(sha) as { id: string; deletedAt: string | null } | undefined;
+    if (!att) {
+      att = { id: ctx.newId(), deletedAt: null };
+      ctx.db.prepare('INSERT INTO attachments (id, sha256, size, file_name, media_type, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(att.id, sha, input.content.byteLength, input.fileName, input.mediaType || 'application/octet-stream', at, at);
+    } else if (att.deletedAt) {
+      ctx.db.prepare('UPDATE attachments SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, att.id);
+    }
+    const link = ctx.db.prepare(`SELECT id, deleted_at AS deletedAt FROM attachment_links
+      WHERE owner_kind = 'document' AND owner_id = ? AND attachment_id = ?`).get(doc.id, att.id) as { id: string; deletedAt: string | null } | undefined;
+    if (!link) {
+      ctx.db.prepare(`INSERT INTO attachment_links (id, attachment_id, owner_kind, owner_id, file_name, created_at, updated_at)
+        VALUES (?, ?, 'document', ?, ?, ?, ?)`).run(ctx.newId(), att.id, doc.id, input.fileName, at, at);
+    } else if (link.deletedAt) {
+      ctx.db.prepare('UPDATE attachment_links SET deleted_at = NULL, file_name = ?, updated_at = ? WHERE id = ?').run(input.fileName, at, link.id);
+    }
+    if (!link || link.deletedAt) {
+      logActivity(ctx.db, {
+        id: ctx.newId(), at, actor: actor(ctx), action: 'attach', kind: 'document', recordId: doc.id, vendorId: doc.vendorId,
+        summary: `Attached “${input.fileName}” to document “${doc.title}”`, changes: { sha256: sha, size: input.content.byteLength },
+      });
+    }
+    return ctx.db.prepare(`SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+      WHERE l.owner_kind = 'document' AND l.owner_id = ? AND a.id = ?`).get(doc.id, att.id) as Attachment;
+  });
+}
+
+export function listAttachments(ctx: ServiceContext, documentId: string): Attachment[] {
+  return ctx.db.prepare(`SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+    WHERE l.owner_kind = 'document' AND l.owner_id = ? AND l.deleted_at IS NULL ORDER BY l.created_at, l.file_name`).all(documentId) as Attachment[];
+}
+
+function liveAttachment(ctx: ServiceContext, id: string) {
+  const att = ctx.db.prepare('SELECT id, sha256, file_name AS fileName, media_type AS mediaType FROM attachments WHERE id = ? AND deleted_at IS NULL')
+    .get(id) as { id: string; sha256: string; fileName: string; mediaType: string } | undefined;
+  if (!att) throw new ApiError('NOT_FOUND', `No attachment with id ${id}`);
+  const path = blobPath(attachmentDir(ctx.workbookPath), att.sha256);
+  if (!existsSync(path)) {
+    throw new ApiError('FILE_ERROR', `The file of attachment “${att.fileName}” is missing from ${attachmentDir(ctx.workbookPath)}`);
+  }
+  return { ...att, path };
+}
+
+export function attachmentContent(ctx: ServiceContext, id: string): AttachmentContent {
+  const att = liveAttachment(ctx, id);
+  return { fileName: att.fileName, mediaType: att.mediaType, content: new Uint8Array(readFileSync(att.path)) };
+}
+
+/**
+ * Hands a copy to the operating system under its own file name (so the right program opens it);
+ * the stored file itself is never given out, so an editor cannot change it behind our back.
+ */
+export async function openAttachment(ctx: ServiceContext, id: string, opener: ((path: string) => Promise<void>) | undefined) {
+  if (!opener) throw new ApiError('UNSUPPORTED', 'This face cannot open files; download the attachment instead.');
+  const att = liveAttachment(ctx, id);
+  const dir = join(tmpdir(), 'handover-workbook-open', att.sha256);
+  mkdirSync(dir, { recursive: true });
+  const copy = join(dir, att.fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_'));
+  copyFileSync(att.path, copy);
+  await opener(copy);
+  return { opened: true };
+}
+
+export function removeAttachment(ctx: ServiceContext, input: { documentId: string; attachmentId: string }): { removed: boolean } {
+  let orphanSha: string | null = null;
+  const result = inWrite(ctx, () => {
+    const doc = liveDocument(ctx, input.documentId);
+    const link = ctx.db.prepare(`SELECT l.id, l.file_name AS fileName, a.sha256 FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+      WHERE l.owner_kind = 'document' AND l.owner_id = ? AND l.attachment_id = ? AND l.deleted_at IS NULL`)
+      .get(doc.id, input.attachmentId) as { id: string; fileName: string; sha256: string } | undefined;
+    if (!link) return { removed: false };
+    const at = nowIso(ctx);
+    ctx.db.prepare('UPDATE attachment_links SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, link.id);
+    const stillUsed = ctx.db.prepare('SELECT 1 FROM attachment_links WHERE attachment_id = ? AND deleted_at IS NULL').get(input.attachmentId);
+    if (!stillUsed) {
+      ctx.db.prepare('UPDATE attachments SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, input.attachmentId);
+      orphanSha = link.sha256;
+    }
+    logActivity(ctx.db, {
+      id: ctx.newId(), at, actor: actor(ctx), action: 'detach', kind: 'document', recordId: doc.id, vendorId: doc.vendorId,
+      summary: `Removed attachment “${link.fileName}” from document “${doc.title}”`,
+    });
+    return { removed: true };
+  });
+  // The file goes only after the rows that pointed at it are committed as removed.
+  if (orphanSha) removeBlob(attachmentDir(ctx.workbookPath), orphanSha);
+  return result;
+}

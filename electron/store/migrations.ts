@@ -1,0 +1,186 @@
+// The workbook's schema as an ordered list of migrations, versioned by PRAGMA user_version.
+// A shipped migration is never edited: a change is a new entry at the end.
+import * as E from '../../shared/enums';
+
+const oneOf = (col: string, values: readonly string[]) => `CHECK (${col} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
+const day = (col: string) => `CHECK (${col} IS NULL OR (length(${col}) = 10 AND ${col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'))`;
+const STAMPS = `created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT`;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'inventory, people, attachments, activity, settings, search',
+    sql: `
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE vendors (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  services TEXT NOT NULL DEFAULT '',
+  contract_ref TEXT NOT NULL DEFAULT '',
+  contract_start TEXT ${day('contract_start')},
+  contract_end TEXT ${day('contract_end')},
+  renewal TEXT NOT NULL DEFAULT 'none' ${oneOf('renewal', E.RENEWAL)},
+  notice_days INTEGER CHECK (notice_days IS NULL OR notice_days >= 0),
+  lead_days INTEGER CHECK (lead_days IS NULL OR lead_days >= 0),
+  exit_date TEXT ${day('exit_date')},
+  exit_kind TEXT NOT NULL DEFAULT 'ordinary' ${oneOf('exit_kind', E.EXIT_KIND)},
+  target TEXT NOT NULL DEFAULT 'in_house' ${oneOf('target', E.EXIT_TARGET)},
+  new_provider_name TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'active' ${oneOf('status', E.VENDOR_STATUS)},
+  vendor_contact_id TEXT REFERENCES people(id),
+  our_contact_id TEXT REFERENCES people(id),
+  notes TEXT NOT NULL DEFAULT '',
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE people (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  side TEXT NOT NULL DEFAULT 'in_house' ${oneOf('side', E.PERSON_SIDE)},
+  vendor_id TEXT REFERENCES vendors(id),
+  notes TEXT NOT NULL DEFAULT '',
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE processes (
+  id TEXT PRIMARY KEY,
+  vendor_id TEXT NOT NULL REFERENCES vendors(id),
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  frequency TEXT NOT NULL DEFAULT '',
+  criticality TEXT NOT NULL DEFAULT 'medium' ${oneOf('criticality', E.CRITICALITY)},
+  sla TEXT NOT NULL DEFAULT '',
+  owner_id TEXT REFERENCES people(id),
+  successor_id TEXT REFERENCES people(id),
+  runbook_id TEXT REFERENCES documents(id),
+  kt_stage TEXT NOT NULL DEFAULT 'not_started' ${oneOf('kt_stage', E.KT_STAGE)},
+  notes TEXT NOT NULL DEFAULT '',
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE repositories (
+  id TEXT PRIMARY KEY,
+  vendor_id TEXT NOT NULL REFERENCES vendors(id),
+  name TEXT NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  host TEXT NOT NULL DEFAULT '',
+  default_branch TEXT NOT NULL DEFAULT '',
+  org_owner TEXT NOT NULL DEFAULT 'vendor' ${oneOf('org_owner', E.ORG_OWNER)},
+  admin_id TEXT REFERENCES people(id),
+  ci_cd TEXT NOT NULL DEFAULT '',
+  secrets_location TEXT NOT NULL DEFAULT '',
+  escrow TEXT NOT NULL DEFAULT 'none' ${oneOf('escrow', E.ESCROW)},
+  access_verified_on TEXT ${day('access_verified_on')},
+  transfer_status TEXT NOT NULL DEFAULT 'not_started' ${oneOf('transfer_status', E.REPO_TRANSFER)},
+  notes TEXT NOT NULL DEFAULT '',
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE licences (
+  id TEXT PRIMARY KEY,
+  vendor_id TEXT NOT NULL REFERENCES vendors(id),
+  product TEXT NOT NULL,
+  licensor TEXT NOT NULL DEFAULT '',
+  type TEXT NOT NULL DEFAULT 'subscription' ${oneOf('type', E.LICENCE_TYPE)},
+  seats INTEGER CHECK (seats IS NULL OR seats >= 0),
+  licensee TEXT NOT NULL DEFAULT 'unknown' ${oneOf('licensee', E.LICENSEE)},
+  transferable TEXT NOT NULL DEFAULT 'unknown' ${oneOf('transferable', E.TRANSFERABLE)},
+  key_location TEXT NOT NULL DEFAULT '',
+  renewal_date TEXT ${day('renewal_date')},
+  annual_cost REAL CHECK (annual_cost IS NULL OR annual_cost >= 0),
+  currency TEXT NOT NULL DEFAULT '',
+  transfer_status TEXT NOT NULL DEFAULT 'not_started' ${oneOf('transfer_status', E.LICENCE_TRANSFER)},
+  notes TEXT NOT NULL DEFAULT '',
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY,
+  vendor_id TEXT NOT NULL REFERENCES vendors(id),
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'other' ${oneOf('kind', E.DOCUMENT_KIND)},
+  location TEXT NOT NULL DEFAULT '',
+  version TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'draft' ${oneOf('status', E.DOCUMENT_STATUS)},
+  reviewed_by_id TEXT REFERENCES people(id),
+  reviewed_on TEXT ${day('reviewed_on')},
+  notes TEXT NOT NULL DEFAULT '',
+  ${STAMPS}
+) STRICT;
+
+-- A file copied into the workbook's attachment folder, named by its SHA-256: stored once
+-- however many records link it.
+CREATE TABLE attachments (
+  id TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+  size INTEGER NOT NULL CHECK (size >= 0),
+  file_name TEXT NOT NULL,
+  media_type TEXT NOT NULL DEFAULT 'application/octet-stream',
+  ${STAMPS}
+) STRICT;
+
+-- Which record an attachment belongs to. owner_kind leaves room for checklist items.
+CREATE TABLE attachment_links (
+  id TEXT PRIMARY KEY,
+  attachment_id TEXT NOT NULL REFERENCES attachments(id),
+  owner_kind TEXT NOT NULL ${oneOf('owner_kind', ['document', 'checklist_item'])},
+  owner_id TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  ${STAMPS},
+  UNIQUE (owner_kind, owner_id, attachment_id)
+) STRICT;
+
+-- Append-only: the triggers below refuse to change or remove an entry.
+CREATE TABLE activity (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  record_id TEXT,
+  vendor_id TEXT,
+  summary TEXT NOT NULL,
+  changes TEXT
+) STRICT;
+CREATE TRIGGER activity_no_update BEFORE UPDATE ON activity BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END;
+CREATE TRIGGER activity_no_delete BEFORE DELETE ON activity BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END;
+
+-- Search: one row per record in search_docs; the FTS row shares its rowid, so a record's entry
+-- is replaced by rowid without scanning the index.
+CREATE TABLE search_docs (
+  rowid INTEGER PRIMARY KEY,
+  record_id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  vendor_id TEXT
+) STRICT;
+CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+
+CREATE INDEX processes_vendor ON processes (vendor_id, deleted_at, name COLLATE NOCASE);
+CREATE INDEX repositories_vendor ON repositories (vendor_id, deleted_at, name COLLATE NOCASE);
+CREATE INDEX licences_vendor ON licences (vendor_id, deleted_at, product COLLATE NOCASE);
+CREATE INDEX documents_vendor ON documents (vendor_id, deleted_at, title COLLATE NOCASE);
+CREATE INDEX people_name ON people (deleted_at, name COLLATE NOCASE);
+CREATE INDEX vendors_name ON vendors (deleted_at, name COLLATE NOCASE);
+CREATE INDEX attachment_links_owner ON attachment_links (owner_kind, owner_id);
+CREATE INDEX attachment_links_attachment ON attachment_links (attachment_id);
+CREATE INDEX activity_vendor ON activity (vendor_id, seq);
+CREATE INDEX activity_record ON activity (record_id, seq);
+CREATE INDEX search_docs_vendor ON search_docs (vendor_id, kind);
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

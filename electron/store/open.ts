@@ -1,0 +1,63 @@
+// Opening a workbook: the one place that sets the pragmas and brings the schema up to date.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ApiError } from '../../shared/errors';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of a better-sqlite3 binary built for another ABI (the desktop app's Electron build). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export function openWorkbook(path: string, options: OpenOptions = {}): Db {
+  if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (e) {
+    throw new ApiError('FILE_ERROR', `Cannot open the workbook ${path}: ${(e as Error).message}`);
+  }
+  try {
+    // Read the version before anything writes: a workbook from a newer app is left untouched.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new ApiError(
+        'UNSUPPORTED',
+        `The workbook ${path} was written by a newer version of Handover Workbook (schema ${version}; this app knows up to ${SCHEMA_VERSION}). Update the app to open it; the file was not changed.`,
+      );
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) migrate(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Runs every pending migration in one transaction: either all apply or none does. */
+export function migrate(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  return SCHEMA_VERSION;
+}

@@ -1,0 +1,124 @@
+// Generic, parameterised SQL for the six record kinds. Column names come only from the shapes in
+// shared/records.ts (never from input), values always travel as parameters.
+import { fieldMeta, fieldNames, type RecordKind, type RecordOf } from '../../shared/records';
+import type { ListInput, ListResult } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
+import type { Db } from './open';
+import { toMatchQuery } from './search';
+import { refFields, selectList, TABLE, toColumn } from './tables';
+
+type Row = Record<string, unknown>;
+
+const toSql = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
+
+export function insertRecord(db: Db, kind: RecordKind, record: Row): void {
+  const cols = ['id', ...fieldNames(kind), 'createdAt', 'updatedAt', 'deletedAt'];
+  db.prepare(`INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    .run(...cols.map((c) => toSql(record[c])));
+}
+
+export function getRecord<K extends RecordKind>(db: Db, kind: K, id: string): RecordOf[K] | undefined {
+  return db.prepare(`SELECT ${selectList(kind)} FROM ${TABLE[kind]} t WHERE t.id = ?`).get(id) as RecordOf[K] | undefined;
+}
+
+export function updateRecord(db: Db, kind: RecordKind, id: string, changes: Row, updatedAt: string): void {
+  const fields = Object.keys(changes).filter((f) => (fieldNames(kind) as string[]).includes(f));
+  const sets = [...fields.map((f) => `${toColumn(f)} = ?`), 'updated_at = ?'];
+  db.prepare(`UPDATE ${TABLE[kind]} SET ${sets.join(', ')} WHERE id = ?`).run(...fields.map((f) => toSql(changes[f])), updatedAt, id);
+}
+
+export function setDeleted(db: Db, kind: RecordKind, id: string, deletedAt: string | null, updatedAt: string): void {
+  db.prepare(`UPDATE ${TABLE[kind]} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(deletedAt, updatedAt, id);
+}
+
+/** Whether a live record of that kind exists (used to check references before writing). */
+export function isLive(db: Db, kind: RecordKind, id: string): boolean {
+  return db.prepare(`SELECT 1 FROM ${TABLE[kind]} WHERE id = ? AND deleted_at IS NULL`).get(id) !== undefined;
+}
+
+function sortExpression(kind: RecordKind, sort: string | undefined): string {
+  if (!sort) return `t.${toColumn(fieldNames(kind)[kind === 'vendor' || kind === 'person' ? 0 : 1]!)} COLLATE NOCASE`;
+  if (sort === 'createdAt' || sort === 'updatedAt') return `t.${toColumn(sort)}`;
+  if (!(fieldNames(kind) as string[]).includes(sort)) {
+    throw new ApiError('INVALID_INPUT', `sort: ${kind} has no field "${sort}"`, [{ field: 'sort', message: `has no field "${sort}"` }]);
+  }
+  const ref = refFields(kind).find((r) => r.field === sort);
+  if (ref) {
+    const titleCol = ref.target === 'document' ? 'title' : 'name';
+    return `(SELECT r.${titleCol} FROM ${TABLE[ref.target]} r WHERE r.id = t.${toColumn(sort)}) COLLATE NOCASE`;
+  }
+  const control = fieldMeta(kind, sort).control;
+  return control === 'int' || control === 'money' || control === 'date' || control === 'enum'
+    ? `t.${toColumn(sort)}`
+    : `t.${toColumn(sort)} COLLATE NOCASE`;
+}
+
+/** One page of a kind's records with filter and sort, plus the total and the names it refers to. */
+export function listRecords<K extends RecordKind>(db: Db, kind: K, q: ListInput): ListResult<RecordOf[K]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (!q.includeDeleted) where.push('t.deleted_at IS NULL');
+  if (q.vendorId) {
+    if (kind === 'vendor') { where.push('t.id = ?'); } else { where.push('t.vendor_id = ?'); }
+    params.push(q.vendorId);
+  }
+  for (const [field, value] of Object.entries(q.where ?? {})) {
+    if (!(fieldNames(kind) as string[]).includes(field) || fieldMeta(kind, field).control !== 'enum') {
+      throw new ApiError('INVALID_INPUT', `where.${field}: ${kind} has no choice field "${field}"`, [{ field: `where.${field}`, message: 'is not a choice field' }]);
+    }
+    where.push(`t.${toColumn(field)} = ?`);
+    params.push(value);
+  }
+  const match = q.filter ? toMatchQuery(q.filter) : null;
+  if (q.filter && match) {
+    where.push(`t.id IN (SELECT d.record_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid
+      WHERE search_fts MATCH ? AND d.kind = ?)`);
+    params.push(match, kind);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const limit = q.limit ?? 200;
+  const offset = q.offset ?? 0;
+  const rows = db.prepare(`SELECT ${selectList(kind)} FROM ${TABLE[kind]} t ${whereSql}
+    ORDER BY ${sortExpression(kind, q.sort)} ${dir}, t.id ${dir} LIMIT ? OFFSET ?`).all(...params, limit, offset) as RecordOf[K][];
+  const total = offset === 0 && rows.length < limit
+    ? rows.length
+    : (db.prepare(`SELECT count(*) AS n FROM ${TABLE[kind]} t ${whereSql}`).get(...params) as { n: number }).n;
+  return { rows, total, labels: labelsFor(db, kind, rows as unknown as Row[]) };
+}
+
+/** Display names of the people, documents and vendors a set of rows refers to. */
+export function labelsFor(db: Db, kind: RecordKind, rows: Row[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  const wanted = new Map<RecordKind, Set<string>>();
+  for (const { field, target } of refFields(kind)) {
+    for (const row of rows) {
+      const id = row[field];
+      if (typeof id === 'string') {
+        if (!wanted.has(target)) wanted.set(target, new Set());
+        wanted.get(target)!.add(id);
+      }
+    }
+  }
+  for (const [target, ids] of wanted) {
+    const titleCol = target === 'document' ? 'title' : 'name';
+    const list = [...ids];
+    // Chunked: SQLite caps the number of parameters in one statement.
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      const found = db.prepare(`SELECT id, ${titleCol} AS label FROM ${TABLE[target]} WHERE id IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk) as { id: string; label: string }[];
+      for (const f of found) labels[f.id] = f.label;
+    }
+  }
+  return labels;
+}
+
+/** A prepared insert for bulk loads (demo data, imports): one statement reused for every row. */
+export function prepareInsert(db: Db, kind: RecordKind): (record: Row) => void {
+  const cols = ['id', ...fieldNames(kind), 'createdAt', 'updatedAt', 'deletedAt'];
+  const stmt = db.prepare(`INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  return (record) => {
+    stmt.run(...cols.map((c) => toSql(record[c])));
+  };
+}

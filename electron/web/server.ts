@@ -1,0 +1,143 @@
+// The browser face: the built renderer and the API over HTTP, on 127.0.0.1 only. Every API call
+// needs the per-run token; Host and Origin are checked so another web page (or a DNS-rebinding
+// name) cannot drive the workbook through the user's browser.
+import { timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { decodeWire, encodeWire } from '../../shared/wire';
+import type { Dispatch } from '../api/dispatch';
+
+export const WEB_CSP = [
+  "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "font-src 'self'", "connect-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+].join('; ');
+
+/** Largest request body: a 512 MB attachment grows by a third in base64. */
+export const MAX_BODY_BYTES = 700 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+};
+
+export interface WebServerOptions {
+  dispatch: Dispatch;
+  token: string;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  port?: number;
+}
+
+export interface WebServer {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  if (!header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice(7));
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8') {
+  res.writeHead(status, {
+    'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': WEB_CSP, 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Resource-Policy': 'same-origin',
+  });
+  res.end(body);
+}
+
+const errorBody = (code: string, message: string) => JSON.stringify({ ok: false, error: { code, message } });
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const root = resolve(opts.staticDir);
+  let allowedHosts: Set<string> = new Set();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // Host check: only the loopback names we listen on (defeats DNS rebinding).
+    if (!req.headers.host || !allowedHosts.has(req.headers.host.toLowerCase())) {
+      return send(res, 403, errorBody('FORBIDDEN', 'Wrong Host header'));
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '').toLowerCase())) {
+      return send(res, 403, errorBody('FORBIDDEN', 'Cross-origin requests are not allowed'));
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, errorBody('UNSUPPORTED', 'Use POST for API calls'));
+      if (!tokenMatches(req.headers.authorization, opts.token)) {
+        return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
+      }
+      const type = req.headers['content-type'] ?? '';
+      if (!type.startsWith('application/json')) return send(res, 415, errorBody('INVALID_INPUT', 'Send the input as application/json'));
+      let payload: unknown;
+      try {
+        const text = await readBody(req);
+        payload = text.trim() === '' ? {} : decodeWire(text);
+      } catch (e) {
+        const tooLarge = (e as Error).message === 'too large';
+        return send(res, tooLarge ? 413 : 400, errorBody('INVALID_INPUT', tooLarge ? 'The request is too large' : 'The request body is not valid JSON'));
+      }
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const response = await opts.dispatch(method, payload);
+      const status = !response.ok && response.error.code === 'UNKNOWN_METHOD' ? 404 : 200;
+      return send(res, status, encodeWire(response));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, errorBody('UNSUPPORTED', 'Method not allowed'));
+    // Static files of the built renderer; anything outside its folder is refused.
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root + sep) || rel.includes('\0') || !existsSync(file) || !statSync(file).isFile()) {
+      return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': WEB_CSP, 'Referrer-Policy': 'no-referrer',
+      'Cache-Control': rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file).pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, errorBody('INTERNAL', (e as Error).message));
+      else res.destroy();
+    });
+  });
+  return new Promise((resolveStart, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      resolveStart({
+        url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(opts.token)}`,
+        port,
+        server,
+        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+      });
+    });
+  });
+}
