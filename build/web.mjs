@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { defaultWorkbookPath } from './paths.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,5 +28,8 @@ if (stale && process.env.HANDOVER_SKIP_BUILD !== '1') {
 
 register();
 const { main } = await import('../electron/web/main.ts');
-const code = await main(process.argv.slice(2));
+// Without --db the browser face opens the same default workbook as `npm start`.
+const args = process.argv.slice(2);
+if (!args.some((a) => a === '--db' || a.startsWith('--db=')) && !args.includes('--help')) args.push('--db', defaultWorkbookPath());
+const code = await main(args);
 if (code >= 0) process.exit(code);

@@ -175,7 +175,7 @@ export const MAX_ATTACHMENT_BYTES = 512 * 1024 * 1024;
 const bytes = z.instanceof(Uint8Array, { error: 'must be the bytes of a file' })
   .refine((b) => b.byteLength <= MAX_ATTACHMENT_BYTES, { error: 'is larger than 512 MB' });
 const fileName = z.string().trim().min(1, { error: 'is required' }).max(255, { error: 'is too long' })
-  .refine((s) => !/[\\/\u0000]/.test(s), { error: 'must be a plain file name' });
+  .refine((s) => !s.includes('/') && !s.includes('\\') && !s.includes('\u0000') && s !== '.' && s !== '..', { error: 'must be a plain file name' });
 
 // ---- the table -------------------------------------------------------------------------------
 

@@ -79,7 +79,7 @@ export const personShape = {
   role: text('Role', true),
   email: z.union([z.literal(''), z.email({ error: 'must be an e-mail address' })]).meta(meta({ label: 'E-mail', control: 'email', column: true })),
   side: choice('Side', E.PERSON_SIDE, true),
-  vendorId: vendorId.nullable(),
+  vendorId: z.uuid({ error: 'must be the id of a vendor' }).nullable().meta(meta({ label: 'Vendor', control: 'vendor', column: true })),
   notes: notes(),
 };
 

@@ -1,6 +1,6 @@
 // The one entry point every face calls: it rejects unknown methods, validates the payload with
 // the method's schema, runs the handler and answers {ok, value} | {ok: false, error}. Never throws.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { API, isMethodName } from '../../shared/contract';
 import { ApiError, type ApiResponse, type FieldIssue } from '../../shared/errors';
 import type { HandlerEnv, Handlers } from './handlers';
@@ -38,6 +38,9 @@ export function createDispatcher(handlers: Handlers, env: () => HandlerEnv, onIn
       const sqliteCode = (e as { code?: unknown }).code;
       if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
         return { ok: false, error: { code: 'INVALID_INPUT', message: `The workbook refused the change: ${(e as Error).message}` } };
+      }
+      if (typeof sqliteCode === 'string' && /^E[A-Z]+$/.test(sqliteCode)) {
+        return { ok: false, error: { code: 'FILE_ERROR', message: `A file operation failed: ${(e as Error).message}` } };
       }
       onInternalError?.(e);
       return { ok: false, error: { code: 'INTERNAL', message: `Internal error: ${(e as Error).message ?? String(e)}` } };

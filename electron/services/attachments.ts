@@ -90,6 +90,7 @@ export async function openAttachment(ctx: ServiceContext, id: string, opener: ((
   const att = liveAttachment(ctx, id);
   const dir = join(tmpdir(), 'handover-workbook-open', att.sha256);
   mkdirSync(dir, { recursive: true });
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const copy = join(dir, att.fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_'));
   copyFileSync(att.path, copy);
   await opener(copy);

@@ -36,7 +36,12 @@ export function putBlob(dir: string, bytes: Uint8Array): { sha: string; written:
     throw e;
   }
   closeSync(fd);
-  renameSync(temp, target);
+  try {
+    renameSync(temp, target);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
   return { sha, written: true };
 }
 

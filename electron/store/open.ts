@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/errors';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -44,14 +44,19 @@ export function openWorkbook(path: string, options: OpenOptions = {}): Db {
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    if (e instanceof ApiError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new ApiError('FILE_ERROR', `${path} is not a Handover Workbook (not an SQLite database, or damaged); it was not changed.`);
+    }
+    throw new ApiError('FILE_ERROR', `Cannot open the workbook ${path}: ${(e as Error).message}`);
   }
 }
 
 /** Runs every pending migration in one transaction: either all apply or none does. */
-export function migrate(db: Db): number {
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = MIGRATIONS.filter((m) => m.version > current);
+  const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return current;
   db.transaction(() => {
     for (const m of pending) {
@@ -59,5 +64,5 @@ export function migrate(db: Db): number {
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();
-  return SCHEMA_VERSION;
+  return pending[pending.length - 1]!.version;
 }

@@ -1,0 +1,135 @@
+// The main window and the guards around it: a sandboxed renderer with no Node, a strict CSP,
+// no new windows, no navigation away, no permissions, no network, and links that leave the app
+// only for http(s).
+import { BrowserWindow, shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import { isAllowedRequest, isAppUrl, safeExternalUrl, type AppLocation } from './urls';
+
+const CSP_DIRECTIVES: Record<string, string> = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  // React sets inline style attributes; scripts stay strict.
+  'style-src': "'self' 'unsafe-inline'",
+  'img-src': "'self' data: blob:",
+  'font-src': "'self'",
+  'connect-src': "'self'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+  'frame-ancestors': "'none'",
+};
+
+/**
+ * The page's Content Security Policy. Under `electron-vite dev` only, the React refresh preamble
+ * is an inline script and hot reload uses a web socket to the dev server, so both are allowed there.
+ */
+export function contentSecurityPolicy(app: AppLocation): string {
+  const directives = { ...CSP_DIRECTIVES };
+  if (app.kind === 'dev') {
+    directives['script-src'] = "'self' 'unsafe-inline'";
+    directives['connect-src'] = `'self' ws://${new URL(app.url).host}`;
+  }
+  return Object.entries(directives).map(([name, value]) => `${name} ${value}`).join('; ');
+}
+
+export function secureWebPreferences(preload: string, devTools: boolean): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    // Chromium's spell checker downloads dictionaries from Google: the app stays offline.
+    spellcheck: false,
+    devTools,
+  };
+}
+
+type Headers = Record<string, string | string[]>;
+
+/** The response headers with our CSP replacing any the response brought. */
+export function withCsp(headers: Headers | undefined, csp: string): Headers {
+  const out: Headers = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') out[name] = value;
+  }
+  out['Content-Security-Policy'] = [csp];
+  return out;
+}
+
+/** Session-wide guards: CSP header, no permissions, and no request outside the app's own files. */
+export function hardenSession(session: Session, app: AppLocation): void {
+  const csp = contentSecurityPolicy(app);
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, app) }));
+  session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders, csp) }));
+}
+
+type OpenExternal = (url: string) => Promise<void>;
+
+/** Hands a URL to the OS browser when it is http(s); anything else is dropped. */
+export function openOutside(raw: unknown, openExternal: OpenExternal = (url) => shell.openExternal(url)): boolean {
+  const url = safeExternalUrl(raw);
+  if (url === null) return false;
+  openExternal(url).catch(() => {
+    // Nothing to do: the OS has no browser, or refused; the app itself is unaffected.
+  });
+  return true;
+}
+
+/** Per-page guards: no new windows, no navigation away from the app, no <webview>. */
+export function guardWebContents(contents: WebContents, app: AppLocation, openExternal?: OpenExternal): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openOutside(url, openExternal);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => {
+    if (isAppUrl(event.url, app)) return; // a reload of our own page
+    event.preventDefault();
+    // A plain link to a web page: the user meant to open it, in their browser.
+    openOutside(event.url, openExternal);
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url, app)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export interface MainWindowOptions {
+  preload: string;
+  app: AppLocation;
+  title: string;
+  devTools: boolean;
+  openExternal?: OpenExternal;
+}
+
+export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 800,
+    minHeight: 560,
+    title: opts.title,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(opts.preload, opts.devTools),
+  });
+  hardenSession(win.webContents.session, opts.app);
+  guardWebContents(win.webContents, opts.app, opts.openExternal);
+  // The title names the open workbook; the page's <title> must not replace it.
+  win.on('page-title-updated', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  return win;
+}
+
+/** Loads the renderer: the built file in production, the dev server under `electron-vite dev`. */
+export function loadRenderer(win: BrowserWindow, app: AppLocation, indexPath: string): Promise<void> {
+  return app.kind === 'dev' ? win.loadURL(app.url) : win.loadFile(indexPath);
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main';
+import type { Io } from '../../electron/cli/usage';
+
+let dir: string;
+let out: string[];
+let err: string[];
+const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hw-cli-'));
+  out = [];
+  err = [];
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('handover CLI', () => {
+  it('makes a demo workbook with three vendors and reports counts', async () => {
+    const db = join(dir, 'demo.sqlite');
+    expect(await runCli(['demo', '--db', db], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/3 vendors, 360 inventory records/);
+    out = [];
+    expect(await runCli(['stats', '--db', db, '--json'], io)).toBe(0);
+    const stats = JSON.parse(out.join('\n'));
+    expect(stats.totals).toMatchObject({ vendor: 3, process: 90, repository: 90, licence: 90, document: 90 });
+    expect(stats.perVendor).toHaveLength(3);
+    out = [];
+    expect(await runCli(['stats', '--db', db], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/Processes\s+90/);
+  });
+
+  it('spreads --records over more vendors', async () => {
+    const db = join(dir, 'big.sqlite');
+    expect(await runCli(['demo', '--db', db, '--records', '2500'], io)).toBe(0);
+    out = [];
+    await runCli(['stats', '--db', db, '--json'], io);
+    const stats = JSON.parse(out.join('\n'));
+    expect(stats.totals.vendor).toBe(3);
+    expect(stats.totals.process + stats.totals.repository + stats.totals.licence + stats.totals.document).toBe(2500);
+  });
+
+  it('refuses to put the demo into a workbook that has vendors', async () => {
+    const db = join(dir, 'demo.sqlite');
+    await runCli(['demo', '--db', db], io);
+    expect(await runCli(['demo', '--db', db], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/already has vendors/);
+  });
+
+  it('exits 2 on wrong usage with the usage on stderr', async () => {
+    expect(await runCli([], io)).toBe(2);
+    expect(await runCli(['frobnicate'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/Unknown command "frobnicate"/);
+    err = [];
+    expect(await runCli(['demo'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/--db FILE is required/);
+    expect(await runCli(['demo', '--db', join(dir, 'x.sqlite'), '--records', 'many'], io)).toBe(2);
+    expect(await runCli(['stats', '--db', join(dir, 'x.sqlite'), '--bogus'], io)).toBe(2);
+  });
+
+  it('exits 1 with a clear message when the workbook is missing or not a workbook', async () => {
+    expect(await runCli(['stats', '--db', join(dir, 'missing.sqlite')], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/No workbook at/);
+    const junk = join(dir, 'junk.sqlite');
+    writeFileSync(junk, 'this is not a database');
+    err = [];
+    expect(await runCli(['stats', '--db', junk], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/junk\.sqlite/);
+  });
+
+  it('runs as a real process through npm\'s entry point with the documented exit codes', () => {
+    const bin = join(__dirname, '../../electron/cli/bin.mjs');
+    const ok = spawnSync(process.execPath, [bin, 'demo', '--db', join(dir, 'p.sqlite')], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    const usage = spawnSync(process.execPath, [bin, 'stats'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/--db FILE is required/);
+  });
+});

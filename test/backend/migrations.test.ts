@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/backend';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/store/migrations';
+import { migrate, openWorkbook } from '../../electron/store/open';
+
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const fresh = () => {
+  dir = mkdtempSync(join(tmpdir(), 'hw-mig-'));
+  return join(dir, 'wb.sqlite');
+};
+
+describe('opening a workbook', () => {
+  it('creates a fresh workbook at the newest schema with the safety pragmas', () => {
+    const db = openWorkbook(fresh());
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name).sort()).toEqual(
+      ['activity', 'attachment_links', 'attachments', 'documents', 'licences', 'people', 'processes', 'repositories', 'search_docs', 'settings', 'vendors'],
+    );
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
+    db.close();
+  });
+
+  it('applies pending migrations once and in order, and is idempotent', () => {
+    const path = fresh();
+    openWorkbook(path).close();
+    const db = openWorkbook(path);
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('runs all pending migrations in one transaction: a failing one leaves the workbook as it was', () => {
+    const path = fresh();
+    const db = new Database(path);
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'adds a table', sql: 'CREATE TABLE extra (x INTEGER) STRICT;' },
+      { version: SCHEMA_VERSION + 2, name: 'broken', sql: 'CREATE TABLE nope (' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses a workbook written by a newer version and leaves the file byte for byte untouched', () => {
+    const path = fresh();
+    const future = new Database(path);
+    future.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    future.exec('CREATE TABLE from_the_future (x INTEGER)');
+    future.close();
+    const before = createHash('sha256').update(readFileSync(path)).digest('hex');
+    expect(() => openWorkbook(path)).toThrow(/newer version of Handover Workbook/);
+    expect(() => createBackend({ workbookPath: path, appVersion: 'x' })).toThrow(/newer version/);
+    expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(before);
+  });
+
+  it('keeps the activity log append-only', () => {
+    const db = openWorkbook(fresh());
+    db.prepare(`INSERT INTO activity (id, at, actor, action, kind, summary) VALUES ('a', 'now', 'me', 'create', 'vendor', 's')`).run();
+    expect(() => db.prepare(`UPDATE activity SET actor = 'someone else'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM activity').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('enforces the closed value sets in the database itself', () => {
+    const db = openWorkbook(fresh());
+    const now = '2026-01-01T00:00:00.000Z';
+    expect(() => db.prepare(`INSERT INTO vendors (id, name, status, created_at, updated_at) VALUES ('v', 'V', 'bogus', ?, ?)`).run(now, now)).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO vendors (id, name, exit_date, created_at, updated_at) VALUES ('v', 'V', '2026-1-1', ?, ?)`).run(now, now)).toThrow(/CHECK/);
+    db.close();
+  });
+});
