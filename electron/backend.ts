@@ -1,6 +1,7 @@
 // The backend every face shares: one open workbook and the dispatcher over the API table.
 // No Electron in here: the desktop shell, the browser face, the CLI and the tests all use it as is.
 import { randomUUID } from 'node:crypto';
+import { API, isMethodName } from '../shared/contract';
 import type { ApiResponse } from '../shared/errors';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { HANDLERS, type HandlerEnv } from './api/handlers';
@@ -55,7 +56,21 @@ export function createBackend(opts: BackendOptions): Backend {
   };
   let ctx: ServiceContext = { db: open(opts.workbookPath), workbookPath: opts.workbookPath, clock, newId: opts.newId ?? randomId };
   const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false });
-  const dispatch = createDispatcher(HANDLERS, env, (e) => console.error('Handover Workbook: internal error', e));
+  const inner = createDispatcher(HANDLERS, env, (e) => console.error('Handover Workbook: internal error', e));
+  // Move the WAL into the database file once writes have been quiet for a moment.
+  let checkpointTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleCheckpoint = () => {
+    clearTimeout(checkpointTimer);
+    checkpointTimer = setTimeout(() => {
+      if (ctx.db.open) ctx.db.pragma('wal_checkpoint(PASSIVE)');
+    }, 1500);
+    checkpointTimer.unref?.();
+  };
+  const dispatch: Dispatch = async (method, payload) => {
+    const response = await inner(method, payload);
+    if (response.ok && isMethodName(method) && API[method].writes) scheduleCheckpoint();
+    return response;
+  };
   return {
     get workbookPath() {
       return ctx.workbookPath;
@@ -71,6 +86,7 @@ export function createBackend(opts: BackendOptions): Backend {
       old.close();
     },
     close() {
+      clearTimeout(checkpointTimer);
       if (ctx.db.open) ctx.db.close();
     },
   };

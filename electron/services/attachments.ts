@@ -9,6 +9,7 @@ import { logActivity } from '../store/activity';
 import { attachmentDir, blobPath, putBlob, removeBlob } from '../store/blobs';
 import { getRecord } from '../store/records';
 import { actor, inWrite, nowIso, type ServiceContext } from './context';
+import { prepared } from '../store/prepared';
 
 const SELECT = `a.id, a.sha256, a.size, l.file_name AS "fileName", a.media_type AS "mediaType",
   l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.deleted_at AS "deletedAt"`;
@@ -33,21 +34,21 @@ export function addAttachment(
   const { sha } = putBlob(attachmentDir(ctx.workbookPath), input.content);
   return inWrite(ctx, () => {
     const at = nowIso(ctx);
-    let att = ctx.db.prepare('SELECT id, deleted_at AS deletedAt FROM attachments WHERE sha256 = ?').get(sha) as { id: string; deletedAt: string | null } | undefined;
+    let att = prepared(ctx.db, 'SELECT id, deleted_at AS deletedAt FROM attachments WHERE sha256 = ?').get(sha) as { id: string; deletedAt: string | null } | undefined;
     if (!att) {
       att = { id: ctx.newId(), deletedAt: null };
-      ctx.db.prepare('INSERT INTO attachments (id, sha256, size, file_name, media_type, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      prepared(ctx.db, 'INSERT INTO attachments (id, sha256, size, file_name, media_type, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(att.id, sha, input.content.byteLength, input.fileName, input.mediaType || 'application/octet-stream', at, at);
     } else if (att.deletedAt) {
-      ctx.db.prepare('UPDATE attachments SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, att.id);
+      prepared(ctx.db, 'UPDATE attachments SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, att.id);
     }
-    const link = ctx.db.prepare(`SELECT id, deleted_at AS deletedAt FROM attachment_links
+    const link = prepared(ctx.db, `SELECT id, deleted_at AS deletedAt FROM attachment_links
       WHERE owner_kind = 'document' AND owner_id = ? AND attachment_id = ?`).get(doc.id, att.id) as { id: string; deletedAt: string | null } | undefined;
     if (!link) {
-      ctx.db.prepare(`INSERT INTO attachment_links (id, attachment_id, owner_kind, owner_id, file_name, created_at, updated_at)
+      prepared(ctx.db, `INSERT INTO attachment_links (id, attachment_id, owner_kind, owner_id, file_name, created_at, updated_at)
         VALUES (?, ?, 'document', ?, ?, ?, ?)`).run(ctx.newId(), att.id, doc.id, input.fileName, at, at);
     } else if (link.deletedAt) {
-      ctx.db.prepare('UPDATE attachment_links SET deleted_at = NULL, file_name = ?, updated_at = ? WHERE id = ?').run(input.fileName, at, link.id);
+      prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = NULL, file_name = ?, updated_at = ? WHERE id = ?').run(input.fileName, at, link.id);
     }
     if (!link || link.deletedAt) {
       logActivity(ctx.db, {
@@ -55,18 +56,18 @@ export function addAttachment(
         summary: `Attached “${input.fileName}” to document “${doc.title}”`, changes: { sha256: sha, size: input.content.byteLength },
       });
     }
-    return ctx.db.prepare(`SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+    return prepared(ctx.db, `SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
       WHERE l.owner_kind = 'document' AND l.owner_id = ? AND a.id = ?`).get(doc.id, att.id) as Attachment;
   });
 }
 
 export function listAttachments(ctx: ServiceContext, documentId: string): Attachment[] {
-  return ctx.db.prepare(`SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+  return prepared(ctx.db, `SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
     WHERE l.owner_kind = 'document' AND l.owner_id = ? AND l.deleted_at IS NULL ORDER BY l.created_at, l.file_name`).all(documentId) as Attachment[];
 }
 
 function liveAttachment(ctx: ServiceContext, id: string) {
-  const att = ctx.db.prepare('SELECT id, sha256, file_name AS fileName, media_type AS mediaType FROM attachments WHERE id = ? AND deleted_at IS NULL')
+  const att = prepared(ctx.db, 'SELECT id, sha256, file_name AS fileName, media_type AS mediaType FROM attachments WHERE id = ? AND deleted_at IS NULL')
     .get(id) as { id: string; sha256: string; fileName: string; mediaType: string } | undefined;
   if (!att) throw new ApiError('NOT_FOUND', `No attachment with id ${id}`);
   const path = blobPath(attachmentDir(ctx.workbookPath), att.sha256);
@@ -101,15 +102,15 @@ export function removeAttachment(ctx: ServiceContext, input: { documentId: strin
   let orphanSha: string | null = null;
   const result = inWrite(ctx, () => {
     const doc = liveDocument(ctx, input.documentId);
-    const link = ctx.db.prepare(`SELECT l.id, l.file_name AS fileName, a.sha256 FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+    const link = prepared(ctx.db, `SELECT l.id, l.file_name AS fileName, a.sha256 FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
       WHERE l.owner_kind = 'document' AND l.owner_id = ? AND l.attachment_id = ? AND l.deleted_at IS NULL`)
       .get(doc.id, input.attachmentId) as { id: string; fileName: string; sha256: string } | undefined;
     if (!link) return { removed: false };
     const at = nowIso(ctx);
-    ctx.db.prepare('UPDATE attachment_links SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, link.id);
-    const stillUsed = ctx.db.prepare('SELECT 1 FROM attachment_links WHERE attachment_id = ? AND deleted_at IS NULL').get(input.attachmentId);
+    prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, link.id);
+    const stillUsed = prepared(ctx.db, 'SELECT 1 FROM attachment_links WHERE attachment_id = ? AND deleted_at IS NULL').get(input.attachmentId);
     if (!stillUsed) {
-      ctx.db.prepare('UPDATE attachments SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, input.attachmentId);
+      prepared(ctx.db, 'UPDATE attachments SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, input.attachmentId);
       orphanSha = link.sha256;
     }
     logActivity(ctx.db, {

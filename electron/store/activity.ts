@@ -1,6 +1,7 @@
 // The append-only log of every change: when, who (the workbook's user name), what.
 import type { ActivityEntry } from '../../shared/contract';
 import type { Db } from './open';
+import { prepared } from './prepared';
 
 export interface NewActivity {
   id: string;
@@ -15,7 +16,7 @@ export interface NewActivity {
 }
 
 export function logActivity(db: Db, a: NewActivity): void {
-  db.prepare(`INSERT INTO activity (id, at, actor, action, kind, record_id, vendor_id, summary, changes)
+  prepared(db, `INSERT INTO activity (id, at, actor, action, kind, record_id, vendor_id, summary, changes)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(a.id, a.at, a.actor, a.action, a.kind, a.recordId, a.vendorId, a.summary, a.changes === undefined ? null : JSON.stringify(a.changes));
 }
@@ -34,6 +35,6 @@ export function listActivity(
     params.push(q.before);
   }
   params.push(q.limit ?? 100);
-  return db.prepare(`SELECT id, at, actor, action, kind, record_id AS "recordId", vendor_id AS "vendorId", summary
+  return prepared(db, `SELECT id, at, actor, action, kind, record_id AS "recordId", vendor_id AS "vendorId", summary
     FROM activity ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`).all(...params) as ActivityEntry[];
 }

@@ -4,7 +4,7 @@ import type { Db } from './open';
 import { rebuildSearch } from './search';
 
 export function bulkLoad<T>(db: Db, load: () => T): T {
-  return db.transaction(() => {
+  const result = db.transaction(() => {
     const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
       AND tbl_name IN ('vendors', 'people', 'processes', 'repositories', 'licences', 'documents')`).all() as { name: string; sql: string }[];
     for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
@@ -13,4 +13,8 @@ export function bulkLoad<T>(db: Db, load: () => T): T {
     rebuildSearch(db);
     return result;
   }).immediate();
+  // A bulk load leaves a WAL as large as the data; fold it into the database file now rather
+  // than making the next interactive writes pay for it.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return result;
 }

@@ -159,14 +159,15 @@ CREATE TRIGGER activity_no_update BEFORE UPDATE ON activity BEGIN SELECT RAISE(A
 CREATE TRIGGER activity_no_delete BEFORE DELETE ON activity BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END;
 
 -- Search: one row per record in search_docs; the FTS row shares its rowid, so a record's entry
--- is replaced by rowid without scanning the index.
+-- is replaced by rowid without scanning the index. The scope column holds a kind token and a
+-- vendor token, so a vendor's table filter intersects posting lists instead of every match.
 CREATE TABLE search_docs (
   rowid INTEGER PRIMARY KEY,
   record_id TEXT NOT NULL UNIQUE,
   kind TEXT NOT NULL,
   vendor_id TEXT
 ) STRICT;
-CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+CREATE VIRTUAL TABLE search_fts USING fts5(title, body, scope, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 
 CREATE INDEX processes_vendor ON processes (vendor_id, deleted_at, name COLLATE NOCASE);
 CREATE INDEX repositories_vendor ON repositories (vendor_id, deleted_at, name COLLATE NOCASE);
@@ -178,7 +179,6 @@ CREATE INDEX attachment_links_owner ON attachment_links (owner_kind, owner_id);
 CREATE INDEX attachment_links_attachment ON attachment_links (attachment_id);
 CREATE INDEX activity_vendor ON activity (vendor_id, seq);
 CREATE INDEX activity_record ON activity (record_id, seq);
-CREATE INDEX search_docs_vendor ON search_docs (vendor_id, kind);
 `,
   },
 ];

@@ -37,6 +37,9 @@ export function openWorkbook(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      // Checkpoints run when the app is idle (see the backend), not inside an interactive commit;
+      // this ceiling only bounds the WAL if the app is busy for a long time.
+      db.pragma('wal_autocheckpoint = 10000');
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

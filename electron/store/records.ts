@@ -4,8 +4,9 @@ import { fieldMeta, fieldNames, type RecordKind, type RecordOf } from '../../sha
 import type { ListInput, ListResult } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import type { Db } from './open';
-import { toMatchQuery } from './search';
+import { toScopedMatchQuery } from './search';
 import { refFields, selectList, TABLE, toColumn } from './tables';
+import { prepared } from './prepared';
 
 type Row = Record<string, unknown>;
 
@@ -13,27 +14,27 @@ const toSql = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === unde
 
 export function insertRecord(db: Db, kind: RecordKind, record: Row): void {
   const cols = ['id', ...fieldNames(kind), 'createdAt', 'updatedAt', 'deletedAt'];
-  db.prepare(`INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+  prepared(db, `INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
     .run(...cols.map((c) => toSql(record[c])));
 }
 
 export function getRecord<K extends RecordKind>(db: Db, kind: K, id: string): RecordOf[K] | undefined {
-  return db.prepare(`SELECT ${selectList(kind)} FROM ${TABLE[kind]} t WHERE t.id = ?`).get(id) as RecordOf[K] | undefined;
+  return prepared(db, `SELECT ${selectList(kind)} FROM ${TABLE[kind]} t WHERE t.id = ?`).get(id) as RecordOf[K] | undefined;
 }
 
 export function updateRecord(db: Db, kind: RecordKind, id: string, changes: Row, updatedAt: string): void {
   const fields = Object.keys(changes).filter((f) => (fieldNames(kind) as string[]).includes(f));
   const sets = [...fields.map((f) => `${toColumn(f)} = ?`), 'updated_at = ?'];
-  db.prepare(`UPDATE ${TABLE[kind]} SET ${sets.join(', ')} WHERE id = ?`).run(...fields.map((f) => toSql(changes[f])), updatedAt, id);
+  prepared(db, `UPDATE ${TABLE[kind]} SET ${sets.join(', ')} WHERE id = ?`).run(...fields.map((f) => toSql(changes[f])), updatedAt, id);
 }
 
 export function setDeleted(db: Db, kind: RecordKind, id: string, deletedAt: string | null, updatedAt: string): void {
-  db.prepare(`UPDATE ${TABLE[kind]} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(deletedAt, updatedAt, id);
+  prepared(db, `UPDATE ${TABLE[kind]} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(deletedAt, updatedAt, id);
 }
 
 /** Whether a live record of that kind exists (used to check references before writing). */
 export function isLive(db: Db, kind: RecordKind, id: string): boolean {
-  return db.prepare(`SELECT 1 FROM ${TABLE[kind]} WHERE id = ? AND deleted_at IS NULL`).get(id) !== undefined;
+  return prepared(db, `SELECT 1 FROM ${TABLE[kind]} WHERE id = ? AND deleted_at IS NULL`).get(id) !== undefined;
 }
 
 function sortExpression(kind: RecordKind, sort: string | undefined): string {
@@ -69,21 +70,20 @@ export function listRecords<K extends RecordKind>(db: Db, kind: K, q: ListInput)
     where.push(`t.${toColumn(field)} = ?`);
     params.push(value);
   }
-  const match = q.filter ? toMatchQuery(q.filter) : null;
-  if (q.filter && match) {
-    where.push(`t.id IN (SELECT d.record_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid
-      WHERE search_fts MATCH ? AND d.kind = ?)`);
-    params.push(match, kind);
+  const match = q.filter ? toScopedMatchQuery(q.filter, kind, kind === 'vendor' ? undefined : q.vendorId) : null;
+  if (match) {
+    where.push(`t.id IN (SELECT d.record_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ?)`);
+    params.push(match);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
   const limit = q.limit ?? 200;
   const offset = q.offset ?? 0;
-  const rows = db.prepare(`SELECT ${selectList(kind)} FROM ${TABLE[kind]} t ${whereSql}
+  const rows = prepared(db, `SELECT ${selectList(kind)} FROM ${TABLE[kind]} t ${whereSql}
     ORDER BY ${sortExpression(kind, q.sort)} ${dir}, t.id ${dir} LIMIT ? OFFSET ?`).all(...params, limit, offset) as RecordOf[K][];
   const total = offset === 0 && rows.length < limit
     ? rows.length
-    : (db.prepare(`SELECT count(*) AS n FROM ${TABLE[kind]} t ${whereSql}`).get(...params) as { n: number }).n;
+    : (prepared(db, `SELECT count(*) AS n FROM ${TABLE[kind]} t ${whereSql}`).get(...params) as { n: number }).n;
   return { rows, total, labels: labelsFor(db, kind, rows as unknown as Row[]) };
 }
 
@@ -106,7 +106,7 @@ export function labelsFor(db: Db, kind: RecordKind, rows: Row[]): Record<string,
     // Chunked: SQLite caps the number of parameters in one statement.
     for (let i = 0; i < list.length; i += 500) {
       const chunk = list.slice(i, i + 500);
-      const found = db.prepare(`SELECT id, ${titleCol} AS label FROM ${TABLE[target]} WHERE id IN (${chunk.map(() => '?').join(',')})`)
+      const found = prepared(db, `SELECT id, ${titleCol} AS label FROM ${TABLE[target]} WHERE id IN (${chunk.map(() => '?').join(',')})`)
         .all(...chunk) as { id: string; label: string }[];
       for (const f of found) labels[f.id] = f.label;
     }
@@ -117,7 +117,7 @@ export function labelsFor(db: Db, kind: RecordKind, rows: Row[]): Record<string,
 /** A prepared insert for bulk loads (demo data, imports): one statement reused for every row. */
 export function prepareInsert(db: Db, kind: RecordKind): (record: Row) => void {
   const cols = ['id', ...fieldNames(kind), 'createdAt', 'updatedAt', 'deletedAt'];
-  const stmt = db.prepare(`INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  const stmt = prepared(db, `INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
   return (record) => {
     stmt.run(...cols.map((c) => toSql(record[c])));
   };

@@ -3,6 +3,7 @@
 import { SEARCH_FIELDS, TITLE_FIELD, type RecordKind } from '../../shared/records';
 import type { Db } from './open';
 import { TABLE, toColumn } from './tables';
+import { prepared } from './prepared';
 
 type Row = Record<string, unknown>;
 
@@ -12,20 +13,25 @@ function texts(kind: RecordKind, record: Row): { title: string; body: string } {
   return { title, body };
 }
 
+/** Tokens of the scope column: the record's kind and its vendor. */
+export function scopeTokens(kind: string, vendorId: string | null): string {
+  return `k${kind}${vendorId ? ` v${vendorId.replaceAll('-', '')}` : ''}`;
+}
+
 /** Puts a record into the index (or replaces its entry); a deleted record is taken out. */
 export function indexRecord(db: Db, kind: RecordKind, record: Row): void {
   const id = String(record.id);
-  const existing = db.prepare('SELECT rowid FROM search_docs WHERE record_id = ?').get(id) as { rowid: number } | undefined;
+  const existing = prepared(db, 'SELECT rowid FROM search_docs WHERE record_id = ?').get(id) as { rowid: number } | undefined;
   if (existing) {
-    db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(existing.rowid);
-    db.prepare('DELETE FROM search_docs WHERE rowid = ?').run(existing.rowid);
+    prepared(db, 'DELETE FROM search_fts WHERE rowid = ?').run(existing.rowid);
+    prepared(db, 'DELETE FROM search_docs WHERE rowid = ?').run(existing.rowid);
   }
   if (record.deletedAt) return;
   const vendorId = kind === 'vendor' ? id : ((record.vendorId as string | null | undefined) ?? null);
-  const { rowid } = db.prepare('INSERT INTO search_docs (record_id, kind, vendor_id) VALUES (?, ?, ?) RETURNING rowid')
+  const { rowid } = prepared(db, 'INSERT INTO search_docs (record_id, kind, vendor_id) VALUES (?, ?, ?) RETURNING rowid')
     .get(id, kind, vendorId) as { rowid: number };
   const t = texts(kind, record);
-  db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, t.title, t.body);
+  prepared(db, 'INSERT INTO search_fts (rowid, title, body, scope) VALUES (?, ?, ?, ?)').run(rowid, t.title, t.body, scopeTokens(kind, vendorId));
 }
 
 /** Rebuilds the whole index from the tables: used after bulk loads, far faster than row by row. */
@@ -37,8 +43,8 @@ export function rebuildSearch(db: Db): void {
     const title = toColumn(TITLE_FIELD[kind]);
     const body = (SEARCH_FIELDS[kind] as readonly string[]).map((f) => `coalesce(${toColumn(f)}, '')`).join(` || char(10) || `);
     db.exec(`INSERT INTO search_docs (record_id, kind, vendor_id) SELECT id, '${kind}', ${vendorCol} FROM ${table} WHERE deleted_at IS NULL`);
-    db.exec(`INSERT INTO search_fts (rowid, title, body)
-      SELECT d.rowid, t.${title}, ${body} FROM search_docs d JOIN ${table} t ON t.id = d.record_id WHERE d.kind = '${kind}'`);
+    db.exec(`INSERT INTO search_fts (rowid, title, body, scope)
+      SELECT d.rowid, t.${title}, ${body}, 'k${kind}' || coalesce(' v' || replace(d.vendor_id, '-', ''), '') FROM search_docs d JOIN ${table} t ON t.id = d.record_id WHERE d.kind = '${kind}'`);
   }
   db.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
 }
@@ -50,5 +56,13 @@ export function rebuildSearch(db: Db): void {
 export function toMatchQuery(q: string): string | null {
   const words = q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu);
   if (!words || words.length === 0) return null;
-  return words.slice(0, 8).map((w) => `"${w}"*`).join(' ');
+  return `{title body} : (${words.slice(0, 8).map((w) => `"${w}"*`).join(' ')})`;
+}
+
+/** The same words, limited to one kind of one vendor (a table's filter box). */
+export function toScopedMatchQuery(q: string, kind: string, vendorId: string | undefined): string | null {
+  const words = toMatchQuery(q);
+  if (!words) return null;
+  const scope = scopeTokens(kind, vendorId ?? null).split(' ').map((t) => `"${t}"`).join(' ');
+  return `${words} AND {scope} : (${scope})`;
 }

@@ -50,7 +50,7 @@ describe('global search', () => {
       expect(r.ok, q).toBe(true);
     }
     expect(toMatchQuery('  ')).toBeNull();
-    expect(toMatchQuery('Payroll "export')).toBe('"payroll"* "export"*');
+    expect(toMatchQuery('Payroll "export')).toBe('{title body} : ("payroll"* "export"*)');
   });
 
   it('uses the full-text index, not a table scan, on the keystroke path', () => {
@@ -66,5 +66,32 @@ describe('global search', () => {
     const plan = wb.backend.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM processes t WHERE t.deleted_at IS NULL AND t.vendor_id = ?
       ORDER BY t.name COLLATE NOCASE, t.id LIMIT 200`).all('x') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING INDEX processes_vendor/);
+  });
+});
+
+describe('search order', () => {
+  it('puts records whose name matches before records that match only in their text', async () => {
+    const wb2 = makeWorkbook();
+    try {
+      const v = await wb2.call('vendor.create', { name: 'V' });
+      for (let i = 0; i < 5; i++) await wb2.call('process.create', { vendorId: v.id, name: `Job ${i}`, description: 'mentions the ledger' });
+      const named = await wb2.call('process.create', { vendorId: v.id, name: 'Ledger close' });
+      const hits = await wb2.call('search.query', { q: 'ledg', limit: 3 });
+      expect(hits[0]!.id).toBe(named.id);
+      expect(hits).toHaveLength(3);
+    } finally {
+      wb2.close();
+    }
+  });
+
+  it('filters a vendor\'s table by words without reaching other vendors or kinds', async () => {
+    const a = await wb.call('vendor.create', { name: 'A' });
+    const b = await wb.call('vendor.create', { name: 'B' });
+    await wb.call('process.create', { vendorId: a.id, name: 'Backup check' });
+    await wb.call('process.create', { vendorId: b.id, name: 'Backup check' });
+    await wb.call('document.create', { vendorId: a.id, title: 'Backup runbook' });
+    const page = await wb.call('process.list', { vendorId: a.id, filter: 'back' });
+    expect(page.rows.map((r) => [r.vendorId, r.name])).toEqual([[a.id, 'Backup check']]);
+    expect((await wb.call('process.list', { filter: 'back' })).total).toBe(2);
   });
 });

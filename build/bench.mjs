@@ -1,0 +1,19 @@
+// `npm run bench`: prints speed figures (tests never time anything). The backend part runs here;
+// the UI part (Chromium) runs when the renderer is built and Chromium is installed.
+import { existsSync } from 'node:fs';
+import { register } from 'tsx/esm/api';
+
+register();
+const { benchBackend } = await import('./bench/backend.ts');
+console.log('Handover Workbook benchmarks\n');
+await benchBackend();
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (existsSync(new URL('./bench-ui.mjs', import.meta.url))) {
+  if (existsSync(chromium)) {
+    console.log('');
+    await import('./bench-ui.mjs');
+  } else {
+    console.log(`\nUI benchmark skipped: no Chromium at ${chromium} (apt-get install chromium).`);
+  }
+}
