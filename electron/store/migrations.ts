@@ -1,5 +1,6 @@
 // The workbook's schema as an ordered list of migrations, versioned by PRAGMA user_version.
 // A shipped migration is never edited: a change is a new entry at the end.
+import { ITEM_STATUS, LINK_KINDS } from '../../shared/checklists';
 import * as E from '../../shared/enums';
 
 const oneOf = (col: string, values: readonly string[]) => `CHECK (${col} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
@@ -179,6 +180,93 @@ CREATE INDEX attachment_links_owner ON attachment_links (owner_kind, owner_id);
 CREATE INDEX attachment_links_attachment ON attachment_links (attachment_id);
 CREATE INDEX activity_vendor ON activity (vendor_id, seq);
 CREATE INDEX activity_record ON activity (record_id, seq);
+`,
+  },
+  {
+    version: 2,
+    name: 'checklist templates, checklists and their items, readiness history',
+    sql: `
+CREATE TABLE templates (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  -- The key of a built-in template ('exit', 'emergency_exit'); NULL for the user's own.
+  builtin TEXT UNIQUE,
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE template_items (
+  id TEXT PRIMARY KEY,
+  template_id TEXT NOT NULL REFERENCES templates(id),
+  position INTEGER NOT NULL,
+  phase INTEGER NOT NULL CHECK (phase BETWEEN 0 AND 6),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  offset_days INTEGER NOT NULL,
+  owner_role TEXT NOT NULL DEFAULT '',
+  per_process INTEGER NOT NULL DEFAULT 0 CHECK (per_process IN (0, 1)),
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE checklists (
+  id TEXT PRIMARY KEY,
+  vendor_id TEXT NOT NULL REFERENCES vendors(id),
+  name TEXT NOT NULL,
+  template_id TEXT REFERENCES templates(id),
+  ${STAMPS}
+) STRICT;
+
+-- vendor_id repeats the checklist's vendor so the dashboard's aggregates read one covering index.
+-- due_date is the effective date (T + offset, or the hand-set date) so overdue is one range scan.
+CREATE TABLE checklist_items (
+  id TEXT PRIMARY KEY,
+  checklist_id TEXT NOT NULL REFERENCES checklists(id),
+  vendor_id TEXT NOT NULL REFERENCES vendors(id),
+  position INTEGER NOT NULL,
+  phase INTEGER NOT NULL CHECK (phase BETWEEN 0 AND 6),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  owner_role TEXT NOT NULL DEFAULT '',
+  owner_id TEXT REFERENCES people(id),
+  offset_days INTEGER,
+  due_date TEXT ${day('due_date')},
+  due_manual INTEGER NOT NULL DEFAULT 0 CHECK (due_manual IN (0, 1)),
+  status TEXT NOT NULL DEFAULT 'todo' ${oneOf('status', ITEM_STATUS)},
+  blocked_reason TEXT NOT NULL DEFAULT '',
+  evidence TEXT NOT NULL DEFAULT '',
+  process_id TEXT REFERENCES processes(id),
+  signed_off_by_id TEXT REFERENCES people(id),
+  signed_off_at TEXT,
+  completed_at TEXT,
+  ${STAMPS},
+  CHECK (status <> 'blocked' OR blocked_reason <> '')
+) STRICT;
+
+CREATE TABLE checklist_item_links (
+  id TEXT PRIMARY KEY,
+  item_id TEXT NOT NULL REFERENCES checklist_items(id),
+  record_kind TEXT NOT NULL ${oneOf('record_kind', LINK_KINDS)},
+  record_id TEXT NOT NULL,
+  ${STAMPS},
+  UNIQUE (item_id, record_kind, record_id)
+) STRICT;
+
+-- One score per vendor per day, for the dashboard's trend.
+CREATE TABLE readiness_history (
+  vendor_id TEXT NOT NULL REFERENCES vendors(id),
+  day TEXT NOT NULL ${day('day')},
+  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+  PRIMARY KEY (vendor_id, day)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX template_items_template ON template_items (template_id, position);
+CREATE INDEX checklists_vendor ON checklists (vendor_id, deleted_at);
+CREATE INDEX checklist_items_list ON checklist_items (checklist_id, deleted_at, phase, position);
+CREATE INDEX checklist_items_vendor_status ON checklist_items (vendor_id, deleted_at, status, phase, due_date);
+CREATE INDEX checklist_items_owner ON checklist_items (owner_id, deleted_at, status, due_date);
+CREATE INDEX checklist_items_process ON checklist_items (process_id);
+CREATE INDEX checklist_item_links_item ON checklist_item_links (item_id);
+CREATE INDEX checklist_item_links_record ON checklist_item_links (record_kind, record_id);
 `,
   },
 ];

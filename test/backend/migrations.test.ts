@@ -25,9 +25,10 @@ describe('opening a workbook', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['activity', 'attachment_links', 'attachments', 'documents', 'licences', 'people', 'processes', 'repositories', 'search_docs', 'settings', 'vendors'],
+      ['activity', 'attachment_links', 'attachments', 'checklist_item_links', 'checklist_items', 'checklists', 'documents', 'licences', 'people',
+        'processes', 'readiness_history', 'repositories', 'search_docs', 'settings', 'template_items', 'templates', 'vendors'],
     );
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(, WITHOUT ROWID)?$/);
     db.close();
   });
 
@@ -37,6 +38,19 @@ describe('opening a workbook', () => {
     const db = openWorkbook(path);
     expect(migrate(db)).toBe(SCHEMA_VERSION);
     db.close();
+  });
+
+  it('brings a version-1 workbook forward and keeps its records', () => {
+    const path = fresh();
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.filter((m) => m.version === 1));
+    const now = '2026-01-01T00:00:00.000Z';
+    db.prepare(`INSERT INTO vendors (id, name, created_at, updated_at) VALUES ('v1', 'Kept', ?, ?)`).run(now, now);
+    db.close();
+    const upgraded = openWorkbook(path);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(upgraded.prepare('SELECT name FROM vendors').all()).toEqual([{ name: 'Kept' }]);
+    upgraded.close();
   });
 
   it('runs all pending migrations in one transaction: a failing one leaves the workbook as it was', () => {
