@@ -14,7 +14,13 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { preload: resolve(__dirname, 'electron/preload.ts') } },
+      // A sandboxed preload is a classic script that can require only 'electron': one CommonJS
+      // file (.cjs, as package.json says "type": "module"), with its imports (zod, shared/) inlined.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve(__dirname, 'electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
     },
   },
   renderer: {

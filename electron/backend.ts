@@ -6,6 +6,8 @@ import type { ApiResponse } from '../shared/errors';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { HANDLERS, type HandlerEnv } from './api/handlers';
 import { defaultUserName, randomId, systemClock, type Clock, type ServiceContext } from './services/context';
+import { seedBuiltinTemplates } from './services/templates';
+import { PackJobs } from './pack/jobs';
 import { openWorkbook, type Db } from './store/open';
 import { getSetting, setSetting } from './store/settings';
 
@@ -18,6 +20,8 @@ export interface BackendOptions {
   /** How this face opens an attachment with the operating system (desktop: shell.openPath). */
   openFile?: (absPath: string) => Promise<void>;
   canSwitchWorkbook?: boolean;
+  /** Whether pack methods may name files on this machine (false for the browser face: it uploads). */
+  allowPackPaths?: boolean;
   clock?: Clock;
   newId?: () => string;
 }
@@ -26,19 +30,22 @@ export interface Backend {
   readonly workbookPath: string;
   readonly db: Db;
   dispatch: Dispatch;
+  /** Pack exports in progress, finished packs and uploads (the browser face's download and upload routes use it). */
+  readonly packs: PackJobs;
   /** Opens (creating if needed) another workbook; on failure throws and keeps the current one. */
   switchWorkbook(path: string): void;
   close(): void;
 }
 
 /** Gives a new workbook its identity: a stable id (for packs and merges) and a user name. */
-function initialise(db: Db, now: string): void {
+function initialise(db: Db, now: string, newId: () => string): void {
   db.transaction(() => {
     if (!getSetting(db, 'workbook_id')) {
       setSetting(db, 'workbook_id', randomUUID());
       setSetting(db, 'created_at', now);
     }
     if (!getSetting(db, 'user_name')) setSetting(db, 'user_name', defaultUserName());
+    seedBuiltinTemplates(db, now, newId);
   }).immediate();
 }
 
@@ -47,7 +54,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const open = (path: string) => {
     const db = openWorkbook(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
     try {
-      initialise(db, clock.now().toISOString());
+      initialise(db, clock.now().toISOString(), opts.newId ?? randomId);
     } catch (e) {
       db.close();
       throw e;
@@ -55,7 +62,8 @@ export function createBackend(opts: BackendOptions): Backend {
     return db;
   };
   let ctx: ServiceContext = { db: open(opts.workbookPath), workbookPath: opts.workbookPath, clock, newId: opts.newId ?? randomId };
-  const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false });
+  const packs = new PackJobs({ nativeBinding: opts.nativeBinding, allowPaths: opts.allowPackPaths ?? true });
+  const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false, packs });
   const inner = createDispatcher(HANDLERS, env, (e) => console.error('Handover Workbook: internal error', e));
   // Move the WAL into the database file once writes have been quiet for a moment.
   let checkpointTimer: ReturnType<typeof setTimeout> | undefined;
@@ -79,6 +87,7 @@ export function createBackend(opts: BackendOptions): Backend {
       return ctx.db;
     },
     dispatch: (method: string, payload: unknown): Promise<ApiResponse<unknown>> => dispatch(method, payload),
+    packs,
     switchWorkbook(path: string) {
       const db = open(path);
       const old = ctx.db;
@@ -87,6 +96,8 @@ export function createBackend(opts: BackendOptions): Backend {
     },
     close() {
       clearTimeout(checkpointTimer);
+      // Running exports are cancelled (their partial files removed); temporary packs and uploads go.
+      void packs.dispose();
       if (ctx.db.open) ctx.db.close();
     },
   };

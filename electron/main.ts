@@ -2,7 +2,7 @@
 // rules live in electron/shell/ (window guards, IPC, menu, recent list, workbook switching).
 import { app, ipcMain, shell, type BrowserWindow } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend';
 import { WORKBOOK_CHANGED } from './shell/channels';
@@ -124,7 +124,7 @@ function start(): void {
   recent = createRecentStore(join(app.getPath('userData'), 'recent-workbooks.json'));
   const defaultPath = join(app.getPath('userData'), 'workbook.sqlite');
   const candidates = startupCandidates({
-    explicit: workbookFromArgs(process.argv, process.cwd()) ?? (process.env.HANDOVER_WORKBOOK || null),
+    explicit: workbookFromArgs(process.argv, process.cwd()) ?? (process.env.HANDOVER_WORKBOOK ? resolve(process.env.HANDOVER_WORKBOOK) : null),
     last: recent.read().last,
     defaultPath,
     exists: existsSync,

@@ -1,6 +1,7 @@
 // Handover checklists: the phases of an exit, item statuses, and the schemas of what the screens
 // send. Due dates are offsets in days from the vendor's exit date T unless set by hand.
 import { z } from 'zod';
+import type { Readiness } from './readiness';
 
 export const PHASES = [
   { key: 'setup', label: 'Set-up' },
@@ -138,4 +139,53 @@ export function offsetLabel(offsetDays: number | null): string {
   if (offsetDays == null) return '';
   if (offsetDays === 0) return 'T';
   return offsetDays < 0 ? `T−${-offsetDays}` : `T+${offsetDays}`;
+}
+
+export interface ChecklistWithProgress extends Checklist {
+  done: number;
+  total: number;
+  overdue: number;
+  blocked: number;
+}
+
+export interface TaskRow extends ChecklistItem {
+  vendorName: string;
+  checklistName: string;
+  overdue: boolean;
+}
+
+export interface DashboardRow {
+  vendorId: string;
+  name: string;
+  status: string;
+  exitDate: string | null;
+  daysToExit: number | null;
+  serveNoticeBy: string | null;
+  readiness: number;
+  /** Change of the score against the most recent score at least a week old; null with no history yet. */
+  trend: number | null;
+  flags: number;
+  highFlags: number;
+  items: { total: number; done: number; overdue: number; blocked: number };
+}
+
+export interface PhaseSpan {
+  phase: PhaseIndex;
+  /** Earliest and latest due date of the phase's items (null without an exit date). */
+  start: string | null;
+  end: string | null;
+  startOffset: number | null;
+  endOffset: number | null;
+  done: number;
+  total: number;
+}
+
+export interface VendorOverview {
+  vendorId: string;
+  today: string;
+  readiness: Readiness;
+  /** Open items due from today on, soonest first. */
+  nextDeadlines: (ChecklistItem & { checklistName: string })[];
+  /** The exit's phases against dates, for the timeline. */
+  phases: PhaseSpan[];
 }

@@ -3,6 +3,15 @@
 // from this table; adding a method is one entry here and one handler in electron/api/handlers.ts.
 import { z } from 'zod';
 import {
+  ITEM_STATUS, LINK_KINDS, itemChanges, templateInput, templateItemInput,
+  type Checklist, type ChecklistItem, type ChecklistWithProgress, type DashboardRow, type ItemLink, type TaskRow, type Template, type VendorOverview,
+} from './checklists';
+import { KT_STAGE } from './enums';
+import {
+  packDiscardInput, packExportInput, packImportInput, packJobInput, packSourceInput,
+  type ImportPreview, type ImportResult, type PackJobStatus, type PackVerifyReport,
+} from './packs';
+import {
   RECORD_KINDS, SHAPES, TITLE_FIELD, type Fields, type RecordKind, type RecordOf,
 } from './records';
 
@@ -159,7 +168,7 @@ export interface ActivityEntry {
   id: string;
   at: string;
   actor: string;
-  action: 'create' | 'update' | 'delete' | 'restore' | 'attach' | 'detach' | 'settings' | 'demo';
+  action: 'create' | 'update' | 'delete' | 'restore' | 'attach' | 'detach' | 'settings' | 'demo' | 'import';
   kind: string;
   recordId: string | null;
   vendorId: string | null;
@@ -177,6 +186,29 @@ const bytes = z.instanceof(Uint8Array, { error: 'must be the bytes of a file' })
 const fileName = z.string().trim().min(1, { error: 'is required' }).max(255, { error: 'is too long' })
   .refine((s) => !s.includes('/') && !s.includes('\\') && !s.includes('\u0000') && s !== '.' && s !== '..', { error: 'must be a plain file name' });
 
+/** Attachments belong to a document or to a checklist item (its evidence): exactly one of the two. */
+function owner<S extends z.ZodRawShape>(shape: S) {
+  return z.strictObject({ documentId: id.optional(), itemId: id.optional(), ...shape })
+    .refine((o) => {
+      const { documentId, itemId } = o as { documentId?: string; itemId?: string };
+      return (documentId === undefined) !== (itemId === undefined);
+    }, { error: 'give either documentId or itemId', path: ['documentId'] });
+}
+
+// ---- checklists ----
+
+const itemQuery = z.strictObject({
+  checklistId: id.optional(),
+  vendorId: id.optional(),
+  ownerId: id.optional(),
+  status: z.array(z.enum(ITEM_STATUS)).max(5).optional(),
+  phase: z.number().int().min(0).max(6).optional(),
+  overdue: z.boolean().optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(20000).optional(),
+});
+const linkInput = z.strictObject({ itemId: id, recordKind: z.enum(LINK_KINDS), recordId: id });
+
 // ---- the table -------------------------------------------------------------------------------
 
 export const API = {
@@ -193,11 +225,47 @@ export const API = {
     z.strictObject({ vendorId: id.optional(), recordId: id.optional(), before: z.string().optional(), limit: z.number().int().min(1).max(500).optional() }),
     as<ActivityEntry[]>(),
   ),
-  'attachment.add': write(z.strictObject({ documentId: id, fileName, mediaType: z.string().max(200).optional(), content: bytes }), as<Attachment>()),
-  'attachment.list': read(z.strictObject({ documentId: id }), as<Attachment[]>()),
+  'attachment.add': write(owner({ fileName, mediaType: z.string().max(200).optional(), content: bytes }), as<Attachment>()),
+  'attachment.list': read(owner({}), as<Attachment[]>()),
   'attachment.content': read(byId, as<AttachmentContent>()),
   'attachment.open': read(byId, as<{ opened: boolean }>()),
-  'attachment.remove': write(z.strictObject({ documentId: id, attachmentId: id }), as<{ removed: boolean }>()),
+  'attachment.remove': write(owner({ attachmentId: id }), as<{ removed: boolean }>()),
+  'template.list': read(none, as<Template[]>()),
+  'template.get': read(byId, as<Template>()),
+  'template.create': write(templateInput, as<Template>()),
+  'template.update': write(z.strictObject({ id, name: templateInput.shape.name.optional(), description: templateInput.shape.description, items: templateInput.shape.items.optional() }), as<Template>()),
+  'template.duplicate': write(z.strictObject({ id, name: templateInput.shape.name.optional() }), as<Template>()),
+  'template.delete': write(byId, as<{ deleted: boolean }>()),
+  'template.fromChecklist': write(z.strictObject({ checklistId: id, name: templateInput.shape.name }), as<Template>()),
+  'checklist.start': write(z.strictObject({ vendorId: id, templateId: id, name: z.string().trim().max(300).optional() }), as<Checklist>()),
+  'checklist.list': read(z.strictObject({ vendorId: id }), as<ChecklistWithProgress[]>()),
+  'checklist.rename': write(z.strictObject({ id, name: templateInput.shape.name }), as<Checklist>()),
+  'checklist.delete': write(byId, as<{ id: string; deleted: boolean }>()),
+  'checklist.restore': write(byId, as<{ id: string; deleted: boolean }>()),
+  'checklist.items': read(itemQuery, as<{ rows: ChecklistItem[]; total: number; labels: Record<string, string> }>()),
+  'checklist.addItem': write(z.strictObject({
+    checklistId: id, phase: templateItemInput.shape.phase, title: templateItemInput.shape.title, description: templateItemInput.shape.description,
+    offsetDays: templateItemInput.shape.offsetDays.optional(), dueDate: itemChanges.shape.dueDate, ownerId: id.nullable().optional(),
+  }), as<ChecklistItem>()),
+  'checklist.updateItem': write(z.strictObject({ id, expectedUpdatedAt: z.string().optional(), changes: itemChanges }), as<ChecklistItem>()),
+  'checklist.setKtStage': write(z.strictObject({ id, stage: z.enum(KT_STAGE) }), as<ChecklistItem>()),
+  'checklist.signOff': write(z.strictObject({ id, byId: id.nullable() }), as<ChecklistItem>()),
+  'checklist.deleteItem': write(byId, as<ChecklistItem>()),
+  'checklist.restoreItem': write(byId, as<ChecklistItem>()),
+  'checklist.link': write(linkInput, as<ItemLink[]>()),
+  'checklist.unlink': write(linkInput, as<ItemLink[]>()),
+  'checklist.links': read(z.strictObject({ itemId: id }), as<ItemLink[]>()),
+  'checklist.myTasks': read(z.strictObject({ personId: id, includeClosed: z.boolean().optional() }), as<TaskRow[]>()),
+  'readiness.vendor': read(z.strictObject({ vendorId: id }), as<VendorOverview>()),
+  'dashboard.get': read(none, as<DashboardRow[]>()),
+  // Transition packs (shared/packs.ts). An export is a job: start it, poll its status, cancel it.
+  'pack.export': read(packExportInput, as<{ jobId: string }>()),
+  'pack.jobStatus': read(packJobInput, as<PackJobStatus>()),
+  'pack.cancel': read(packJobInput, as<{ cancelled: boolean }>()),
+  'pack.discard': read(packDiscardInput, as<{ removed: boolean }>()),
+  'pack.verify': read(packSourceInput, as<PackVerifyReport>()),
+  'pack.preview': read(packSourceInput, as<ImportPreview>()),
+  'pack.import': write(packImportInput, as<ImportResult>()),
   ...crud('vendor'),
   ...crud('person'),
   ...crud('process'),

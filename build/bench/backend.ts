@@ -7,9 +7,15 @@ import { createBackend } from '../../electron/backend';
 import { generateDemo } from '../../electron/demo/generate';
 import { localToday } from '../../shared/dates';
 import { INVENTORY_KINDS } from '../../shared/records';
+import { computeReadiness } from '../../shared/readiness';
+import { loadReadinessInputs } from '../../electron/services/readiness';
+import type { Db } from '../../electron/store/open';
 import { report, time } from './stats';
 
+const vendorsCount = (db: Db) => (db.prepare('SELECT count(*) AS n FROM vendors WHERE deleted_at IS NULL').get() as { n: number }).n;
+
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 20_000);
 
 export async function benchBackend(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hw-bench-'));
@@ -21,8 +27,9 @@ export async function benchBackend(): Promise<void> {
   };
   try {
     const now = new Date();
-    const genMs = await time(() => generateDemo(backend.db, { records: RECORDS, today: localToday(now), now: now.toISOString(), actor: 'bench' }));
-    console.log(`Generate ${RECORDS.toLocaleString('en')} inventory records (bulk insert, then indexes and FTS): ${(genMs / 1000).toFixed(2)} s`);
+    const today = localToday(now);
+    const genMs = await time(() => generateDemo(backend.db, { records: RECORDS, items: ITEMS, today, now: now.toISOString(), actor: 'bench' }));
+    console.log(`Generate ${RECORDS.toLocaleString('en')} inventory records and ${ITEMS.toLocaleString('en')} checklist items (bulk insert, then indexes and FTS): ${(genMs / 1000).toFixed(2)} s`);
 
     // Search as you type: every prefix of realistic queries, one call per keystroke.
     const phrases = ['payroll export', 'backup verification', 'certificate renewal', 'nightly', 'terraform', 'veeam backup', 'runbook patching',
@@ -55,6 +62,34 @@ export async function benchBackend(): Promise<void> {
       if (i >= 40) pageTimes.push(t);
     }
     console.log(report('<kind>.list, a vendor\'s page of 200 rows', pageTimes, 'p95 ≤ 16 ms'));
+
+    // The dashboard: its aggregate over checklist items (covering index), readiness for all vendors,
+    // and the whole dashboard call as the screen makes it.
+    const aggregate = backend.db.prepare(`SELECT vendor_id, status, count(*), sum(due_date < ?) FROM checklist_items
+      WHERE deleted_at IS NULL GROUP BY vendor_id, status`);
+    const plan = (backend.db.prepare(`EXPLAIN QUERY PLAN SELECT vendor_id, status, count(*), sum(due_date < ?) FROM checklist_items
+      WHERE deleted_at IS NULL GROUP BY vendor_id, status`).all(today) as { detail: string }[]).map((p) => p.detail).join('; ');
+    const aggTimes: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      const t = await time(() => aggregate.all(today));
+      if (i >= 20) aggTimes.push(t);
+    }
+    console.log(report('dashboard aggregate over checklist items', aggTimes, 'p95 ≤ 16 ms'));
+    console.log(`    plan: ${plan}`);
+    const readinessTimes: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const t = await time(() => {
+        for (const input of loadReadinessInputs(backend.db, today).values()) computeReadiness(input);
+      });
+      if (i >= 5) readinessTimes.push(t);
+    }
+    console.log(report(`readiness for all ${vendorsCount(backend.db)} vendors (load + compute)`, readinessTimes, '≤ 100 ms'));
+    const dashTimes: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const t = await time(() => call('dashboard.get', {}));
+      if (i >= 5) dashTimes.push(t);
+    }
+    console.log(report('dashboard.get (whole call, records history)', dashTimes));
 
     // Interactive single-record writes: create and update, each its own transaction (+ FTS + log).
     const writeTimes: number[] = [];

@@ -15,17 +15,31 @@ import {
   createRecord, deleteRecord, getRecordService, listRecordsService, restoreRecord, updateRecordService,
 } from '../services/records';
 import { logActivity } from '../store/activity';
+import {
+  addItem, checklistAsTemplateItems, itemLinks, linkItem, listChecklists, listItems, myTasks, renameChecklist, setChecklistDeleted,
+  setItemDeleted, setItemKtStage, signOffItem, startChecklist, unlinkItem, updateItem,
+} from '../services/checklists';
+import { dashboard, vendorOverview } from '../services/readiness';
+import { createTemplate, deleteTemplate, duplicateTemplate, getTemplate, listTemplates, updateTemplate } from '../services/templates';
+import { importPack, previewPack } from '../pack/import';
+import type { PackJobs } from '../pack/jobs';
+import { verifyPack } from '../pack/verify';
 
 export interface HandlerEnv {
   ctx: ServiceContext;
   appVersion: string;
   openFile: ((path: string) => Promise<void>) | undefined;
   canSwitchWorkbook: boolean;
+  /** Pack export jobs and uploads of this backend. */
+  packs: PackJobs;
 }
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInputOf<M>, env: HandlerEnv) => ResultOf<M> | Promise<ResultOf<M>>;
 };
+
+/** Today where the user is: due dates and overdue are calendar days. */
+const today = (env: HandlerEnv) => localToday(env.ctx.clock.now());
 
 function appInfo(env: HandlerEnv): AppInfo {
   const { db } = env.ctx;
@@ -53,7 +67,9 @@ function crudHandlers(kind: RecordKind) {
   };
 }
 
-export const HANDLERS: Handlers = {
+type CrudName = `${RecordKind}.${'create' | 'update' | 'delete' | 'restore' | 'get' | 'list'}`;
+
+const SPECIAL: Omit<Handlers, CrudName> = {
   'app.info': (_input, env) => appInfo(env),
   'settings.setUserName': (input, env) => {
     inWrite(env.ctx, () => {
@@ -77,9 +93,46 @@ export const HANDLERS: Handlers = {
   'search.query': (input, env) => search(env.ctx.db, input),
   'activity.list': (input, env) => listActivity(env.ctx.db, input),
   'attachment.add': (input, env) => addAttachment(env.ctx, input),
-  'attachment.list': (input, env) => listAttachments(env.ctx, input.documentId),
+  'attachment.list': (input, env) => listAttachments(env.ctx, input),
   'attachment.content': (input, env) => attachmentContent(env.ctx, input.id),
   'attachment.open': (input, env) => openAttachment(env.ctx, input.id, env.openFile),
   'attachment.remove': (input, env) => removeAttachment(env.ctx, input),
-  ...(Object.assign({}, ...RECORD_KINDS.map(crudHandlers)) as object),
-} as Handlers;
+  'template.list': (_input, env) => listTemplates(env.ctx.db),
+  'template.get': (input, env) => getTemplate(env.ctx.db, input.id),
+  'template.create': (input, env) => createTemplate(env.ctx, input),
+  'template.update': (input, env) => updateTemplate(env.ctx, input),
+  'template.duplicate': (input, env) => duplicateTemplate(env.ctx, input),
+  'template.delete': (input, env) => deleteTemplate(env.ctx, input.id),
+  'template.fromChecklist': (input, env) => createTemplate(env.ctx, { name: input.name, items: checklistAsTemplateItems(env.ctx, input.checklistId) }),
+  'checklist.start': (input, env) => startChecklist(env.ctx, input),
+  'checklist.list': (input, env) => listChecklists(env.ctx, input.vendorId, today(env)),
+  'checklist.rename': (input, env) => renameChecklist(env.ctx, input),
+  'checklist.delete': (input, env) => setChecklistDeleted(env.ctx, input.id, true),
+  'checklist.restore': (input, env) => setChecklistDeleted(env.ctx, input.id, false),
+  'checklist.items': (input, env) => listItems(env.ctx, { ...input, today: today(env) }),
+  'checklist.addItem': (input, env) => addItem(env.ctx, input),
+  'checklist.updateItem': (input, env) => updateItem(env.ctx, input),
+  'checklist.setKtStage': (input, env) => setItemKtStage(env.ctx, input),
+  'checklist.signOff': (input, env) => signOffItem(env.ctx, input),
+  'checklist.deleteItem': (input, env) => setItemDeleted(env.ctx, input.id, true),
+  'checklist.restoreItem': (input, env) => setItemDeleted(env.ctx, input.id, false),
+  'checklist.link': (input, env) => linkItem(env.ctx, input),
+  'checklist.unlink': (input, env) => unlinkItem(env.ctx, input),
+  'checklist.links': (input, env) => itemLinks(env.ctx, input.itemId),
+  'checklist.myTasks': (input, env) => myTasks(env.ctx, input, today(env)),
+  'readiness.vendor': (input, env) => {
+    const overview = vendorOverview(env.ctx.db, input.vendorId, today(env));
+    if (!overview) throw new ApiError('NOT_FOUND', `No vendor with id ${input.vendorId}`);
+    return overview;
+  },
+  'dashboard.get': (_input, env) => dashboard(env.ctx.db, today(env)),
+  'pack.export': (input, env) => env.packs.startExport(env.ctx, env.appVersion, input),
+  'pack.jobStatus': (input, env) => env.packs.status(input.jobId),
+  'pack.cancel': (input, env) => env.packs.cancel(input.jobId),
+  'pack.discard': async (input, env) => ({ removed: input.upload ? env.packs.discardUpload(input.upload) : await env.packs.discardJob(input.jobId ?? '') }),
+  'pack.verify': (input, env) => verifyPack(env.packs.sourcePath(input)),
+  'pack.preview': (input, env) => previewPack(env.ctx, env.packs.sourcePath(input)),
+  'pack.import': (input, env) => importPack(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default }),
+};
+
+export const HANDLERS = { ...SPECIAL, ...Object.assign({}, ...RECORD_KINDS.map(crudHandlers)) } as Handlers;

@@ -2,13 +2,21 @@
 // 2 wrong usage; messages on stderr.
 import { ApiError } from '../../shared/errors';
 import { demo, usage as demoUsage } from './commands/demo';
+import { readinessCommand, usage as readinessUsage } from './commands/readiness';
 import { statsCommand, usage as statsUsage } from './commands/stats';
+import { exportCommand, usage as exportUsage } from './commands/export';
+import { importCommand, usage as importUsage } from './commands/import';
+import { verifyCommand, usage as verifyUsage } from './commands/verify';
 import { appVersion } from './project';
 import { processIo, UsageError, type Io } from './usage';
 
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promise<number>; usage: string }> = {
   demo: { run: demo, usage: demoUsage },
   stats: { run: statsCommand, usage: statsUsage },
+  export: { run: exportCommand, usage: exportUsage },
+  verify: { run: verifyCommand, usage: verifyUsage },
+  import: { run: importCommand, usage: importUsage },
+  readiness: { run: readinessCommand, usage: readinessUsage },
 };
 
 function help(): string {

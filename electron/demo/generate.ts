@@ -7,11 +7,15 @@ import { logActivity } from '../store/activity';
 import { bulkLoad } from '../store/bulk';
 import type { Db } from '../store/open';
 import { prepareInsert } from '../store/records';
+import { EMERGENCY_TEMPLATE, EXIT_TEMPLATE } from '../../shared/templates';
+import { demoChecklist, type DemoProcess } from './checklists';
 import * as W from './words';
 
 export interface DemoOptions {
   /** Inventory records in all (processes, repositories, licences, documents); default: a few dozen per kind per vendor. */
   records?: number;
+  /** Checklist items in all; default: each vendor's exit checklist with one KT item per process (200 per vendor at scale). */
+  items?: number;
   today: string;
   now: string;
   actor: string;
@@ -32,7 +36,7 @@ function rng(seed: number) {
 
 const RECORDS_PER_VENDOR_AT_SCALE = 1000;
 
-export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; records: number } {
+export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; records: number; items: number } {
   const rand = rng(opts.seed ?? 42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const chance = (p: number) => rand() < p;
@@ -45,6 +49,7 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
     const ins = Object.fromEntries((['vendor', 'person', 'process', 'repository', 'licence', 'document'] as RecordKind[])
       .map((k) => [k, prepareInsert(db, k)])) as Record<RecordKind, ReturnType<typeof prepareInsert>>;
     let made = 0;
+    let items = 0;
     for (let v = 0; v < vendorCount; v++) {
       const base = W.VENDORS[v % W.VENDORS.length]!;
       const name = vendorCount > W.VENDORS.length ? `${base.name} ${Math.floor(v / W.VENDORS.length) + 1}` : base.name;
@@ -94,11 +99,14 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
           reviewedOn: status === 'published' ? addDays(opts.today, -Math.floor(rand() * 200)) : null,
         });
       }
+      const processes: DemoProcess[] = [];
       for (let i = 0; i < perKind[0]!; i++) {
         const [pname, description, frequency, criticality, sla] = W.PROCESSES[i % W.PROCESSES.length]!;
         const stage = pick(['not_started', 'not_started', 'documented', 'shadowing', 'reverse_shadowing', 'signed_off'] as const);
+        const pid = randomUUID();
+        processes.push({ id: pid, name: numbered(i, W.PROCESSES.length, pname), ktStage: stage });
         ins.process({
-          ...DEFAULTS.process, ...stamp, id: randomUUID(), vendorId, name: numbered(i, W.PROCESSES.length, pname), description,
+          ...DEFAULTS.process, ...stamp, id: pid, vendorId, name: numbered(i, W.PROCESSES.length, pname), description,
           frequency, criticality, sla, ownerId: pick(vendorSide), successorId: chance(0.8) ? pick(inHouse) : null,
           runbookId: docIds.length && chance(0.7) ? pick(docIds) : null, ktStage: stage,
         });
@@ -126,11 +134,17 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
         });
       }
       made += perVendor;
+      const itemBudget = opts.items !== undefined
+        ? Math.floor(opts.items / vendorCount) + (v < opts.items % vendorCount ? 1 : 0)
+        : scale ? 200 : undefined;
+      items += demoChecklist(db, {
+        vendorId, exitDate, today: opts.today, now: opts.now, processes, owners: inHouse, budget: itemBudget, rand, template: v % 11 === 10 ? EMERGENCY_TEMPLATE : EXIT_TEMPLATE,
+      });
       logActivity(db, {
         id: randomUUID(), at: opts.now, actor: opts.actor, action: 'demo', kind: 'vendor', recordId: vendorId, vendorId,
         summary: `Demo data: vendor “${name}” with ${perVendor} inventory records`,
       });
     }
-    return { vendors: vendorCount, records: made };
+    return { vendors: vendorCount, records: made, items };
   });
 }

@@ -1,4 +1,4 @@
-// Files attached to documents: copied into the workbook's attachment folder under their SHA-256,
+// Files attached to documents and to checklist items (evidence): copied into the workbook's attachment folder under their SHA-256,
 // stored once however often they are added, opened through the face's own opener, removed.
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,21 +14,46 @@ import { prepared } from '../store/prepared';
 const SELECT = `a.id, a.sha256, a.size, l.file_name AS "fileName", a.media_type AS "mediaType",
   l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.deleted_at AS "deletedAt"`;
 
-function liveDocument(ctx: ServiceContext, id: string) {
-  const doc = getRecord(ctx.db, 'document', id);
-  if (!doc || doc.deletedAt) {
-    throw new ApiError('INVALID_INPUT', 'documentId: refers to a document that does not exist or was deleted', [
-      { field: 'documentId', message: 'refers to a document that does not exist or was deleted' },
+/** Whose attachments: a document, or a checklist item (its evidence). */
+export interface AttachmentOwner {
+  documentId?: string | undefined;
+  itemId?: string | undefined;
+}
+
+interface Owner {
+  kind: 'document' | 'checklist_item';
+  id: string;
+  vendorId: string;
+  title: string;
+  /** How the activity log names it. */
+  label: string;
+}
+
+function liveOwner(ctx: ServiceContext, o: AttachmentOwner): Owner {
+  if (o.documentId) {
+    const doc = getRecord(ctx.db, 'document', o.documentId);
+    if (!doc || doc.deletedAt) {
+      throw new ApiError('INVALID_INPUT', 'documentId: refers to a document that does not exist or was deleted', [
+        { field: 'documentId', message: 'refers to a document that does not exist or was deleted' },
+      ]);
+    }
+    return { kind: 'document', id: doc.id, vendorId: doc.vendorId, title: doc.title, label: `document “${doc.title}”` };
+  }
+  const item = prepared(ctx.db, 'SELECT id, vendor_id AS vendorId, title FROM checklist_items WHERE id = ? AND deleted_at IS NULL')
+    .get(o.itemId ?? '') as { id: string; vendorId: string; title: string } | undefined;
+  if (!item) {
+    throw new ApiError('INVALID_INPUT', 'itemId: refers to a checklist item that does not exist or was deleted', [
+      { field: 'itemId', message: 'refers to a checklist item that does not exist or was deleted' },
     ]);
   }
-  return doc;
+  return { kind: 'checklist_item', ...item, label: `checklist item “${item.title}”` };
 }
 
 export function addAttachment(
   ctx: ServiceContext,
-  input: { documentId: string; fileName: string; mediaType?: string | undefined; content: Uint8Array },
+  input: AttachmentOwner & { fileName: string; mediaType?: string | undefined; content: Uint8Array },
 ): Attachment {
-  const doc = liveDocument(ctx, input.documentId);
+  const doc = liveOwner(ctx, input);
   // The file lands first (temp name, then rename); the rows that point at it follow in one
   // transaction. A failure in between leaves at most an unreferenced file, never a dangling row.
   const { sha } = putBlob(attachmentDir(ctx.workbookPath), input.content);
@@ -43,27 +68,28 @@ export function addAttachment(
       prepared(ctx.db, 'UPDATE attachments SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, att.id);
     }
     const link = prepared(ctx.db, `SELECT id, deleted_at AS deletedAt FROM attachment_links
-      WHERE owner_kind = 'document' AND owner_id = ? AND attachment_id = ?`).get(doc.id, att.id) as { id: string; deletedAt: string | null } | undefined;
+      WHERE owner_kind = ? AND owner_id = ? AND attachment_id = ?`).get(doc.kind, doc.id, att.id) as { id: string; deletedAt: string | null } | undefined;
     if (!link) {
       prepared(ctx.db, `INSERT INTO attachment_links (id, attachment_id, owner_kind, owner_id, file_name, created_at, updated_at)
-        VALUES (?, ?, 'document', ?, ?, ?, ?)`).run(ctx.newId(), att.id, doc.id, input.fileName, at, at);
+        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(ctx.newId(), att.id, doc.kind, doc.id, input.fileName, at, at);
     } else if (link.deletedAt) {
       prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = NULL, file_name = ?, updated_at = ? WHERE id = ?').run(input.fileName, at, link.id);
     }
     if (!link || link.deletedAt) {
       logActivity(ctx.db, {
-        id: ctx.newId(), at, actor: actor(ctx), action: 'attach', kind: 'document', recordId: doc.id, vendorId: doc.vendorId,
-        summary: `Attached “${input.fileName}” to document “${doc.title}”`, changes: { sha256: sha, size: input.content.byteLength },
+        id: ctx.newId(), at, actor: actor(ctx), action: 'attach', kind: doc.kind, recordId: doc.id, vendorId: doc.vendorId,
+        summary: `Attached “${input.fileName}” to ${doc.label}`, changes: { sha256: sha, size: input.content.byteLength },
       });
     }
     return prepared(ctx.db, `SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
-      WHERE l.owner_kind = 'document' AND l.owner_id = ? AND a.id = ?`).get(doc.id, att.id) as Attachment;
+      WHERE l.owner_kind = ? AND l.owner_id = ? AND a.id = ?`).get(doc.kind, doc.id, att.id) as Attachment;
   });
 }
 
-export function listAttachments(ctx: ServiceContext, documentId: string): Attachment[] {
+export function listAttachments(ctx: ServiceContext, owner: AttachmentOwner): Attachment[] {
+  const kind = owner.documentId ? 'document' : 'checklist_item';
   return prepared(ctx.db, `SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
-    WHERE l.owner_kind = 'document' AND l.owner_id = ? AND l.deleted_at IS NULL ORDER BY l.created_at, l.file_name`).all(documentId) as Attachment[];
+    WHERE l.owner_kind = ? AND l.owner_id = ? AND l.deleted_at IS NULL ORDER BY l.created_at, l.file_name`).all(kind, owner.documentId ?? owner.itemId) as Attachment[];
 }
 
 function liveAttachment(ctx: ServiceContext, id: string) {
@@ -98,13 +124,13 @@ export async function openAttachment(ctx: ServiceContext, id: string, opener: ((
   return { opened: true };
 }
 
-export function removeAttachment(ctx: ServiceContext, input: { documentId: string; attachmentId: string }): { removed: boolean } {
+export function removeAttachment(ctx: ServiceContext, input: AttachmentOwner & { attachmentId: string }): { removed: boolean } {
   let orphanSha: string | null = null;
   const result = inWrite(ctx, () => {
-    const doc = liveDocument(ctx, input.documentId);
+    const doc = liveOwner(ctx, input);
     const link = prepared(ctx.db, `SELECT l.id, l.file_name AS fileName, a.sha256 FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
-      WHERE l.owner_kind = 'document' AND l.owner_id = ? AND l.attachment_id = ? AND l.deleted_at IS NULL`)
-      .get(doc.id, input.attachmentId) as { id: string; fileName: string; sha256: string } | undefined;
+      WHERE l.owner_kind = ? AND l.owner_id = ? AND l.attachment_id = ? AND l.deleted_at IS NULL`)
+      .get(doc.kind, doc.id, input.attachmentId) as { id: string; fileName: string; sha256: string } | undefined;
     if (!link) return { removed: false };
     const at = nowIso(ctx);
     prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, link.id);
@@ -114,8 +140,8 @@ export function removeAttachment(ctx: ServiceContext, input: { documentId: strin
       orphanSha = link.sha256;
     }
     logActivity(ctx.db, {
-      id: ctx.newId(), at, actor: actor(ctx), action: 'detach', kind: 'document', recordId: doc.id, vendorId: doc.vendorId,
-      summary: `Removed attachment “${link.fileName}” from document “${doc.title}”`,
+      id: ctx.newId(), at, actor: actor(ctx), action: 'detach', kind: doc.kind, recordId: doc.id, vendorId: doc.vendorId,
+      summary: `Removed attachment “${link.fileName}” from ${doc.label}`,
     });
     return { removed: true };
   });

@@ -7,6 +7,7 @@ import { logActivity } from '../store/activity';
 import { getRecord, insertRecord, isLive, listRecords, setDeleted, updateRecord } from '../store/records';
 import { indexRecord } from '../store/search';
 import { refFields } from '../store/tables';
+import { followExitDate, followProcessStage } from './checklists';
 import { actor, inWrite, nowIso, type ServiceContext } from './context';
 
 type Row = Record<string, unknown>;
@@ -79,6 +80,9 @@ export function updateRecordService<K extends RecordKind>(ctx: ServiceContext, k
     updateRecord(ctx.db, kind, input.id, Object.fromEntries(changed.map((f) => [f, changes[f]])), at);
     after.updatedAt = at;
     indexRecord(ctx.db, kind, after);
+    // Checklists follow the inventory: due dates move with the exit date, KT items with the stage.
+    if (kind === 'vendor' && changed.includes('exitDate')) followExitDate(ctx, input.id, (after.exitDate as string | null) ?? null, at);
+    if (kind === 'process' && changed.includes('ktStage')) followProcessStage(ctx, input.id, after.ktStage as string, at);
     logActivity(ctx.db, {
       id: ctx.newId(), at, actor: actor(ctx), action: 'update', kind, recordId: input.id, vendorId: vendorOf(kind, after),
       summary: `Updated ${KIND_LABEL[kind].one.toLowerCase()} “${titleOf(kind, after)}”: ${changed.map((f) => fieldMeta(kind, f).label.toLowerCase()).join(', ')}`,

@@ -6,7 +6,7 @@ import { rebuildSearch } from './search';
 export function bulkLoad<T>(db: Db, load: () => T): T {
   const result = db.transaction(() => {
     const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-      AND tbl_name IN ('vendors', 'people', 'processes', 'repositories', 'licences', 'documents')`).all() as { name: string; sql: string }[];
+      AND tbl_name IN ('vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'checklists', 'checklist_items')`).all() as { name: string; sql: string }[];
     for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
     const result = load();
     for (const i of indexes) db.exec(i.sql);

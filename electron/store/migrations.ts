@@ -262,7 +262,7 @@ CREATE TABLE readiness_history (
 CREATE INDEX template_items_template ON template_items (template_id, position);
 CREATE INDEX checklists_vendor ON checklists (vendor_id, deleted_at);
 CREATE INDEX checklist_items_list ON checklist_items (checklist_id, deleted_at, phase, position);
-CREATE INDEX checklist_items_vendor_status ON checklist_items (vendor_id, deleted_at, status, phase, due_date);
+CREATE INDEX checklist_items_vendor_status ON checklist_items (deleted_at, vendor_id, status, due_date);
 CREATE INDEX checklist_items_owner ON checklist_items (owner_id, deleted_at, status, due_date);
 CREATE INDEX checklist_items_process ON checklist_items (process_id);
 CREATE INDEX checklist_item_links_item ON checklist_item_links (item_id);

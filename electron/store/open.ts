@@ -42,6 +42,8 @@ export function openWorkbook(path: string, options: OpenOptions = {}): Db {
       db.pragma('wal_autocheckpoint = 10000');
     }
     db.pragma('foreign_keys = ON');
+    // A larger page cache: the dashboard and readiness scan whole tables of big workbooks.
+    db.pragma('cache_size = -65536');
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) migrate(db);
     return db;

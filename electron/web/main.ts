@@ -29,9 +29,10 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`The renderer is not built (${staticDir} is missing): run "npm run build" first.`);
     return 1;
   }
-  const backend = createBackend({ workbookPath: resolve(values.db), appVersion });
+  // The page may not name files on this computer: packs go by upload and download.
+  const backend = createBackend({ workbookPath: resolve(values.db), appVersion, allowPackPaths: false });
   const token = values.token ?? randomBytes(24).toString('base64url');
-  const web = await startWebServer({ dispatch: backend.dispatch, token, staticDir, port });
+  const web = await startWebServer({ dispatch: backend.dispatch, token, staticDir, port, packs: backend.packs });
   console.log(`Workbook: ${backend.workbookPath}`);
   console.log(`Handover Workbook is ready: ${web.url}`);
   const stop = () => { void web.close().then(() => { backend.close(); process.exit(0); }); };

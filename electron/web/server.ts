@@ -2,7 +2,8 @@
 // needs the per-run token; Host and Origin are checked so another web page (or a DNS-rebinding
 // name) cannot drive the workbook through the user's browser.
 import { timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { decodeWire, encodeWire } from '../../shared/wire';
@@ -21,8 +22,21 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
 };
 
+/** What the pack routes need from the backend's pack jobs (electron/pack/jobs.ts). */
+export interface PackRoutes {
+  download(jobId: string): { path: string; fileName: string; size: number } | null;
+  beginUpload(): { id: string; path: string };
+  completeUpload(id: string, size: number): void;
+  discardUpload(id: string): boolean;
+}
+
+/** Largest pack upload (the reader's own limits apply after that). */
+export const MAX_UPLOAD_BYTES = 64 * 1024 ** 3;
+
 export interface WebServerOptions {
   dispatch: Dispatch;
+  /** Pack downloads (GET /download/<jobId>) and uploads (POST /upload); both need the token. */
+  packs?: PackRoutes;
   token: string;
   /** The built renderer (out/renderer). */
   staticDir: string;
@@ -41,6 +55,18 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header.slice(7));
   const want = Buffer.from(token);
   return given.length === want.length && timingSafeEqual(given, want);
+}
+
+/** The token of a route a browser opens by URL (a download link), from the query or the header. */
+function queryTokenMatches(req: IncomingMessage, url: URL, token: string): boolean {
+  const q = url.searchParams.get('token');
+  return q !== null ? tokenMatches(`Bearer ${q}`, token) : tokenMatches(req.headers.authorization, token);
+}
+
+/** A file name for Content-Disposition: ASCII fallback plus the RFC 5987 form. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8') {
@@ -85,6 +111,47 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       return send(res, 403, errorBody('FORBIDDEN', 'Cross-origin requests are not allowed'));
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const download = /^\/download\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (download) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, errorBody('UNSUPPORTED', 'Use GET to download a pack'));
+      if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
+      const file = opts.packs?.download(download[1]!);
+      if (!file) return send(res, 404, errorBody('NOT_FOUND', 'No finished pack with that id'));
+      res.writeHead(200, {
+        'Content-Type': 'application/zip', 'Content-Length': String(file.size), 'Content-Disposition': contentDisposition(file.fileName),
+        'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': WEB_CSP, 'Referrer-Policy': 'no-referrer',
+        'Cross-Origin-Resource-Policy': 'same-origin',
+      });
+      if (req.method === 'HEAD') return res.end();
+      return pipeline(createReadStream(file.path), res).catch(() => res.destroy());
+    }
+    if (url.pathname === '/upload') {
+      if (req.method !== 'POST') return send(res, 405, errorBody('UNSUPPORTED', 'Use POST to upload a pack'));
+      if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== 'application/zip' && type !== 'application/octet-stream') {
+        return send(res, 415, errorBody('INVALID_INPUT', 'Send the pack as application/zip'));
+      }
+      if (!opts.packs) return send(res, 404, errorBody('UNSUPPORTED', 'This server takes no uploads'));
+      const declared = Number(req.headers['content-length'] ?? NaN);
+      if (declared > MAX_UPLOAD_BYTES) return send(res, 413, errorBody('INVALID_INPUT', 'The pack is too large'));
+      const upload = opts.packs.beginUpload();
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_UPLOAD_BYTES) req.destroy(new Error('too large'));
+      });
+      try {
+        await pipeline(req, createWriteStream(upload.path, { flags: 'wx' }));
+      } catch (e) {
+        opts.packs.discardUpload(upload.id);
+        const tooLarge = (e as Error).message === 'too large';
+        if (res.headersSent || res.destroyed) return;
+        return send(res, tooLarge ? 413 : 400, errorBody('INVALID_INPUT', tooLarge ? 'The pack is too large' : 'The upload did not complete'));
+      }
+      opts.packs.completeUpload(upload.id, size);
+      return send(res, 200, encodeWire({ ok: true, value: { upload: upload.id, size } }));
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, errorBody('UNSUPPORTED', 'Use POST for API calls'));
       if (!tokenMatches(req.headers.authorization, opts.token)) {
@@ -101,6 +168,10 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
         return send(res, tooLarge ? 413 : 400, errorBody('INVALID_INPUT', tooLarge ? 'The request is too large' : 'The request body is not valid JSON'));
       }
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      // The page may not name files on this computer: packs travel by upload and download here.
+      if (method.startsWith('pack.') && payload && typeof payload === 'object' && ('path' in payload || 'destination' in payload)) {
+        return send(res, 403, errorBody('FORBIDDEN', 'The browser face cannot name files on the computer; upload the pack or download the export.'));
+      }
       const response = await opts.dispatch(method, payload);
       const status = !response.ok && response.error.code === 'UNKNOWN_METHOD' ? 404 : 200;
       return send(res, status, encodeWire(response));

@@ -79,3 +79,32 @@ describe('handover CLI', () => {
     expect(usage.stderr).toMatch(/--db FILE is required/);
   });
 });
+
+describe('handover readiness', () => {
+  it('prints every vendor\'s score, one vendor\'s parts and flags, and JSON', async () => {
+    const db = join(dir, 'demo.sqlite');
+    await runCli(['demo', '--db', db], io);
+    out = [];
+    expect(await runCli(['readiness', '--db', db], io)).toBe(0);
+    expect(out[0]).toMatch(/Vendor\s+Score\s+Flags/);
+    expect(out).toHaveLength(4);
+    out = [];
+    expect(await runCli(['readiness', '--db', db, '--vendor', 'north'], io)).toBe(0);
+    expect(out[0]).toMatch(/^Northwind Managed Services: readiness \d+\/100/);
+    expect(out.join('\n')).toMatch(/Processes signed off/);
+    out = [];
+    expect(await runCli(['readiness', '--db', db, '--vendor', 'Northwind Managed Services', '--json'], io)).toBe(0);
+    const r = JSON.parse(out.join('\n'));
+    expect(r.parts).toHaveLength(5);
+    expect(r.score).toBeGreaterThanOrEqual(0);
+    expect(Array.isArray(r.flags)).toBe(true);
+  });
+
+  it('fails clearly for an unknown or ambiguous vendor', async () => {
+    const db = join(dir, 'demo.sqlite');
+    await runCli(['demo', '--db', db], io);
+    expect(await runCli(['readiness', '--db', db, '--vendor', 'nobody'], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/No vendor named or with id "nobody"/);
+    expect(await runCli(['readiness'], io)).toBe(2);
+  });
+});

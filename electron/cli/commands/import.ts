@@ -1,0 +1,71 @@
+// handover import --db FILE PACK.zip [--dry-run] [--json] [--theirs|--mine]
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../../shared/errors';
+import type { ImportPreview } from '../../../shared/packs';
+import { createBackend } from '../../backend';
+import { importPack, previewPack } from '../../pack/import';
+import { randomId, systemClock } from '../../services/context';
+import { appVersion } from '../project';
+import { UsageError, type Io } from '../usage';
+
+export const usage = 'handover import --db FILE PACK.zip [--dry-run] [--json] [--theirs|--mine]   merge a pack into a workbook (conflicts: newer side unless told)';
+
+function printPreview(p: ImportPreview, io: Io) {
+  io.out(`Pack from workbook ${p.pack.workbookId}, made by ${p.pack.createdBy || 'someone'} on ${p.pack.createdAt.slice(0, 10)}${p.pack.redacted ? ' (redacted)' : ''}.`);
+  io.out(`  ${'Kind'.padEnd(18)} ${'Vendor'.padEnd(28)} ${'add'.padStart(6)} ${'update'.padStart(6)} ${'delete'.padStart(6)} ${'keep'.padStart(6)} ${'confl.'.padStart(6)} ${'same'.padStart(6)}`);
+  for (const s of p.summary) {
+    io.out(`  ${s.kindLabel.padEnd(18)} ${(s.vendorName ?? '—').slice(0, 28).padEnd(28)} ${[s.add, s.update, s.delete, s.keep, s.conflict, s.same].map((n) => String(n).padStart(6)).join(' ')}`);
+  }
+  if (p.conflicts.length) {
+    io.out(`Conflicts (${p.conflicts.length}; changed on both sides since the last exchange):`);
+    for (const c of p.conflicts.slice(0, 20)) {
+      io.out(`  ${c.kindLabel} “${c.title}” ${c.id}: ${c.differences.map((d) => d.label).join(', ')}; newer: ${c.suggested === 'theirs' ? 'the pack' : 'this workbook'}`);
+    }
+    if (p.conflicts.length > 20) io.out(`  … and ${p.conflicts.length - 20} more`);
+  }
+  for (const w of p.warnings) io.out(`Note: ${w}`);
+}
+
+export async function importCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, theirs: { type: 'boolean' }, mine: { type: 'boolean' } },
+  });
+  if (!values.db) throw new UsageError('--db FILE is required');
+  if (positionals.length !== 1) throw new UsageError('name one pack to import');
+  if (values.theirs && values.mine) throw new UsageError('give --theirs or --mine, not both');
+  const backend = createBackend({ workbookPath: resolve(values.db), appVersion });
+  const ctx = { db: backend.db, workbookPath: backend.workbookPath, clock: systemClock, newId: randomId };
+  const pack = resolve(positionals[0]!);
+  try {
+    if (values['dry-run']) {
+      const preview = await previewPack(ctx, pack);
+      if (values.json) io.out(JSON.stringify(preview, null, 2));
+      else {
+        printPreview(preview, io);
+        io.out('Dry run: nothing was changed.');
+      }
+      return 0;
+    }
+    const result = await importPack(ctx, pack, { default: values.theirs ? 'theirs' : values.mine ? 'mine' : 'newer' });
+    if (values.json) io.out(JSON.stringify(result, null, 2));
+    else {
+      const c = result.conflicts;
+      io.out(`Imported into ${backend.workbookPath}: ${result.added} added, ${result.updated} updated, ${result.deleted} deleted, ${result.kept} kept`
+        + `${c.theirs + c.mine ? `, ${c.theirs + c.mine} conflicts (${c.theirs} took the pack's, ${c.mine} kept this workbook's)` : ''}; ${result.attachmentsWritten} new files.`);
+      for (const w of result.warnings) io.out(`Note: ${w}`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof ApiError && e.issues?.length) {
+      io.err(e.message.split(':')[0] ?? e.message);
+      for (const i of e.issues) io.err(`  ${i.field}: ${i.message}`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await backend.packs.dispose();
+    backend.close();
+  }
+}

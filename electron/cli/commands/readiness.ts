@@ -1,0 +1,63 @@
+// handover readiness --db FILE [--vendor NAME_OR_ID] [--json]
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { localToday, serveNoticeBy } from '../../../shared/dates';
+import { computeReadiness } from '../../../shared/readiness';
+import { loadReadinessInputs } from '../../services/readiness';
+import type { Db } from '../../store/open';
+import { openWorkbook } from '../../store/open';
+import { UsageError, type Io } from '../usage';
+
+export const usage = 'handover readiness --db FILE [--vendor NAME_OR_ID] [--json]   readiness score, parts and red flags';
+
+/** A vendor by id, by exact name (any case), or by a name prefix that only one vendor has. */
+export function findVendor(db: Db, key: string): { id: string; name: string } {
+  const vendors = db.prepare('SELECT id, name FROM vendors WHERE deleted_at IS NULL').all() as { id: string; name: string }[];
+  const k = key.trim().toLowerCase();
+  const exact = vendors.filter((v) => v.id === key || v.name.toLowerCase() === k);
+  if (exact.length === 1) return exact[0]!;
+  const prefix = vendors.filter((v) => v.name.toLowerCase().startsWith(k));
+  if (prefix.length === 1) return prefix[0]!;
+  const names = (exact.length ? exact : prefix).map((v) => `  ${v.name} (${v.id})`).join('\n');
+  throw new Error(prefix.length || exact.length ? `"${key}" matches several vendors; give the id or the full name:\n${names}` : `No vendor named or with id "${key}"`);
+}
+
+export function readinessCommand(argv: string[], io: Io, now: () => Date = () => new Date()): number {
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, vendor: { type: 'string' }, json: { type: 'boolean' } } });
+  if (!values.db) throw new UsageError('--db FILE is required');
+  const path = resolve(values.db);
+  if (!existsSync(path)) {
+    io.err(`No workbook at ${path}`);
+    return 1;
+  }
+  const db = openWorkbook(path, { readonly: true });
+  try {
+    const today = localToday(now());
+    const vendorId = values.vendor ? findVendor(db, values.vendor).id : undefined;
+    const inputs = loadReadinessInputs(db, today, vendorId);
+    const results = [...inputs.values()].map((input) => ({
+      vendorId: input.vendor.id, vendor: input.vendor.name, exitDate: input.vendor.exitDate, serveNoticeBy: serveNoticeBy(input.vendor),
+      ...computeReadiness(input),
+    })).sort((a, b) => a.vendor.localeCompare(b.vendor));
+    if (values.json) {
+      io.out(JSON.stringify(vendorId ? results[0] : results, null, 2));
+      return 0;
+    }
+    if (vendorId) {
+      const r = results[0]!;
+      io.out(`${r.vendor}: readiness ${r.score}/100 (exit ${r.exitDate ?? 'not set'}, serve notice by ${r.serveNoticeBy ?? 'unknown'})`);
+      for (const p of r.parts) {
+        io.out(`  ${p.label.padEnd(34)} ${p.score === null ? '   –' : String(p.score).padStart(4)}%   weight ${p.weight}   (${+p.done.toFixed(1)} of ${+p.total.toFixed(1)})`);
+      }
+      io.out(r.flags.length ? `Red flags (${r.flags.length}):` : 'No red flags.');
+      for (const f of r.flags) io.out(`  [${f.severity}] ${f.message}`);
+      return 0;
+    }
+    io.out(`${'Vendor'.padEnd(40)} ${'Score'.padStart(5)} ${'Flags'.padStart(6)}  Exit`);
+    for (const r of results) io.out(`${r.vendor.slice(0, 40).padEnd(40)} ${String(r.score).padStart(5)} ${String(r.flags.length).padStart(6)}  ${r.exitDate ?? '–'}`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}

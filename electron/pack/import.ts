@@ -1,0 +1,160 @@
+// Previewing and importing a pack. Everything is verified before anything is written: the whole
+// pack is read and checked (inspect.ts), the verified attachments staged in the import's own
+// temporary folder beside the workbook (named by sequence, never by an entry name), and the merge
+// planned. Then the new files move into the attachment store by their verified hash (rename,
+// same file system), and the records land in one transaction with deferred foreign keys. If the
+// transaction fails, the files it brought are removed again; a kill in between leaves at most
+// unreferenced files in the store, never a row without its file.
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { ApiError } from '../../shared/errors';
+import type { DefaultResolution, ImportPreview, ImportResult, PackProblem, Resolution } from '../../shared/packs';
+import type { RecordKind } from '../../shared/records';
+import { logActivity } from '../store/activity';
+import { attachmentDir, blobPath } from '../store/blobs';
+import { indexRecord, rebuildSearch } from '../store/search';
+import { getSetting, setSetting } from '../store/settings';
+import { prepared } from '../store/prepared';
+import { actor, nowIso, type ServiceContext } from '../services/context';
+import type { PackLimits } from './format';
+import { inspectPack, type Inspection } from './inspect';
+import { decide, peerKey, planMerge, type MergePlan, type PeerState } from './merge';
+import { TABLES, toSqlValue, type Row } from './tables';
+
+export interface ReadOptions {
+  limits?: PackLimits;
+  signal?: AbortSignal;
+  onProgress?: (bytes: number) => void;
+}
+
+/** A pack refused: its problems as the error's issues (field = the file). */
+export function rejected(problems: PackProblem[]): ApiError {
+  const shown = problems.slice(0, 100);
+  return new ApiError(
+    'INVALID_INPUT',
+    `The pack was refused and nothing was changed: ${shown.slice(0, 5).map((p) => (p.file ? `${p.file} ${p.message}` : p.message)).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+    shown.map((p) => ({ field: p.file ?? '(pack)', message: p.message })),
+  );
+}
+
+/** Reads and checks the whole pack, then plans the merge. Writes nothing. */
+export async function previewPack(ctx: ServiceContext, path: string, opts: ReadOptions = {}): Promise<ImportPreview> {
+  const inspection = await inspectPack(path, { ...opts, collectRows: true });
+  if (inspection.problems.length) throw rejected(inspection.problems);
+  const plan = planMerge(ctx.db, inspection);
+  if (plan.problems.length) throw rejected(plan.problems);
+  return plan.preview;
+}
+
+export interface ImportOptions extends ReadOptions {
+  resolutions?: Record<string, Resolution>;
+  default?: DefaultResolution;
+}
+
+const INDEX_ROW_BY_ROW_UP_TO = 2000;
+
+function stagingDir(workbookPath: string): string {
+  const base = basename(workbookPath, extname(workbookPath));
+  return join(dirname(workbookPath), `.${base}.import-${randomBytes(6).toString('hex')}`);
+}
+
+/** Verifies, plans and applies a pack in one transaction. Throws (changing nothing) when the pack is refused. */
+export async function importPack(ctx: ServiceContext, path: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  const store = attachmentDir(ctx.workbookPath);
+  const stage = stagingDir(ctx.workbookPath);
+  await mkdir(stage);
+  const moved: string[] = [];
+  try {
+    const have = (sha: string, size: number) => {
+      const p = blobPath(store, sha);
+      return existsSync(p) && statSync(p).size === size;
+    };
+    const inspection = await inspectPack(path, { ...opts, collectRows: true, stage: { dir: stage, have } });
+    if (inspection.problems.length) throw rejected(inspection.problems);
+    const plan = planMerge(ctx.db, inspection);
+    if (plan.problems.length) throw rejected(plan.problems);
+    if (opts.signal?.aborted) throw new ApiError('CONFLICT', 'The import was cancelled; nothing was changed.');
+
+    // Files first: every verified, new file of an attachment the pack keeps live.
+    const live = new Set((inspection.rows.get('attachments') ?? []).filter((r) => r.deletedAt === null).map((r) => r.sha256 as string));
+    for (const [sha, file] of inspection.attachments) {
+      if (!file.path || !live.has(sha)) continue;
+      const target = blobPath(store, sha);
+      if (existsSync(target)) continue;
+      await mkdir(dirname(target), { recursive: true });
+      await rename(file.path, target);
+      moved.push(target);
+    }
+    try {
+      const result = apply(ctx, inspection, opts, moved.length);
+      moved.length = 0;
+      return result;
+    } catch (e) {
+      for (const p of moved) await rm(p, { force: true });
+      moved.length = 0;
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+        throw new ApiError('INVALID_INPUT', `The pack was refused and nothing was changed: the workbook rejected its records (${(e as Error).message}).`);
+      }
+      throw e;
+    }
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+}
+
+function apply(ctx: ServiceContext, inspection: Inspection, opts: ImportOptions, filesWritten: number): ImportResult {
+  const { db } = ctx;
+  const manifest = inspection.manifest!;
+  const fallback = opts.default ?? 'newer';
+  return db.transaction(() => {
+    // Planned again inside the transaction: the workbook may have changed while the files moved.
+    const plan: MergePlan = planMerge(db, inspection);
+    if (plan.problems.length) throw rejected(plan.problems);
+    const result: ImportResult = { added: 0, updated: 0, deleted: 0, kept: 0, conflicts: { theirs: 0, mine: 0 }, attachmentsWritten: filesWritten, warnings: plan.preview.warnings };
+    // People and vendors refer to each other; the keys are checked once everything is in.
+    db.pragma('defer_foreign_keys = ON');
+    const touched: { kind: RecordKind; row: Row }[] = [];
+    for (const row of plan.rows) {
+      const side = decide(row, opts.resolutions, fallback);
+      if (row.action === 'conflict') result.conflicts[side]++;
+      if (side === 'mine') {
+        if (row.action === 'keep') result.kept++;
+        continue;
+      }
+      const t = TABLES[row.table];
+      if (row.mine) {
+        const cols = t.columns.filter((c) => c.field !== 'id');
+        prepared(db, `UPDATE ${t.sql} SET ${cols.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`)
+          .run(...cols.map((c) => toSqlValue(c, row.theirs[c.field])), row.theirs.id);
+        if (row.theirs.deletedAt && !row.mine.deletedAt) result.deleted++;
+        else result.updated++;
+      } else {
+        prepared(db, `INSERT INTO ${t.sql} (${t.columns.map((c) => c.column).join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`)
+          .run(...t.columns.map((c) => toSqlValue(c, row.theirs[c.field])));
+        result.added++;
+      }
+      if (t.kind) touched.push({ kind: t.kind, row: row.theirs });
+    }
+    if (touched.length > INDEX_ROW_BY_ROW_UP_TO) rebuildSearch(db);
+    else for (const { kind, row } of touched) indexRecord(db, kind, row);
+
+    const at = nowIso(ctx);
+    const entryId = ctx.newId();
+    const c = result.conflicts;
+    logActivity(db, {
+      id: entryId, at, actor: actor(ctx), action: 'import', kind: 'pack', recordId: null, vendorId: manifest.vendors.length === 1 ? manifest.vendors[0]!.id : null,
+      summary: `Imported a pack made by ${manifest.createdBy || 'someone'} on ${manifest.createdAt.slice(0, 10)} (${manifest.vendors.map((v) => v.name).join(', ')}): `
+        + `${result.added} added, ${result.updated} updated, ${result.deleted} deleted${c.theirs + c.mine ? `, ${c.theirs + c.mine} conflicts (${c.theirs} theirs, ${c.mine} mine)` : ''}`,
+      changes: { workbookId: manifest.workbookId, packCreatedAt: manifest.createdAt, added: result.added, updated: result.updated, deleted: result.deleted, conflicts: c },
+    });
+    if (manifest.workbookId !== getSetting(db, 'workbook_id')) {
+      const seq = prepared(db, 'SELECT seq FROM activity WHERE id = ?').pluck().get(entryId) as number;
+      const peer: PeerState = { packCreatedAt: manifest.createdAt, activitySeq: manifest.sync.activitySeq, importedAt: at, localSeq: seq };
+      setSetting(db, peerKey(manifest.workbookId), JSON.stringify(peer));
+    }
+    return result;
+  }).immediate();
+}

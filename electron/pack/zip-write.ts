@@ -1,0 +1,463 @@
+// A streaming zip writer for packs: local headers, the data, a central directory, zip64 where
+// sizes or offsets need it. Written for speed with flat memory:
+// - every entry is cut into blocks; blocks deflate in parallel on libuv's thread pool (both cores),
+//   each block primed with the last 32 KiB of the one before (so the ratio is that of one stream)
+//   and ended with a sync flush, so the blocks concatenate into one valid deflate stream;
+// - CRC-32 with zlib.crc32 (native) and SHA-256 on the way through, for the manifest;
+// - already-compressed files are stored, not deflated (compressible.ts);
+// - a bounded number of bytes in flight, whatever the size of the files;
+// - headers are written with placeholders and patched once the entry's CRC and sizes are known
+//   (the output is a file, so no data descriptors are needed and every reader is happy).
+import { createHash, type Hash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import { constants as Z, crc32, deflateRaw } from 'node:zlib';
+import { promisify } from 'node:util';
+import { hasCompressedMagic, knownCompressed, STORE_ABOVE_RATIO } from './compressible';
+
+const deflate = promisify(deflateRaw) as (buf: Buffer, opts: object) => Promise<Buffer>;
+
+export type EntrySource =
+  /** A file on disk of known size (an attachment); its name and media type help decide store or deflate. */
+  | { kind: 'file'; path: string; size: number; fileName?: string; mediaType?: string }
+  /** Text made on the fly (data files, reports): always deflated. */
+  | { kind: 'generated'; chunks: () => AsyncIterable<string | Uint8Array> };
+
+export interface ZipEntryInput {
+  name: string;
+  source: EntrySource;
+}
+
+export interface WrittenEntry {
+  name: string;
+  size: number;
+  sha256: string;
+  crc32: number;
+  compressedSize: number;
+  method: 0 | 8;
+  offset: number;
+}
+
+export interface ZipWriteOptions {
+  /** Deflate level (default 6, as zip's). */
+  level?: number;
+  /** Bytes per block (default 1 MiB). */
+  blockSize?: number;
+  /** Raw bytes read ahead of the writer at most (default 48 MiB). */
+  maxInFlightBytes?: number;
+  /** Modification time written for every entry. */
+  date?: Date;
+  /** Write zip64 records even when nothing needs them (tests). */
+  forceZip64?: boolean;
+  signal?: AbortSignal;
+  /** Called with the number of input bytes just consumed. */
+  onProgress?: (bytes: number) => void;
+}
+
+const MAX32 = 0xffffffff;
+const MAX16 = 0xffff;
+const WINDOW = 32 * 1024;
+/** An empty final deflate block: ends a stream whose blocks all ended in a sync flush. */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
+const FLUSH_AT = 1024 * 1024;
+
+function dosDateTime(d: Date): { date: number; time: number } {
+  const year = Math.min(Math.max(d.getUTCFullYear(), 1980), 2107);
+  return {
+    date: ((year - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
+  };
+}
+
+interface EntryState {
+  name: string;
+  nameBytes: Buffer;
+  /** 8 (deflate) or 0 (store); decided by the first block. */
+  method: 0 | 8;
+  decided: Promise<void>;
+  crc: number;
+  size: number;
+  hash: Hash;
+  sha256: string;
+  compressedSize: number;
+  offset: number;
+  header: Buffer | null;
+  headerFlushed: boolean;
+}
+
+interface Item {
+  entry: EntryState;
+  data: Promise<Buffer>;
+  rawLength: number;
+  first: boolean;
+  last: boolean;
+}
+
+function abortError(): Error {
+  const e = new Error('The export was cancelled');
+  e.name = 'AbortError';
+  return e;
+}
+
+/** Buffers small writes into large ones and keeps the absolute position of the next byte. */
+class Output {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private flushedUpTo = 0;
+  position = 0;
+  private onFlushed: (() => void)[] = [];
+  constructor(private readonly fh: FileHandle) {}
+
+  async write(buf: Buffer, onFlushed?: () => void): Promise<void> {
+    this.pending.push(buf);
+    this.pendingBytes += buf.length;
+    this.position += buf.length;
+    if (onFlushed) this.onFlushed.push(onFlushed);
+    if (this.pendingBytes >= FLUSH_AT) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const bufs = this.pending;
+    const at = this.flushedUpTo;
+    this.pending = [];
+    this.flushedUpTo += this.pendingBytes;
+    this.pendingBytes = 0;
+    for (const f of this.onFlushed.splice(0)) f();
+    let written = 0;
+    const total = bufs.reduce((s, b) => s + b.length, 0);
+    while (written < total) {
+      const { bytesWritten } = await this.fh.writev(written === 0 ? bufs : [Buffer.concat(bufs).subarray(written)], at + written);
+      written += bytesWritten;
+    }
+  }
+
+  async patch(position: number, bytes: Buffer): Promise<void> {
+    await this.fh.write(bytes, 0, bytes.length, position);
+  }
+}
+
+export class ZipWriter {
+  private readonly out: Output;
+  private readonly entries: WrittenEntry[] = [];
+  private readonly level: number;
+  private readonly blockSize: number;
+  private readonly maxInFlight: number;
+  private readonly dos: { date: number; time: number };
+
+  constructor(fh: FileHandle, private readonly opts: ZipWriteOptions = {}) {
+    this.out = new Output(fh);
+    this.level = opts.level ?? 6;
+    this.blockSize = opts.blockSize ?? 1024 * 1024;
+    this.maxInFlight = opts.maxInFlightBytes ?? 48 * 1024 * 1024;
+    this.dos = dosDateTime(opts.date ?? new Date());
+  }
+
+  get written(): readonly WrittenEntry[] {
+    return this.entries;
+  }
+
+  private checkAbort() {
+    if (this.opts.signal?.aborted) throw abortError();
+  }
+
+  /** Writes the entries in order, reading and compressing ahead of the writer. Resolves once all are written. */
+  async write(inputs: Iterable<ZipEntryInput> | AsyncIterable<ZipEntryInput>): Promise<WrittenEntry[]> {
+    const queue: Item[] = [];
+    let inFlight = 0;
+    let producing = true;
+    let failure: unknown = null;
+    let wakeConsumer: (() => void) | null = null;
+    let wakeProducer: (() => void) | null = null;
+    const written: WrittenEntry[] = [];
+
+    const signalConsumer = () => { const w = wakeConsumer; wakeConsumer = null; w?.(); };
+    const signalProducer = () => { const w = wakeProducer; wakeProducer = null; w?.(); };
+
+    const push = async (item: Item) => {
+      // Keep a failed compression from being reported as unhandled before the writer awaits it.
+      item.data.catch(() => undefined);
+      while (inFlight > 0 && inFlight + item.rawLength > this.maxInFlight && failure === null) {
+        await new Promise<void>((r) => { wakeProducer = r; });
+      }
+      if (failure !== null) throw failure;
+      queue.push(item);
+      inFlight += item.rawLength;
+      signalConsumer();
+    };
+
+    const producer = async () => {
+      try {
+        for await (const input of inputs) {
+          this.checkAbort();
+          if (failure !== null) return;
+          await this.produce(input, push);
+        }
+      } finally {
+        producing = false;
+        signalConsumer();
+      }
+    };
+
+    const consumer = async () => {
+      for (;;) {
+        if (queue.length === 0) {
+          if (!producing) return;
+          await new Promise<void>((r) => { wakeConsumer = r; });
+          continue;
+        }
+        const item = queue.shift()!;
+        this.checkAbort();
+        const e = item.entry;
+        if (item.first) {
+          e.offset = this.out.position;
+          e.header = this.localHeader(e);
+          e.headerFlushed = false;
+          await this.out.write(e.header, () => { e.headerFlushed = true; });
+        }
+        const data = await item.data;
+        if (data.length) await this.out.write(data);
+        e.compressedSize += data.length;
+        inFlight -= item.rawLength;
+        signalProducer();
+        if (item.last) {
+          const done = await this.finishEntry(e);
+          written.push(done);
+        }
+      }
+    };
+
+    const p = producer().catch((err: unknown) => { failure ??= err; signalConsumer(); });
+    try {
+      await consumer();
+    } catch (err) {
+      failure ??= err;
+      signalProducer();
+    }
+    await p;
+    if (failure !== null) throw failure;
+    return written;
+  }
+
+  private newEntry(name: string): EntryState {
+    return {
+      name, nameBytes: Buffer.from(name, 'utf8'), method: 8, decided: Promise.resolve(), crc: 0, size: 0, hash: createHash('sha256'),
+      sha256: '', compressedSize: 0, offset: 0, header: null, headerFlushed: false,
+    };
+  }
+
+  private consumed(entry: EntryState, raw: Buffer) {
+    entry.crc = crc32(raw, entry.crc);
+    entry.hash.update(raw);
+    entry.size += raw.length;
+    if (entry.size > MAX32 - 1) throw new Error(`${entry.name} is larger than 4 GiB, more than a pack entry may hold`);
+    this.opts.onProgress?.(raw.length);
+  }
+
+  private compress(raw: Buffer, dictionary: Buffer | null, last: boolean): Promise<Buffer> {
+    return deflate(raw, { level: this.level, finishFlush: last ? Z.Z_FINISH : Z.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) });
+  }
+
+  private async produce(input: ZipEntryInput, push: (item: Item) => Promise<void>): Promise<void> {
+    const entry = this.newEntry(input.name);
+    const src = input.source;
+    if (src.kind === 'generated') {
+      let first = true;
+      let prevTail: Buffer | null = null;
+      let parts: (string | Uint8Array)[] = [];
+      let partBytes = 0;
+      const emit = async () => {
+        const raw = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+        parts = [];
+        partBytes = 0;
+        this.consumed(entry, raw);
+        const data = this.compress(raw, prevTail, false);
+        prevTail = raw.length >= WINDOW ? raw.subarray(raw.length - WINDOW) : raw;
+        await push({ entry, data, rawLength: raw.length, first, last: false });
+        first = false;
+      };
+      for await (const chunk of src.chunks()) {
+        this.checkAbort();
+        parts.push(chunk);
+        // A string's length undercounts its UTF-8 bytes a little; close enough for cutting blocks.
+        partBytes += chunk.length;
+        if (partBytes >= this.blockSize) {
+          await emit();
+          // Generating text is synchronous work: let I/O and other requests in between blocks.
+          await new Promise<void>((r) => { setImmediate(r); });
+        }
+      }
+      if (partBytes > 0) await emit();
+      await push({ entry, data: Promise.resolve(FINAL_BLOCK), rawLength: 0, first, last: true });
+      return;
+    }
+
+    // A file: read in blocks; the first block decides store or deflate.
+    const fh = await open(src.path, 'r');
+    try {
+      const size = src.size;
+      if (size === 0) {
+        entry.method = 0;
+        await push({ entry, data: Promise.resolve(Buffer.alloc(0)), rawLength: 0, first: true, last: true });
+        return;
+      }
+      let pos = 0;
+      let prevTail: Buffer | null = null;
+      let storeKnown = knownCompressed(src.fileName, src.mediaType);
+      while (pos < size) {
+        this.checkAbort();
+        const want = Math.min(this.blockSize, size - pos);
+        const raw = Buffer.allocUnsafe(want);
+        let got = 0;
+        while (got < want) {
+          const { bytesRead } = await fh.read(raw, got, want - got, pos + got);
+          if (bytesRead === 0) throw new Error(`${src.path} is shorter than expected (${size} bytes); it changed during the export`);
+          got += bytesRead;
+        }
+        const first = pos === 0;
+        const last = pos + want >= size;
+        pos += want;
+        this.consumed(entry, raw);
+        if (first) {
+          storeKnown ||= hasCompressedMagic(raw);
+          if (storeKnown) entry.method = 0;
+        }
+        let data: Promise<Buffer>;
+        if (entry.method === 0 && (storeKnown || !first)) {
+          data = Promise.resolve(raw);
+        } else if (first) {
+          // Try it: keep the deflated block only if it is worth it. For a one-block entry the
+          // smaller of the two wins; for a longer one the first block decides for all.
+          const tried = this.compress(raw, null, last);
+          data = tried.then((c) => {
+            const worth = last ? c.length < raw.length : c.length <= raw.length * STORE_ABOVE_RATIO;
+            entry.method = worth ? 8 : 0;
+            return worth ? c : raw;
+          });
+          entry.decided = data.then(() => undefined);
+        } else {
+          await entry.decided;
+          data = entry.method === 8 ? this.compress(raw, prevTail, last) : Promise.resolve(raw);
+        }
+        prevTail = raw.length >= WINDOW ? raw.subarray(raw.length - WINDOW) : raw;
+        await push({ entry, data, rawLength: raw.length, first, last });
+      }
+      if (pos !== size) throw new Error(`${src.path} changed size during the export`);
+      const extra = Buffer.alloc(1);
+      if ((await fh.read(extra, 0, 1, size)).bytesRead !== 0) throw new Error(`${src.path} grew during the export`);
+    } finally {
+      await fh.close();
+    }
+  }
+
+  private localHeader(e: EntryState): Buffer {
+    const h = Buffer.alloc(30 + e.nameBytes.length);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4); // version needed: 2.0
+    h.writeUInt16LE(0x0800, 6); // UTF-8 names
+    h.writeUInt16LE(e.method, 8); // patched at the end
+    h.writeUInt16LE(this.dos.time, 10);
+    h.writeUInt16LE(this.dos.date, 12);
+    // crc and sizes (14..25) are patched once known
+    h.writeUInt16LE(e.nameBytes.length, 26);
+    h.writeUInt16LE(0, 28);
+    e.nameBytes.copy(h, 30);
+    return h;
+  }
+
+  private async finishEntry(e: EntryState): Promise<WrittenEntry> {
+    const header = e.header!;
+    if (e.compressedSize > MAX32 - 1) throw new Error(`${e.name} compressed to more than 4 GiB`);
+    if (!e.headerFlushed) {
+      header.writeUInt16LE(e.method, 8);
+      header.writeUInt32LE(e.crc >>> 0, 14);
+      header.writeUInt32LE(e.compressedSize, 18);
+      header.writeUInt32LE(e.size, 22);
+    } else {
+      // Offsets 8..25 of the local header: method, time, date, crc, compressed and uncompressed size.
+      const patch = Buffer.alloc(18);
+      patch.writeUInt16LE(e.method, 0);
+      patch.writeUInt16LE(this.dos.time, 2);
+      patch.writeUInt16LE(this.dos.date, 4);
+      patch.writeUInt32LE(e.crc >>> 0, 6);
+      patch.writeUInt32LE(e.compressedSize, 10);
+      patch.writeUInt32LE(e.size, 14);
+      await this.out.patch(e.offset + 8, patch);
+    }
+    e.header = null;
+    e.sha256 = e.hash.digest('hex');
+    const done: WrittenEntry = { name: e.name, size: e.size, sha256: e.sha256, crc32: e.crc >>> 0, compressedSize: e.compressedSize, method: e.method, offset: e.offset };
+    this.entries.push(done);
+    return done;
+  }
+
+  /** Writes the central directory (and the zip64 end records when needed), flushes, returns the zip's size. */
+  async finish(): Promise<number> {
+    this.checkAbort();
+    const force = this.opts.forceZip64 === true;
+    const cdStart = this.out.position;
+    for (const e of this.entries) {
+      const name = Buffer.from(e.name, 'utf8');
+      const bigOffset = force || e.offset >= MAX32;
+      const extra = bigOffset ? Buffer.alloc(12) : Buffer.alloc(0);
+      if (bigOffset) {
+        extra.writeUInt16LE(0x0001, 0);
+        extra.writeUInt16LE(8, 2);
+        extra.writeBigUInt64LE(BigInt(e.offset), 4);
+      }
+      const h = Buffer.alloc(46);
+      h.writeUInt32LE(0x02014b50, 0);
+      h.writeUInt16LE((3 << 8) | 45, 4); // made by: Unix, spec 4.5
+      h.writeUInt16LE(bigOffset ? 45 : 20, 6);
+      h.writeUInt16LE(0x0800, 8);
+      h.writeUInt16LE(e.method, 10);
+      h.writeUInt16LE(this.dos.time, 12);
+      h.writeUInt16LE(this.dos.date, 14);
+      h.writeUInt32LE(e.crc32, 16);
+      h.writeUInt32LE(e.compressedSize, 20);
+      h.writeUInt32LE(e.size, 24);
+      h.writeUInt16LE(name.length, 28);
+      h.writeUInt16LE(extra.length, 30);
+      h.writeUInt16LE(0, 32); // comment
+      h.writeUInt16LE(0, 34); // disk
+      h.writeUInt16LE(0, 36); // internal attributes
+      h.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
+      h.writeUInt32LE(bigOffset ? MAX32 : e.offset, 42);
+      await this.out.write(Buffer.concat([h, name, extra]));
+    }
+    const cdEnd = this.out.position;
+    const cdSize = cdEnd - cdStart;
+    const count = this.entries.length;
+    const zip64 = force || count >= MAX16 || cdStart >= MAX32 || cdSize >= MAX32;
+    if (zip64) {
+      const rec = Buffer.alloc(56);
+      rec.writeUInt32LE(0x06064b50, 0);
+      rec.writeBigUInt64LE(44n, 4);
+      rec.writeUInt16LE((3 << 8) | 45, 12);
+      rec.writeUInt16LE(45, 14);
+      rec.writeUInt32LE(0, 16);
+      rec.writeUInt32LE(0, 20);
+      rec.writeBigUInt64LE(BigInt(count), 24);
+      rec.writeBigUInt64LE(BigInt(count), 32);
+      rec.writeBigUInt64LE(BigInt(cdSize), 40);
+      rec.writeBigUInt64LE(BigInt(cdStart), 48);
+      const loc = Buffer.alloc(20);
+      loc.writeUInt32LE(0x07064b50, 0);
+      loc.writeUInt32LE(0, 4);
+      loc.writeBigUInt64LE(BigInt(cdEnd), 8);
+      loc.writeUInt32LE(1, 16);
+      await this.out.write(Buffer.concat([rec, loc]));
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(0, 4);
+    end.writeUInt16LE(0, 6);
+    end.writeUInt16LE(zip64 ? MAX16 : count, 8);
+    end.writeUInt16LE(zip64 ? MAX16 : count, 10);
+    end.writeUInt32LE(zip64 ? MAX32 : cdSize, 12);
+    end.writeUInt32LE(zip64 ? MAX32 : cdStart, 16);
+    end.writeUInt16LE(0, 20);
+    await this.out.write(end);
+    await this.out.flush();
+    return this.out.position;
+  }
+}

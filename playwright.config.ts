@@ -1,0 +1,42 @@
+// End-to-end tests, two projects:
+// - web: the browser face in Debian's Chromium (Playwright cannot download a browser here);
+// - electron: the desktop app through Playwright's Electron driver (skipped where no Electron binary exists).
+// Both drive the built app: run `npm run build` first.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  // Both projects run the real app on a 2-core machine: one worker keeps timings honest.
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'web',
+      testDir: 'test/e2e',
+      testMatch: ['**/*.e2e.ts', '**/*.spec.ts', '**/*.test.ts'],
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env.HANDOVER_CHROMIUM ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testDir: 'test/electron',
+      testMatch: '**/*.e2e.ts',
+    },
+  ],
+});

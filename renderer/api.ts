@@ -1,0 +1,69 @@
+// The one client every screen uses. Which face carries the calls is decided here, once:
+// the desktop preload's bridge (IPC) when it exists, else HTTP to the browser face's server.
+import { createClient, type HandoverBridge, type HandoverClient, type Transport } from '../shared/client';
+import { ApiError, type ApiResponse } from '../shared/errors';
+import { decodeWire, encodeWire } from '../shared/wire';
+
+declare global {
+  interface Window {
+    handover?: HandoverBridge;
+  }
+}
+
+/** Called when the browser face refuses our token; the app then shows a full-page error. */
+let onUnauthorized: () => void = () => {};
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler;
+}
+
+/** The browser face's per-run token travels in the page URL (?token=…); the hash router keeps it. */
+function pageToken(): string {
+  return new URLSearchParams(window.location.search).get('token') ?? '';
+}
+
+function isApiResponse(value: unknown): value is ApiResponse<unknown> {
+  return !!value && typeof value === 'object' && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+const httpTransport: Transport = async (method, input) => {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${pageToken()}` },
+      body: encodeWire(input),
+    });
+  } catch {
+    throw new ApiError('INTERNAL', 'Cannot reach the workbook server. Is `npm run web` still running?');
+  }
+  if (response.status === 401 || response.status === 403) {
+    onUnauthorized();
+    throw new ApiError('UNAUTHORIZED', "This page's access token is missing or wrong.");
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    // decodeWire's reviver visits every value; only answers that carry bytes need it.
+    body = text.includes('"$bytes"') ? decodeWire(text) : JSON.parse(text);
+  } catch {
+    throw new ApiError('INTERNAL', `The server answered ${response.status} with something that is not JSON.`);
+  }
+  if (!isApiResponse(body)) throw new ApiError('INTERNAL', `The server answered ${response.status} without a result.`);
+  return body;
+};
+
+const bridge = typeof window !== 'undefined' ? window.handover : undefined;
+
+const transport: Transport = bridge ? (method, input) => bridge.invoke(method, input) : httpTransport;
+
+export const api: HandoverClient = createClient(transport);
+
+/** True in the desktop app (the preload's bridge exists). */
+export const isDesktop = !!bridge;
+
+/** Subscribes to "the desktop shell opened another workbook"; a no-op in the browser face. */
+export function onWorkbookChanged(listener: () => void): () => void {
+  return bridge ? bridge.onWorkbookChanged(listener) : () => {};
+}
+
+export { ApiError };

@@ -1,0 +1,38 @@
+// The app's root: loads the workbook's info, shows a full-page error when the backend refuses us
+// or is gone, reloads everything when the desktop shell switches workbooks.
+import { useEffect } from 'react';
+import { api, onWorkbookChanged, setUnauthorizedHandler } from '../api';
+import { FatalError } from './FatalError';
+import { navigate } from './router';
+import { Shell } from './Shell';
+import { useAppStore } from './store';
+import { useLoad } from './useLoad';
+
+setUnauthorizedHandler(() => useAppStore.getState().setFatal({ kind: 'auth' }));
+
+export function App() {
+  const fatal = useAppStore((s) => s.fatal);
+  const info = useAppStore((s) => s.info);
+  const workbook = useAppStore((s) => s.workbook);
+  // Reloaded with every data change too: `empty` flips once the first record exists.
+  const loaded = useLoad('app.info', () => api['app.info']({}));
+
+  useEffect(() => {
+    if (loaded.data) useAppStore.getState().setInfo(loaded.data);
+  }, [loaded.data]);
+
+  useEffect(
+    () =>
+      onWorkbookChanged(() => {
+        // Another workbook: nothing on screen (ids, tabs, open dialogs) means anything in it.
+        navigate({ name: 'vendors' }, { replace: true });
+        useAppStore.getState().workbookSwitched();
+      }),
+    [],
+  );
+
+  if (fatal) return <FatalError fatal={fatal} />;
+  if (!info && loaded.error) return <FatalError fatal={{ kind: 'unreachable', message: loaded.error.message }} />;
+  if (!info) return <div className="boot" aria-busy="true">Opening the workbook…</div>;
+  return <Shell key={workbook} />;
+}

@@ -1,0 +1,53 @@
+// The window's frame: the sidebar, the current screen, the toasts, and the search dialog that
+// Ctrl/Cmd+K opens from anywhere.
+import { useEffect, useState } from 'react';
+import { PeopleScreen } from '../people/PeopleScreen';
+import { SearchDialog } from '../search/SearchDialog';
+import { SearchPage } from '../search/SearchPage';
+import { Toasts } from '../ui/Toasts';
+import { VendorList } from '../vendors/VendorList';
+import { VendorWorkspace } from '../vendors/VendorWorkspace';
+import { useRoute } from './router';
+import { Sidebar } from './Sidebar';
+
+export function Shell() {
+  const route = useRoute();
+  const [searching, setSearching] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  let screen;
+  switch (route.name) {
+    case 'vendor':
+      screen = <VendorWorkspace key={route.vendorId} vendorId={route.vendorId} tab={route.tab} open={route.open} />;
+      break;
+    case 'people':
+      screen = <PeopleScreen open={route.open} />;
+      break;
+    case 'search':
+      screen = <SearchPage q={route.q} />;
+      break;
+    default:
+      screen = <VendorList />;
+  }
+
+  return (
+    <div className="app">
+      <Sidebar route={route} />
+      <main className="content" id="main">
+        {screen}
+      </main>
+      <Toasts />
+      <SearchDialog isOpen={searching} onClose={() => setSearching(false)} />
+    </div>
+  );
+}

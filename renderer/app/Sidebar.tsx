@@ -1,0 +1,53 @@
+import { baseName } from '../format';
+import type { Route } from './router';
+import { useInfo } from './store';
+import { UserName } from './UserName';
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+export const SEARCH_SHORTCUT = isMac ? '⌘K' : 'Ctrl+K';
+
+function NavLink({ href, current, children, hint }: { href: string; current: boolean; children: string; hint?: string }) {
+  return (
+    <li>
+      <a href={href} className="nav-link" aria-current={current ? 'page' : undefined}>
+        <span>{children}</span>
+        {hint && (
+          <kbd className="nav-hint" aria-hidden="true">
+            {hint}
+          </kbd>
+        )}
+      </a>
+    </li>
+  );
+}
+
+export function Sidebar({ route }: { route: Route }) {
+  const info = useInfo();
+  const file = info ? baseName(info.workbookPath) : '';
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        Handover Workbook
+      </div>
+      <ul className="nav-list">
+        <NavLink href="#/vendors" current={route.name === 'vendors' || route.name === 'vendor'}>
+          Vendors
+        </NavLink>
+        <NavLink href="#/people" current={route.name === 'people'}>
+          People
+        </NavLink>
+        <NavLink href="#/search" current={route.name === 'search'} hint={SEARCH_SHORTCUT}>
+          Search
+        </NavLink>
+      </ul>
+      <div className="sidebar-footer">
+        <div className="workbook-file" title={info?.workbookPath}>
+          <span className="sidebar-label">Workbook</span>
+          <span className="workbook-name">{file}</span>
+        </div>
+        <UserName />
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,147 @@
+// A document's attached files: a list with Download, Open (where the face can) and Remove, an
+// "Attach files" button, and a drop target (the whole dialog: see useFileDrop). A document not yet
+// saved keeps the chosen files as pending; the dialog uploads them once the document exists.
+import { useRef, useState } from 'react';
+import type { Attachment } from '../../shared/contract';
+import { api } from '../api';
+import { useInfo } from '../app/store';
+import { useLoad } from '../app/useLoad';
+import { formatBytes, formatDay } from '../format';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { toast, toastError } from '../ui/toasts';
+import { attachFile, downloadAttachment } from './attachmentFiles';
+
+interface Props {
+  documentId: string | null;
+  pending: File[];
+  onPendingChange(files: File[]): void;
+  /** Bumped by the dialog when files were dropped on it and uploaded. */
+  refreshKey: number;
+  onFiles(files: File[]): void;
+}
+
+export function Attachments({ documentId, pending, onPendingChange, refreshKey, onFiles }: Props) {
+  const info = useInfo();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [removing, setRemoving] = useState<Attachment | null>(null);
+  const [localVersion, setLocalVersion] = useState(0);
+  const { data: attachments, error } = useLoad(documentId ? `attachments:${documentId}:${refreshKey}:${localVersion}` : null, () =>
+    api['attachment.list']({ documentId: documentId! }),
+  );
+
+  const run = async (what: () => Promise<unknown>) => {
+    try {
+      await what();
+    } catch (e) {
+      toastError(e);
+    }
+  };
+
+  return (
+    <section className="attachments" aria-labelledby="attachments-heading">
+      <div className="section-header">
+        <h3 id="attachments-heading">Attachments</h3>
+        <button type="button" className="button button-small" onClick={() => inputRef.current?.click()}>
+          Attach files
+        </button>
+        <input
+          ref={inputRef}
+          type="file"
+          multiple
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Choose files to attach"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length) onFiles(files);
+          }}
+        />
+      </div>
+      {error && <p className="field-error">{error.message}</p>}
+      {(attachments?.length ?? 0) + pending.length === 0 ? (
+        <p className="muted attachments-empty">No files yet. Choose “Attach files” or drop files here.</p>
+      ) : (
+        <table className="simple-table" aria-label="Attached files">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col" className="num">
+                Size
+              </th>
+              <th scope="col">Added</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {attachments?.map((a) => (
+              <tr key={a.id}>
+                <td className="cell-text">{a.fileName}</td>
+                <td className="num">{formatBytes(a.size)}</td>
+                <td className="cell-mono">{formatDay(a.createdAt)}</td>
+                <td className="row-actions">
+                  <button type="button" className="link-button" aria-label={`Download ${a.fileName}`} onClick={() => run(() => downloadAttachment(a.id))}>
+                    Download
+                  </button>
+                  {info?.canOpenFiles && (
+                    <button type="button" className="link-button" aria-label={`Open ${a.fileName}`} onClick={() => run(() => api['attachment.open']({ id: a.id }))}>
+                      Open
+                    </button>
+                  )}
+                  <button type="button" className="link-button link-danger" aria-label={`Remove ${a.fileName}`} onClick={() => setRemoving(a)}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+            {pending.map((f, i) => (
+              <tr key={`pending-${i}`} className="pending">
+                <td className="cell-text">{f.name}</td>
+                <td className="num">{formatBytes(f.size)}</td>
+                <td className="muted">when saved</td>
+                <td className="row-actions">
+                  <button type="button" className="link-button" aria-label={`Remove ${f.name}`} onClick={() => onPendingChange(pending.filter((_, j) => j !== i))}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ConfirmDialog
+        isOpen={!!removing}
+        title="Remove attachment?"
+        confirmLabel="Remove"
+        onClose={() => setRemoving(null)}
+        onConfirm={() =>
+          run(async () => {
+            const a = removing!;
+            await api['attachment.remove']({ documentId: documentId!, attachmentId: a.id });
+            setRemoving(null);
+            setLocalVersion((v) => v + 1);
+            toast(`Removed ${a.fileName}`);
+          })
+        }
+      >
+        <p>“{removing?.fileName}” will no longer be attached to this document.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/** Uploads files one after the other, reporting each failure and the count that made it. */
+export async function uploadAll(documentId: string, files: File[]): Promise<number> {
+  let done = 0;
+  for (const file of files) {
+    try {
+      await attachFile(documentId, file);
+      done++;
+    } catch (e) {
+      toastError(e);
+    }
+  }
+  return done;
+}

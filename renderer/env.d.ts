@@ -1,0 +1,2 @@
+// Vite's types for what the renderer imports besides code (CSS).
+/// <reference types="vite/client" />

@@ -1,0 +1,129 @@
+// One form field, drawn from the schema's metadata: its label, its control, its hint, and the
+// backend's message for it (tied to the input with aria-invalid and aria-describedby).
+import { useId } from 'react';
+import { enumLabel } from '../../shared/enums';
+import type { FieldMeta } from '../../shared/records';
+import { DateInput } from './DateInput';
+import { RefPicker } from './RefPicker';
+
+interface Props {
+  name: string;
+  meta: FieldMeta;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+  required?: boolean;
+  /** For reference fields: the chosen record's name, and what the user has typed. */
+  valueLabel?: string;
+  pickerText?: string;
+  onPickerText?(text: string): void;
+  onPick?(id: string, name: string): void;
+  vendorId?: string;
+  autoFocus?: boolean;
+}
+
+export function FieldControl(props: Props) {
+  const { name, meta, value, onChange, error, required, autoFocus } = props;
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+
+  if (meta.control === 'person' || meta.control === 'document' || meta.control === 'vendor') {
+    return (
+      <RefPicker
+        kind={meta.control}
+        label={meta.label}
+        value={value}
+        valueLabel={props.valueLabel ?? ''}
+        inputValue={props.pickerText ?? props.valueLabel ?? ''}
+        onInputChange={(t) => props.onPickerText?.(t)}
+        onChange={(pickedId, pickedName) => props.onPick?.(pickedId, pickedName)}
+        vendorId={meta.control === 'document' ? props.vendorId : undefined}
+        hint={meta.hint}
+        error={error}
+      />
+    );
+  }
+
+  const describedBy = [meta.hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    'aria-required': required || undefined,
+    autoFocus,
+  };
+
+  let control;
+  switch (meta.control) {
+    case 'longtext':
+      control = <textarea {...common} className="input textarea" rows={3} value={value} onChange={(e) => onChange(e.target.value)} />;
+      break;
+    case 'enum':
+      control = (
+        <select {...common} className="input select" value={value} onChange={(e) => onChange(e.target.value)}>
+          {(meta.options ?? []).map((o) => (
+            <option key={o} value={o}>
+              {enumLabel(o)}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'date':
+      control = <DateInput {...common} className="input input-date" label={meta.label} value={value} onChange={onChange} />;
+      break;
+    case 'int':
+    case 'money':
+      control = (
+        <input
+          {...common}
+          className="input input-number"
+          type="text"
+          inputMode={meta.control === 'int' ? 'numeric' : 'decimal'}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+      break;
+    case 'currency':
+      control = (
+        <input {...common} className="input input-currency" type="text" maxLength={3} placeholder="EUR" value={value} onChange={(e) => onChange(e.target.value.toUpperCase())} />
+      );
+      break;
+    case 'email':
+      control = <input {...common} className="input" type="email" value={value} onChange={(e) => onChange(e.target.value)} />;
+      break;
+    case 'url':
+      control = <input {...common} className="input" type="url" placeholder="https://…" value={value} onChange={(e) => onChange(e.target.value)} />;
+      break;
+    default:
+      control = <input {...common} className="input" type="text" value={value} onChange={(e) => onChange(e.target.value)} />;
+  }
+
+  return (
+    <div className={`field field-${meta.control}`}>
+      <label className="field-label" htmlFor={id}>
+        {meta.label}
+        {required && (
+          <span className="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </label>
+      {control}
+      {meta.hint && (
+        <div id={hintId} className="field-hint">
+          {meta.hint}
+        </div>
+      )}
+      {error && (
+        <div id={errorId} className="field-error">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+// Adds or edits one record in a dialog generated from its schema. On a refused save the dialog
+// stays open with the backend's messages at their fields and nothing is saved. A document's dialog
+// also holds its attachments and takes files dropped anywhere on it.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../../shared/errors';
+import { KIND_LABEL, type RecordKind } from '../../shared/records';
+import { dataChanged } from '../app/store';
+import { Attachments, uploadAll } from '../documents/Attachments';
+import { useFileDrop } from '../documents/useFileDrop';
+import { recordApi, type AnyRecord } from '../records/recordApi';
+import { titleOf } from '../records/titleOf';
+import { AppDialog } from '../ui/Dialog';
+import { toast, toastError } from '../ui/toasts';
+import { RecordForm } from './RecordForm';
+import { useRecordForm } from './useRecordForm';
+
+interface Props {
+  kind: RecordKind;
+  /** The record to edit; null to add a new one. */
+  record: AnyRecord | null;
+  labels: Record<string, string>;
+  /** The vendor an inventory record belongs to. */
+  vendorId?: string;
+  onClose(saved?: AnyRecord): void;
+  onDelete?(record: AnyRecord): void;
+}
+
+/** Mount with a key per record (and version) so the form starts from that record's values. */
+export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete }: Props) {
+  const form = useRecordForm(kind, record, labels);
+  const [busy, setBusy] = useState(false);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [pending, setPending] = useState<File[]>([]);
+  const [attachmentsVersion, setAttachmentsVersion] = useState(0);
+  const bodyRef = useRef<HTMLFormElement>(null);
+  const one = KIND_LABEL[kind].one;
+  const isDocument = kind === 'document';
+
+  // After a refused save, take the user to the first field that needs them.
+  useEffect(() => {
+    bodyRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [form.issues]);
+
+  const addFiles = async (files: File[]) => {
+    if (!record) {
+      setPending((p) => [...p, ...files]);
+      return;
+    }
+    const done = await uploadAll(record.id, files);
+    if (done) {
+      // Only the list of files refreshes: a data-wide refresh would reload this dialog's record.
+      setAttachmentsVersion((v) => v + 1);
+      toast(done === 1 ? `Attached ${files[0]!.name}` : `Attached ${done} files`);
+    }
+  };
+  const { over, dropProps } = useFileDrop((files) => void addFiles(files));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setAlert(null);
+    const records = recordApi(kind);
+    try {
+      let saved: AnyRecord;
+      if (record) {
+        saved = form.dirty.length ? await records.update({ id: record.id, expectedUpdatedAt: record.updatedAt, changes: form.changes() }) : record;
+      } else {
+        saved = await records.create({ ...form.input(), ...(vendorId && kind !== 'person' && kind !== 'vendor' ? { vendorId } : {}) });
+      }
+      if (isDocument && pending.length) await uploadAll(saved.id, pending);
+      dataChanged();
+      toast(`${one} “${titleOf(kind, saved)}” ${record ? 'saved' : 'added'}`);
+      onClose(saved);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'INVALID_INPUT' && err.issues?.length) {
+        form.showIssues(err.issues);
+      } else if (err instanceof ApiError && err.code === 'CONFLICT') {
+        setAlert('Someone changed this record since you opened it. Close this dialog and open the record again to see the latest version.');
+      } else if (err instanceof ApiError) {
+        setAlert(err.message);
+      } else {
+        toastError(err);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const formId = `record-form-${kind}`;
+  return (
+    <AppDialog
+      title={record ? `Edit ${one.toLowerCase()}` : `New ${one.toLowerCase()}`}
+      isOpen
+      onClose={() => onClose()}
+      size="large"
+      footer={
+        <>
+          {record && onDelete && (
+            <button type="button" className="button button-danger-quiet" onClick={() => onDelete(record)}>
+              Delete
+            </button>
+          )}
+          <span className="spacer" />
+          {record && <span className="muted footer-note">{form.dirty.length ? `${form.dirty.length} unsaved change${form.dirty.length === 1 ? '' : 's'}` : ''}</span>}
+          <button type="button" className="button" onClick={() => onClose()}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
+            Save
+          </button>
+        </>
+      }
+    >
+      <form id={formId} ref={bodyRef} onSubmit={submit} noValidate className={over ? 'drop-target drop-over' : isDocument ? 'drop-target' : undefined} {...(isDocument ? dropProps : {})}>
+        {alert && (
+          <div className="form-alert" role="alert">
+            {alert}
+          </div>
+        )}
+        <RecordForm form={form} vendorId={vendorId} autoFocus={!record} />
+        {isDocument && (
+          <Attachments
+            documentId={record?.id ?? null}
+            pending={pending}
+            onPendingChange={setPending}
+            refreshKey={attachmentsVersion}
+            onFiles={(files) => void addFiles(files)}
+          />
+        )}
+        {over && (
+          <div className="drop-hint" aria-hidden="true">
+            Drop files to attach them to this document
+          </div>
+        )}
+      </form>
+    </AppDialog>
+  );
+}

@@ -1,0 +1,53 @@
+// A record's fields, generated from the schema's metadata (see FieldControl). Long texts span the
+// whole width; the rest flow in two columns.
+import { fieldMeta } from '../../shared/records';
+import { REQUIRED_FIELDS } from '../../shared/contract';
+import { FieldControl } from './FieldControl';
+import type { RecordFormState } from './useRecordForm';
+
+interface Props {
+  form: RecordFormState;
+  /** Which fields, in which order; all editable fields by default. */
+  fields?: string[];
+  /** The vendor whose documents a document picker offers. */
+  vendorId?: string;
+  autoFocus?: boolean;
+  /** Whether to show the issues that name no field here (off when a page shows several parts). */
+  showOther?: boolean;
+}
+
+export function RecordForm({ form, fields = form.fields, vendorId, autoFocus, showOther = true }: Props) {
+  const required = REQUIRED_FIELDS[form.kind] as readonly string[];
+  return (
+    <div className="form-grid">
+      {fields.map((field, i) => {
+        const meta = fieldMeta(form.kind, field);
+        const value = form.values[field] ?? '';
+        return (
+          <FieldControl
+            key={field}
+            name={field}
+            meta={meta}
+            value={value}
+            onChange={(v) => form.set(field, v)}
+            error={form.issues.byField[field]}
+            required={required.includes(field)}
+            valueLabel={value ? (form.labels[value] ?? '') : ''}
+            pickerText={form.pickerText[field]}
+            onPickerText={(t) => form.setPickerText(field, t)}
+            onPick={(id, name) => form.pick(field, id, name)}
+            vendorId={vendorId}
+            autoFocus={autoFocus && i === 0}
+          />
+        );
+      })}
+      {showOther && form.issues.other.length > 0 && (
+        <div className="form-alert" role="alert">
+          {form.issues.other.map((m) => (
+            <div key={m}>{m}</div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+// One kind of record as a filterable, sortable, virtualized table with its add, edit and delete
+// dialogs: a vendor's processes, repositories, licences and documents, and the people.
+// The record being edited lives in the URL (?open=ID), so search results can jump straight to it.
+import { useEffect, useState, type ReactNode } from 'react';
+import { enumLabel } from '../../shared/enums';
+import { KIND_LABEL, TITLE_FIELD, type RecordKind } from '../../shared/records';
+import { useDebounced } from '../app/useDebounced';
+import { useLoad } from '../app/useLoad';
+import { RecordDialog } from '../forms/RecordDialog';
+import { plural } from '../format';
+import { columnsFor, enumFilters } from '../table/columns';
+import type { Sort } from '../table/types';
+import { usePagedRows } from '../table/usePagedRows';
+import { VirtualTable } from '../table/VirtualTable';
+import { EmptyState } from '../ui/EmptyState';
+import { toastError } from '../ui/toasts';
+import { loadForEdit } from './loadForEdit';
+import { recordApi } from './recordApi';
+import { useDeleteWithUndo } from './useDeleteWithUndo';
+
+interface Props {
+  kind: RecordKind;
+  vendorId?: string;
+  /** The record whose edit dialog is open (from the URL). */
+  openId: string | null;
+  onOpenChange(id: string | null): void;
+  /** What the empty table says to do next. */
+  emptyText: ReactNode;
+  /** Fields shown as columns besides those the schema marks. */
+  extraColumns?: string[];
+}
+
+export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText, extraColumns }: Props) {
+  const { one, many } = KIND_LABEL[kind];
+  const [filterText, setFilterText] = useState('');
+  const filter = useDebounced(filterText.trim(), 150);
+  const [where, setWhere] = useState<Record<string, string>>({});
+  const [sort, setSort] = useState<Sort>({ field: TITLE_FIELD[kind], dir: 'asc' });
+  const [creating, setCreating] = useState(false);
+  const [columns] = useState(() => columnsFor(kind, extraColumns));
+  const [filters] = useState(() => enumFilters(kind));
+
+  const queryKey = JSON.stringify({ kind, vendorId, filter, where, sort });
+  const rows = usePagedRows(queryKey, (offset, limit) =>
+    recordApi(kind).list({
+      vendorId,
+      filter: filter || undefined,
+      where: Object.keys(where).length ? where : undefined,
+      sort: sort.field,
+      dir: sort.dir,
+      offset,
+      limit,
+    }),
+  );
+
+  const editing = useLoad(openId ? `edit:${kind}:${openId}` : null, () => loadForEdit(kind, openId!, rows.labels));
+  useEffect(() => {
+    if (editing.error) {
+      toastError(editing.error);
+      onOpenChange(null);
+    }
+  }, [editing.error, onOpenChange]);
+
+  const { askDelete, deleteDialog } = useDeleteWithUndo(kind, (deleted) => {
+    if (deleted.id === openId) onOpenChange(null);
+  });
+
+  const filtered = filter !== '' || Object.keys(where).length > 0;
+  const clearFilters = () => {
+    setFilterText('');
+    setWhere({});
+  };
+  const total = rows.total;
+  const openRecord = openId && editing.data?.record.id === openId ? editing.data : null;
+
+  return (
+    <div className="records-screen">
+      <div className="toolbar">
+        <input
+          type="search"
+          className="input toolbar-filter"
+          aria-label={`Filter ${many.toLowerCase()}`}
+          placeholder={`Filter ${many.toLowerCase()}…`}
+          value={filterText}
+          onChange={(e) => setFilterText(e.target.value)}
+        />
+        {filters.map((f) => (
+          <select
+            key={f.field}
+            className="input select toolbar-select"
+            aria-label={`Filter by ${f.label.toLowerCase()}`}
+            value={where[f.field] ?? ''}
+            onChange={(e) => {
+              const value = e.target.value;
+              setWhere((w) => {
+                const next = { ...w };
+                if (value) next[f.field] = value;
+                else delete next[f.field];
+                return next;
+              });
+            }}
+          >
+            <option value="">{f.label}: all</option>
+            {f.options.map((o) => (
+              <option key={o} value={o}>
+                {f.label}: {enumLabel(o)}
+              </option>
+            ))}
+          </select>
+        ))}
+        {filtered && (
+          <button type="button" className="button button-quiet" onClick={clearFilters}>
+            Clear filters
+          </button>
+        )}
+        <span className="spacer" />
+        <span className="toolbar-count muted" role="status">
+          {total === null ? 'Loading…' : plural(total, one.toLowerCase(), many.toLowerCase())}
+        </span>
+        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+          New {one.toLowerCase()}
+        </button>
+      </div>
+
+      {rows.error && (
+        <div className="form-alert" role="alert">
+          Could not load the {many.toLowerCase()}: {rows.error.message}
+        </div>
+      )}
+
+      {total === 0 && !rows.showingOldQuery ? (
+        filtered ? (
+          <EmptyState
+            title={`No ${many.toLowerCase()} match these filters`}
+            actions={
+              <button type="button" className="button" onClick={clearFilters}>
+                Show all {many.toLowerCase()}
+              </button>
+            }
+          />
+        ) : (
+          <EmptyState
+            title={`No ${many.toLowerCase()} yet`}
+            actions={
+              <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+                Add the first {one.toLowerCase()}
+              </button>
+            }
+          >
+            {emptyText}
+          </EmptyState>
+        )
+      ) : (
+        <VirtualTable
+          label={many}
+          columns={columns}
+          rows={rows}
+          sort={sort}
+          onSortChange={setSort}
+          onOpen={(row) => onOpenChange(row.id)}
+          onDelete={askDelete}
+          resetKey={queryKey}
+        />
+      )}
+
+      {creating && <RecordDialog key="new" kind={kind} record={null} labels={{}} vendorId={vendorId} onClose={() => setCreating(false)} />}
+      {openRecord && (
+        <RecordDialog
+          key={`${openRecord.record.id}@${openRecord.record.updatedAt}`}
+          kind={kind}
+          record={openRecord.record}
+          labels={openRecord.labels}
+          vendorId={vendorId ?? (openRecord.record.vendorId as string | undefined)}
+          onClose={() => onOpenChange(null)}
+          onDelete={askDelete}
+        />
+      )}
+      {deleteDialog}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// The Search page: the same search as the Ctrl/Cmd+K dialog, with the query kept in the URL.
+import type { SearchHit } from '../../shared/contract';
+import { navigate, routeOfRecord } from '../app/router';
+import { SearchPanel } from './SearchPanel';
+
+export function SearchPage({ q }: { q: string }) {
+  const jump = (hit: SearchHit) => navigate(routeOfRecord(hit.kind, hit.id, hit.vendorId));
+  return (
+    <div className="page page-search">
+      <header className="page-header">
+        <h1>Search</h1>
+        <span className="spacer" />
+        <span className="muted">
+          Tip: <kbd>Ctrl</kbd> <kbd>K</kbd> searches from anywhere
+        </span>
+      </header>
+      <SearchPanel q={q} onQChange={(next) => navigate({ name: 'search', q: next }, { replace: true })} onJump={jump} autoFocus />
+    </div>
+  );
+}

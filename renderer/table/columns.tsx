@@ -1,0 +1,90 @@
+// A record table's columns, read from the schema: the title field first, then every field whose
+// metadata says `column`. How each cell reads follows the field's control.
+import { enumLabel } from '../../shared/enums';
+import { fieldMeta, fieldNames, TITLE_FIELD, type FieldMeta, type RecordKind } from '../../shared/records';
+import { formatDay, formatMoney, formatNumber } from '../format';
+import type { AnyRecord } from '../records/recordApi';
+import { Badge } from '../ui/Badge';
+import type { Column } from './types';
+
+const WIDTH: Record<FieldMeta['control'], [track: string, min: number]> = {
+  text: ['minmax(120px, 1fr)', 120],
+  longtext: ['minmax(160px, 2fr)', 160],
+  email: ['minmax(180px, 1.2fr)', 180],
+  url: ['minmax(180px, 1.5fr)', 180],
+  date: ['104px', 104],
+  int: ['80px', 80],
+  money: ['120px', 120],
+  currency: ['70px', 70],
+  enum: ['150px', 150],
+  person: ['minmax(140px, 1fr)', 140],
+  document: ['minmax(140px, 1fr)', 140],
+  vendor: ['minmax(140px, 1fr)', 140],
+};
+
+function renderCell(kind: RecordKind, field: string, meta: FieldMeta) {
+  return (row: AnyRecord, labels: Record<string, string>) => {
+    const v = row[field];
+    switch (meta.control) {
+      case 'enum':
+        return <Badge value={v as string} />;
+      case 'person':
+      case 'document':
+      case 'vendor':
+        return v ? <span className="cell-text" title={labels[v as string]}>{labels[v as string] ?? '—'}</span> : <span className="cell-none">—</span>;
+      case 'date':
+        return <span className="cell-mono">{formatDay(v as string | null)}</span>;
+      case 'int':
+        return formatNumber(v as number | null);
+      case 'money':
+        return formatMoney(v as number | null, (row.currency as string) || '');
+      default:
+        // The title shows the whole value when the column cuts it short.
+        return <span className="cell-text" title={typeof v === 'string' && v.length > 16 ? v : undefined}>{String(v ?? '')}</span>;
+    }
+  };
+}
+
+/** Roughly how many pixels a label needs at the header's 12px font, plus the cell's padding. */
+const textWidth = (text: string) => Math.ceil(text.length * 6.6 + 30);
+
+/** A column's track: wide enough for its header, and for an enum its longest value's badge. */
+function trackOf(meta: FieldMeta, isTitle: boolean): [string, number] {
+  if (isTitle) return ['minmax(220px, 1.6fr)', 220];
+  const [track, min] = WIDTH[meta.control];
+  const need = Math.min(220, textWidth(meta.label));
+  if (meta.control === 'enum') {
+    const longest = Math.max(...(meta.options ?? []).map((o) => enumLabel(o).length));
+    const px = Math.max(need, Math.ceil(longest * 6.6 + 40));
+    return [`${px}px`, px];
+  }
+  if (need <= min) return [track, min];
+  return [track.startsWith('minmax') ? track.replace(/minmax\(\d+px/, `minmax(${need}px`) : `${need}px`, need];
+}
+
+export function columnsFor(kind: RecordKind, extra: string[] = []): Column[] {
+  const title = TITLE_FIELD[kind];
+  const fields = [title, ...fieldNames(kind).filter((f) => f !== title && (fieldMeta(kind, f).column || extra.includes(f)))];
+  return fields.map((field) => {
+    const meta = fieldMeta(kind, field);
+    const [width, minWidth] = trackOf(meta, field === title);
+    return {
+      field,
+      header: meta.label,
+      width,
+      minWidth,
+      align: meta.control === 'int' || meta.control === 'money' ? 'end' : 'start',
+      // Every column sorts; the backend orders references by the referenced record's name.
+      sortable: true,
+      render: field === title ? (row: AnyRecord) => <span className="cell-title">{String(row[field] ?? '')}</span> : renderCell(kind, field, meta),
+    };
+  });
+}
+
+/** The enum fields shown as columns: the table offers a filter select for each. */
+export function enumFilters(kind: RecordKind): { field: string; label: string; options: readonly string[] }[] {
+  return fieldNames(kind)
+    .map((f) => ({ field: f as string, meta: fieldMeta(kind, f) }))
+    .filter(({ meta }) => meta.control === 'enum' && meta.column)
+    .map(({ field, meta }) => ({ field, label: meta.label, options: meta.options ?? [] }));
+}

@@ -1,0 +1,36 @@
+// The one modal dialog of the app, on react-aria: it traps focus, closes on Escape, returns focus
+// to what opened it, and is named by its title. Clicking outside does not close it, so a half-filled
+// form is never lost by a stray click.
+import type { ReactNode } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+
+interface Props {
+  title: string;
+  isOpen: boolean;
+  onClose(): void;
+  children: ReactNode;
+  footer?: ReactNode;
+  size?: 'small' | 'medium' | 'large';
+  role?: 'dialog' | 'alertdialog';
+}
+
+export function AppDialog({ title, isOpen, onClose, children, footer, size = 'medium', role = 'dialog' }: Props) {
+  return (
+    <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onClose()} className="modal-overlay">
+      <Modal className={`modal modal-${size}`}>
+        <Dialog className="dialog" role={role}>
+          <header className="dialog-header">
+            <Heading slot="title" className="dialog-title">
+              {title}
+            </Heading>
+            <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+              <span aria-hidden="true">✕</span>
+            </button>
+          </header>
+          <div className="dialog-body">{children}</div>
+          {footer && <footer className="dialog-footer">{footer}</footer>}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

@@ -1,0 +1,130 @@
+// One vendor: its exit facts in the header, and tabs for the overview, each inventory and the log.
+// The tab and the open record live in the URL, so reload and search jumps land in the same place.
+import { useCallback, useState } from 'react';
+import { type InventoryKind } from '../../shared/records';
+import { api } from '../api';
+import { KIND_OF_TAB, navigate, VENDOR_TABS, type VendorTab } from '../app/router';
+import { useLoad } from '../app/useLoad';
+import { formatNumber } from '../format';
+import { loadForEdit } from '../records/loadForEdit';
+import { RecordsScreen } from '../records/RecordsScreen';
+import { Badge } from '../ui/Badge';
+import { EmptyState } from '../ui/EmptyState';
+import { Tabs } from '../ui/Tabs';
+import { ActivityTab } from './ActivityTab';
+import { DateFact } from './DateFact';
+import { exitFacts } from './vendorDates';
+import { VendorOverview } from './VendorOverview';
+
+const TAB_LABEL: Record<VendorTab, string> = {
+  overview: 'Overview',
+  processes: 'Processes',
+  repositories: 'Repositories',
+  licences: 'Licences',
+  documents: 'Documents',
+  activity: 'Activity',
+};
+
+const EMPTY_TEXT: Record<InventoryKind, (vendor: string) => string> = {
+  process: (v) => `List the processes ${v} runs for you, so each one gets an in-house successor, a runbook and a sign-off.`,
+  repository: (v) => `List the source repositories ${v} works in: who owns each organisation, and who holds admin rights.`,
+  licence: (v) => `List the software licences ${v} holds or manages for you, and whether each one can be transferred.`,
+  document: (v) => `List the runbooks, architecture notes, contracts and access lists ${v} keeps, and attach the files.`,
+};
+
+export function VendorWorkspace({ vendorId, tab, open }: { vendorId: string; tab: VendorTab; open: string | null }) {
+  const vendor = useLoad(`vendor:${vendorId}`, () => loadForEdit('vendor', vendorId));
+  const summaries = useLoad('vendor.summaries', () => api['vendor.summaries']({}));
+  const counts = summaries.data?.find((s) => s.vendor.id === vendorId)?.counts;
+  const [formRound, setFormRound] = useState(0);
+
+  const onOpenChange = useCallback(
+    // Opening and closing a record's dialog leaves no history entries: Back leaves the tab.
+    (id: string | null) => navigate({ name: 'vendor', vendorId, tab, open: id }, { replace: true }),
+    [vendorId, tab],
+  );
+
+  if (vendor.error && !vendor.data) {
+    return (
+      <div className="page">
+        <EmptyState
+          title="This vendor is not in the workbook"
+          actions={
+            <a className="button" href="#/vendors">
+              Back to vendors
+            </a>
+          }
+        >
+          {vendor.error.message}
+        </EmptyState>
+      </div>
+    );
+  }
+  const inventoryKind = KIND_OF_TAB[tab];
+  const v = vendor.data?.record;
+  const name = (v?.name as string | undefined) ?? '';
+  const facts = v ? exitFacts({ contractEnd: v.contractEnd as string | null, noticeDays: v.noticeDays as number | null, leadDays: v.leadDays as number | null, exitDate: v.exitDate as string | null }) : null;
+
+  return (
+    <div className="page page-workspace">
+      <nav className="breadcrumbs" aria-label="Breadcrumbs">
+        <a href="#/vendors">Vendors</a>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{name}</span>
+      </nav>
+      <header className="page-header">
+        <h1>{name || '\u00a0'}</h1>
+        {v && <Badge value={v.status as string} />}
+        <span className="spacer" />
+        {facts && (
+          <dl className="header-facts">
+            <div>
+              <dt>Exit</dt>
+              <dd>
+                <DateFact date={v!.exitDate as string | null} days={facts.daysToExit} empty="not set" />
+              </dd>
+            </div>
+            <div>
+              <dt>Serve notice by</dt>
+              <dd>
+                <DateFact date={facts.serveNoticeBy} days={facts.noticeIn} empty="needs the contract end" />
+              </dd>
+            </div>
+          </dl>
+        )}
+      </header>
+      <Tabs
+        label={`${name} sections`}
+        idPrefix={`vendor-${vendorId}`}
+        selected={tab}
+        onSelect={(t) => navigate({ name: 'vendor', vendorId, tab: t, open: null })}
+        tabs={VENDOR_TABS.map((t) => {
+          const kind = KIND_OF_TAB[t];
+          return { id: t, label: TAB_LABEL[t], badge: kind && counts ? formatNumber(counts[kind]) : undefined };
+        })}
+        panelClassName={KIND_OF_TAB[tab] ? 'tab-panel tab-panel-fill' : 'tab-panel'}
+      >
+        {tab === 'overview' &&
+          vendor.data && (
+            <VendorOverview
+              key={`${vendorId}@${vendor.data.record.updatedAt}#${formRound}`}
+              record={vendor.data.record}
+              labels={vendor.data.labels}
+              onDiscard={() => setFormRound((n) => n + 1)}
+            />
+          )}
+        {inventoryKind && (
+          <RecordsScreen
+            key={`${vendorId}:${inventoryKind}`}
+            kind={inventoryKind}
+            vendorId={vendorId}
+            openId={open}
+            onOpenChange={onOpenChange}
+            emptyText={EMPTY_TEXT[inventoryKind](name || 'this vendor')}
+          />
+        )}
+        {tab === 'activity' && <ActivityTab key={vendorId} vendorId={vendorId} />}
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+// Transition packs (format v1, docs/pack-format.md): the inputs of the pack methods and what they
+// answer. A pack is exported by a background job (progress and cancel), verified, previewed
+// against the open workbook and imported in one transaction.
+import { z } from 'zod';
+import type { ApiErrorBody } from './errors';
+
+export const PACK_FORMAT = 'handover-workbook-pack';
+export const PACK_VERSION = 1;
+
+const id = z.uuid({ error: 'must be an id' });
+/** A file on this machine: only the desktop face and the CLI may name one (the browser face uploads). */
+const localPath = z.string().trim().min(1, { error: 'is required' }).max(4096, { error: 'is too long' })
+  .refine((s) => !s.includes('\u0000'), { error: 'must be a file path' });
+
+export const packExportInput = z.strictObject({
+  /** The vendors to export; leave out and set `all` for every vendor. */
+  vendorIds: z.array(id).min(1, { error: 'name at least one vendor' }).max(10_000).optional(),
+  all: z.boolean().optional(),
+  /** Include the attached files (default true). */
+  attachments: z.boolean().optional(),
+  /** Blank repository URLs, secret and key locations and document locations (packs that go outside). */
+  redact: z.boolean().optional(),
+  /** Desktop: the path chosen in the save dialog. Without it the pack goes to a temporary folder (browser face: download it). */
+  destination: localPath.optional(),
+}).refine((o) => (o.all === true) !== (o.vendorIds !== undefined), { error: 'give either vendorIds or all: true', path: ['vendorIds'] });
+export type PackExportInput = z.input<typeof packExportInput>;
+
+/** Where a pack to read is: a file on this machine (desktop, CLI) or an upload to the browser face. */
+const sourceShape = { path: localPath.optional(), upload: id.optional() };
+const oneSource = (o: { path?: string | undefined; upload?: string | undefined }) => (o.path === undefined) !== (o.upload === undefined);
+const sourceError = { error: 'give either path or upload', path: ['path'] };
+
+export const packSourceInput = z.strictObject(sourceShape).refine(oneSource, sourceError);
+export type PackSourceInput = z.input<typeof packSourceInput>;
+
+export const RESOLUTIONS = ['mine', 'theirs'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+/** How conflicts nobody chose for are settled: keep mine, take theirs, or the newer side of each. */
+export const DEFAULT_RESOLUTIONS = ['mine', 'theirs', 'newer'] as const;
+export type DefaultResolution = (typeof DEFAULT_RESOLUTIONS)[number];
+
+export const packImportInput = z.strictObject({
+  ...sourceShape,
+  /** The choice per conflicting record, by record id. */
+  resolutions: z.record(id, z.enum(RESOLUTIONS)).optional(),
+  default: z.enum(DEFAULT_RESOLUTIONS).optional(),
+}).refine(oneSource, sourceError);
+export type PackImportInput = z.input<typeof packImportInput>;
+
+export const packJobInput = z.strictObject({ jobId: id });
+
+/** Forgets an upload, or a finished export job and its temporary pack. */
+export const packDiscardInput = z.strictObject({ upload: id.optional(), jobId: id.optional() })
+  .refine((o) => (o.upload === undefined) !== (o.jobId === undefined), { error: 'give either upload or jobId', path: ['upload'] });
+
+// ---- results ---------------------------------------------------------------------------------
+
+export interface PackVendorRef {
+  id: string;
+  name: string;
+}
+
+export interface PackExportResult {
+  /** The pack's file name (no folder). */
+  fileName: string;
+  /** Where it was written: the destination given, or a temporary file (browser face: download it). */
+  path: string;
+  /** Browser face: the route that streams it (add `?token=`), while the app runs. */
+  downloadPath: string;
+  size: number;
+  files: number;
+  attachments: number;
+  redacted: boolean;
+  vendors: PackVendorRef[];
+}
+
+export type PackJobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface PackJobStatus {
+  jobId: string;
+  state: PackJobState;
+  /** What it is doing now, for the progress line ("Attachments", "Data", …). */
+  step: string;
+  /** Bytes read so far and the expected total (the total grows a little while data files are written). */
+  bytesDone: number;
+  bytesTotal: number;
+  result: PackExportResult | null;
+  error: ApiErrorBody | null;
+}
+
+export interface PackProblem {
+  /** The file in the pack the problem is about; null for the pack as a whole. */
+  file: string | null;
+  message: string;
+}
+
+export interface PackSummary {
+  format: string;
+  version: number;
+  appVersion: string;
+  createdAt: string;
+  createdBy: string;
+  workbookId: string;
+  vendors: PackVendorRef[];
+  redacted: boolean;
+  attachmentsIncluded: boolean;
+  counts: Record<string, number>;
+  files: number;
+  bytes: number;
+}
+
+export interface PackVerifyReport {
+  ok: boolean;
+  problems: PackProblem[];
+  /** What the manifest says, when it could be read. */
+  manifest: PackSummary | null;
+}
+
+/**
+ * What importing one record would do:
+ * add (new here), update / delete (only the pack changed it since the last exchange),
+ * keep (only this workbook changed it), conflict (both did), same (identical).
+ */
+export type MergeAction = 'add' | 'update' | 'delete' | 'keep' | 'conflict' | 'same';
+
+export interface FieldDifference {
+  field: string;
+  label: string;
+  mine: unknown;
+  theirs: unknown;
+}
+
+export interface MergeRecord {
+  /** The pack's table, e.g. "processes" or "checklist_items". */
+  table: string;
+  kindLabel: string;
+  id: string;
+  title: string;
+  vendorId: string | null;
+  vendorName: string | null;
+  action: MergeAction;
+  mineUpdatedAt: string | null;
+  theirsUpdatedAt: string;
+  /** For conflicts: the side taken when nobody chooses (the newer one). */
+  suggested: Resolution | null;
+  differences: FieldDifference[];
+}
+
+export interface MergeSummaryRow {
+  table: string;
+  kindLabel: string;
+  vendorId: string | null;
+  vendorName: string | null;
+  add: number;
+  update: number;
+  delete: number;
+  keep: number;
+  conflict: number;
+  same: number;
+}
+
+export interface ImportPreview {
+  pack: PackSummary;
+  /** Rows per table and vendor, in a stable order. */
+  summary: MergeSummaryRow[];
+  /** Every conflict, with the fields that differ. */
+  conflicts: MergeRecord[];
+  /** The records that would be added, updated or deleted (the first MAX_PREVIEW_CHANGES). */
+  changes: MergeRecord[];
+  changesTruncated: boolean;
+  attachments: { files: number; bytes: number; newFiles: number; newBytes: number };
+  /** Things the import will do that are worth knowing (a reference to a record the pack lacks, …). */
+  warnings: string[];
+  /** True when this workbook has exchanged packs with the pack's workbook before. */
+  knownPeer: boolean;
+}
+
+export const MAX_PREVIEW_CHANGES = 2000;
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  deleted: number;
+  kept: number;
+  conflicts: { theirs: number; mine: number };
+  attachmentsWritten: number;
+  warnings: string[];
+}
+
+export interface PackUpload {
+  upload: string;
+  size: number;
+}

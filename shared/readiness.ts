@@ -1,0 +1,171 @@
+// A vendor's readiness for exit (0–100) and the red flags that threaten it. One pure function:
+// the screens, the CLI and the pack report all call it, so a score means the same everywhere.
+import { isClosed, type ItemStatus, type PhaseIndex } from './checklists';
+import { daysBetween, serveNoticeBy } from './dates';
+
+/** How much each part counts towards the score. Parts with nothing to measure drop out. */
+export const PART_WEIGHTS = {
+  checklist: 30, // checklist items done, weighted by phase (below)
+  processes: 25, // processes signed off, weighted by criticality (below)
+  repositories: 15, // transferred counts half, verified counts whole
+  licences: 15, // a settled transfer route: novated, re-procured, lapsed, or already ours
+  documents: 15, // published and reviewed counts whole, published but unreviewed half
+} as const;
+
+/** The phases that decide an exit weigh more: knowledge transfer and cutover most, close least. */
+export const PHASE_WEIGHTS: Record<PhaseIndex, number> = { 0: 1, 1: 1.5, 2: 2, 3: 1.5, 4: 2, 5: 1.5, 6: 0.5 };
+
+/** A critical process signed off counts four times a low one. */
+export const CRITICALITY_WEIGHTS = { critical: 4, high: 3, medium: 2, low: 1 } as const;
+
+/** The serve-notice date raises a flag this many days ahead. */
+export const NOTICE_WARNING_DAYS = 30;
+
+export interface ReadinessInput {
+  today: string;
+  vendor: { id: string; name: string; contractEnd: string | null; noticeDays: number | null; leadDays: number | null; exitDate: string | null; status: string };
+  items: { id: string; title: string; phase: PhaseIndex; status: ItemStatus; dueDate: string | null; blockedReason: string }[];
+  processes: { id: string; name: string; criticality: keyof typeof CRITICALITY_WEIGHTS; successorId: string | null; ktStage: string }[];
+  repositories: { id: string; name: string; transferStatus: string; adminSide: string | null }[];
+  licences: { id: string; product: string; licensee: string; transferable: string; transferStatus: string }[];
+  documents: { id: string; title: string; status: string; reviewedOn: string | null }[];
+}
+
+export type PartKey = keyof typeof PART_WEIGHTS;
+
+export interface ReadinessPart {
+  key: PartKey;
+  label: string;
+  weight: number;
+  /** 0–100 for this part; null when there is nothing to measure. */
+  score: number | null;
+  /** Weighted progress and what it is out of, e.g. 12.5 of 40. */
+  done: number;
+  total: number;
+}
+
+export type FlagKind =
+  | 'critical_process_no_successor'
+  | 'critical_process_not_signed_off'
+  | 'repository_no_in_house_admin'
+  | 'licence_vendor_held_not_transferable'
+  | 'document_missing'
+  | 'item_overdue'
+  | 'item_blocked'
+  | 'notice_date_near'
+  | 'notice_date_past';
+
+export interface RedFlag {
+  kind: FlagKind;
+  severity: 'high' | 'medium';
+  message: string;
+  /** The record or checklist item that causes it, so the screens can link to it. */
+  target: { kind: 'vendor' | 'process' | 'repository' | 'licence' | 'document' | 'checklist_item'; id: string };
+}
+
+export interface Readiness {
+  score: number;
+  parts: ReadinessPart[];
+  flags: RedFlag[];
+}
+
+const LABELS: Record<PartKey, string> = {
+  checklist: 'Checklist items done',
+  processes: 'Processes signed off',
+  repositories: 'Repositories transferred',
+  licences: 'Licences with a settled route',
+  documents: 'Documents published and reviewed',
+};
+
+const SETTLED_LICENCE = new Set(['novated', 're_procured', 'lapsed']);
+
+function part(key: PartKey, done: number, total: number): ReadinessPart {
+  return { key, label: LABELS[key], weight: PART_WEIGHTS[key], score: total > 0 ? Math.round((100 * done) / total) : null, done, total };
+}
+
+export function computeReadiness(input: ReadinessInput): Readiness {
+  const { today, vendor } = input;
+  const flags: RedFlag[] = [];
+
+  let itemsDone = 0;
+  let itemsTotal = 0;
+  for (const item of input.items) {
+    if (item.status === 'not_applicable') continue;
+    const w = PHASE_WEIGHTS[item.phase];
+    itemsTotal += w;
+    if (item.status === 'done') itemsDone += w;
+    if (item.status === 'blocked') {
+      flags.push({ kind: 'item_blocked', severity: 'medium', message: `Blocked: ${item.title}${item.blockedReason ? ` — ${item.blockedReason}` : ''}`, target: { kind: 'checklist_item', id: item.id } });
+    }
+    if (item.dueDate && item.dueDate < today && !isClosed(item.status)) {
+      const late = daysBetween(item.dueDate, today);
+      flags.push({ kind: 'item_overdue', severity: late > 14 ? 'high' : 'medium', message: `Overdue by ${late} day${late === 1 ? '' : 's'}: ${item.title}`, target: { kind: 'checklist_item', id: item.id } });
+    }
+  }
+
+  let procDone = 0;
+  let procTotal = 0;
+  for (const p of input.processes) {
+    const w = CRITICALITY_WEIGHTS[p.criticality];
+    procTotal += w;
+    const signed = p.ktStage === 'signed_off';
+    if (signed) procDone += w;
+    if (p.criticality === 'critical' && !p.successorId) {
+      flags.push({ kind: 'critical_process_no_successor', severity: 'high', message: `Critical process without an in-house successor: ${p.name}`, target: { kind: 'process', id: p.id } });
+    } else if (p.criticality === 'critical' && !signed) {
+      flags.push({ kind: 'critical_process_not_signed_off', severity: 'medium', message: `Critical process not signed off: ${p.name}`, target: { kind: 'process', id: p.id } });
+    }
+  }
+
+  let repoDone = 0;
+  for (const r of input.repositories) {
+    repoDone += r.transferStatus === 'verified' ? 1 : r.transferStatus === 'transferred' ? 0.5 : 0;
+    if (r.adminSide !== 'in_house') {
+      flags.push({ kind: 'repository_no_in_house_admin', severity: 'high', message: `Repository without an in-house admin: ${r.name}`, target: { kind: 'repository', id: r.id } });
+    }
+  }
+
+  let licDone = 0;
+  for (const l of input.licences) {
+    const settled = SETTLED_LICENCE.has(l.transferStatus) || l.licensee === 'us';
+    if (settled) licDone += 1;
+    if (!settled && l.licensee === 'vendor' && l.transferable === 'no') {
+      flags.push({ kind: 'licence_vendor_held_not_transferable', severity: 'high', message: `Licence held by the vendor and not transferable: ${l.product}`, target: { kind: 'licence', id: l.id } });
+    }
+  }
+
+  let docDone = 0;
+  let docTotal = 0;
+  for (const d of input.documents) {
+    if (d.status === 'missing') {
+      flags.push({ kind: 'document_missing', severity: 'medium', message: `Missing document: ${d.title}`, target: { kind: 'document', id: d.id } });
+    }
+    if (d.status === 'obsolete') continue;
+    docTotal += 1;
+    if (d.status === 'published') docDone += d.reviewedOn ? 1 : 0.5;
+  }
+
+  // Once the exit is under way (or done) notice has been served; before that, the date matters.
+  const notice = serveNoticeBy(vendor);
+  if (notice && (vendor.status === 'active' || vendor.status === 'exit_planned')) {
+    const left = daysBetween(today, notice);
+    if (left < 0) {
+      flags.push({ kind: 'notice_date_past', severity: 'high', message: `The serve-notice date ${notice} passed ${-left} day${left === -1 ? '' : 's'} ago`, target: { kind: 'vendor', id: vendor.id } });
+    } else if (left <= NOTICE_WARNING_DAYS) {
+      flags.push({ kind: 'notice_date_near', severity: left <= 7 ? 'high' : 'medium', message: `Serve notice by ${notice}: ${left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`}`, target: { kind: 'vendor', id: vendor.id } });
+    }
+  }
+
+  const parts = [
+    part('checklist', itemsDone, itemsTotal),
+    part('processes', procDone, procTotal),
+    part('repositories', repoDone, input.repositories.length),
+    part('licences', licDone, input.licences.length),
+    part('documents', docDone, docTotal),
+  ];
+  const measured = parts.filter((p) => p.total > 0);
+  const weightSum = measured.reduce((s, p) => s + p.weight, 0);
+  const score = weightSum === 0 ? 0 : Math.round(measured.reduce((s, p) => s + (p.weight * p.done) / p.total, 0) * 100 / weightSum);
+  flags.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'high' ? -1 : 1));
+  return { score, parts, flags };
+}
