@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   // Both projects run the real app on a 2-core machine: one worker keeps timings honest.
   workers: 1,
+  globalSetup: './test/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
