@@ -83,66 +83,150 @@ function part(key: PartKey, done: number, total: number): ReadinessPart {
   return { key, label: LABELS[key], weight: PART_WEIGHTS[key], score: total > 0 ? Math.round((100 * done) / total) : null, done, total };
 }
 
+/**
+ * The same facts grouped: how many records share each combination of the fields the rules read.
+ * Big workbooks are summarised this way by the database (counting is cheap there; turning a
+ * hundred thousand rows into objects is not), and `members` fetches the records of a group only
+ * when a rule flags that group, so the rules themselves stay here, in one place.
+ */
+export interface ReadinessGroups {
+  today: string;
+  vendor: ReadinessInput['vendor'];
+  items: { phase: PhaseIndex; status: ItemStatus; dueBeforeToday: boolean; count: number }[];
+  processes: { criticality: keyof typeof CRITICALITY_WEIGHTS; ktStage: string; hasSuccessor: boolean; count: number }[];
+  repositories: { transferStatus: string; adminSide: string | null; count: number }[];
+  licences: { licensee: string; transferable: string; transferStatus: string; count: number }[];
+  documents: { status: string; reviewed: boolean; count: number }[];
+}
+
+export interface GroupMembers {
+  items(g: ReadinessGroups['items'][number]): { id: string; title: string; dueDate: string | null; blockedReason: string }[];
+  processes(g: ReadinessGroups['processes'][number]): { id: string; name: string }[];
+  repositories(g: ReadinessGroups['repositories'][number]): { id: string; name: string }[];
+  licences(g: ReadinessGroups['licences'][number]): { id: string; product: string }[];
+  documents(g: ReadinessGroups['documents'][number]): { id: string; title: string }[];
+}
+
+/** Groups a vendor's records (the small-workbook and test path) and scores them. */
 export function computeReadiness(input: ReadinessInput): Readiness {
+  const group = <R, K>(rows: R[], key: (r: R) => K, keyOf: (k: K) => string) => {
+    const map = new Map<string, { key: K; rows: R[] }>();
+    for (const r of rows) {
+      const k = key(r);
+      const id = keyOf(k);
+      const g = map.get(id) ?? { key: k, rows: [] };
+      g.rows.push(r);
+      map.set(id, g);
+    }
+    return [...map.values()];
+  };
+  const j = JSON.stringify;
+  const items = group(input.items, (i) => ({ phase: i.phase, status: i.status, dueBeforeToday: !!i.dueDate && i.dueDate < input.today }), j);
+  const processes = group(input.processes, (p) => ({ criticality: p.criticality, ktStage: p.ktStage, hasSuccessor: p.successorId !== null }), j);
+  const repositories = group(input.repositories, (r) => ({ transferStatus: r.transferStatus, adminSide: r.adminSide }), j);
+  const licences = group(input.licences, (l) => ({ licensee: l.licensee, transferable: l.transferable, transferStatus: l.transferStatus }), j);
+  const documents = group(input.documents, (d) => ({ status: d.status, reviewed: d.reviewedOn !== null }), j);
+  const groups: ReadinessGroups = {
+    today: input.today,
+    vendor: input.vendor,
+    items: items.map((g) => ({ ...g.key, count: g.rows.length })),
+    processes: processes.map((g) => ({ ...g.key, count: g.rows.length })),
+    repositories: repositories.map((g) => ({ ...g.key, count: g.rows.length })),
+    licences: licences.map((g) => ({ ...g.key, count: g.rows.length })),
+    documents: documents.map((g) => ({ ...g.key, count: g.rows.length })),
+  };
+  // A group handed back by the scorer carries its count; its key is everything else.
+  const find = <K, R>(all: { key: K; rows: R[] }[], g: K) => all.find((x) => j(x.key) === j(strip(g)))?.rows ?? [];
+  return computeReadinessFromGroups(groups, {
+    items: (g) => find(items, g),
+    processes: (g) => find(processes, g),
+    repositories: (g) => find(repositories, g),
+    licences: (g) => find(licences, g),
+    documents: (g) => find(documents, g),
+  });
+}
+
+function strip<K>(k: K): K {
+  const { count: _count, ...rest } = k as K & { count?: number };
+  return rest as K;
+}
+
+export function computeReadinessFromGroups(input: ReadinessGroups, members: GroupMembers): Readiness {
   const { today, vendor } = input;
   const flags: RedFlag[] = [];
 
   let itemsDone = 0;
   let itemsTotal = 0;
-  for (const item of input.items) {
-    if (item.status === 'not_applicable') continue;
-    const w = PHASE_WEIGHTS[item.phase];
+  for (const g of input.items) {
+    if (g.status === 'not_applicable') continue;
+    const w = PHASE_WEIGHTS[g.phase] * g.count;
     itemsTotal += w;
-    if (item.status === 'done') itemsDone += w;
-    if (item.status === 'blocked') {
-      flags.push({ kind: 'item_blocked', severity: 'medium', message: `Blocked: ${item.title}${item.blockedReason ? ` — ${item.blockedReason}` : ''}`, target: { kind: 'checklist_item', id: item.id } });
-    }
-    if (item.dueDate && item.dueDate < today && !isClosed(item.status)) {
-      const late = daysBetween(item.dueDate, today);
-      flags.push({ kind: 'item_overdue', severity: late > 14 ? 'high' : 'medium', message: `Overdue by ${late} day${late === 1 ? '' : 's'}: ${item.title}`, target: { kind: 'checklist_item', id: item.id } });
+    if (g.status === 'done') itemsDone += w;
+    const blocked = g.status === 'blocked';
+    const overdue = g.dueBeforeToday && !isClosed(g.status);
+    if (!blocked && !overdue) continue;
+    for (const item of members.items(g)) {
+      if (blocked) {
+        flags.push({ kind: 'item_blocked', severity: 'medium', message: `Blocked: ${item.title}${item.blockedReason ? ` — ${item.blockedReason}` : ''}`, target: { kind: 'checklist_item', id: item.id } });
+      }
+      if (overdue && item.dueDate) {
+        const late = daysBetween(item.dueDate, today);
+        flags.push({ kind: 'item_overdue', severity: late > 14 ? 'high' : 'medium', message: `Overdue by ${late} day${late === 1 ? '' : 's'}: ${item.title}`, target: { kind: 'checklist_item', id: item.id } });
+      }
     }
   }
 
   let procDone = 0;
   let procTotal = 0;
-  for (const p of input.processes) {
-    const w = CRITICALITY_WEIGHTS[p.criticality];
+  for (const g of input.processes) {
+    const w = CRITICALITY_WEIGHTS[g.criticality] * g.count;
     procTotal += w;
-    const signed = p.ktStage === 'signed_off';
+    const signed = g.ktStage === 'signed_off';
     if (signed) procDone += w;
-    if (p.criticality === 'critical' && !p.successorId) {
-      flags.push({ kind: 'critical_process_no_successor', severity: 'high', message: `Critical process without an in-house successor: ${p.name}`, target: { kind: 'process', id: p.id } });
-    } else if (p.criticality === 'critical' && !signed) {
-      flags.push({ kind: 'critical_process_not_signed_off', severity: 'medium', message: `Critical process not signed off: ${p.name}`, target: { kind: 'process', id: p.id } });
+    if (g.criticality !== 'critical' || (g.hasSuccessor && signed)) continue;
+    for (const p of members.processes(g)) {
+      if (!g.hasSuccessor) {
+        flags.push({ kind: 'critical_process_no_successor', severity: 'high', message: `Critical process without an in-house successor: ${p.name}`, target: { kind: 'process', id: p.id } });
+      } else {
+        flags.push({ kind: 'critical_process_not_signed_off', severity: 'medium', message: `Critical process not signed off: ${p.name}`, target: { kind: 'process', id: p.id } });
+      }
     }
   }
 
   let repoDone = 0;
-  for (const r of input.repositories) {
-    repoDone += r.transferStatus === 'verified' ? 1 : r.transferStatus === 'transferred' ? 0.5 : 0;
-    if (r.adminSide !== 'in_house') {
+  let repoTotal = 0;
+  for (const g of input.repositories) {
+    repoTotal += g.count;
+    repoDone += (g.transferStatus === 'verified' ? 1 : g.transferStatus === 'transferred' ? 0.5 : 0) * g.count;
+    if (g.adminSide === 'in_house') continue;
+    for (const r of members.repositories(g)) {
       flags.push({ kind: 'repository_no_in_house_admin', severity: 'high', message: `Repository without an in-house admin: ${r.name}`, target: { kind: 'repository', id: r.id } });
     }
   }
 
   let licDone = 0;
-  for (const l of input.licences) {
-    const settled = SETTLED_LICENCE.has(l.transferStatus) || l.licensee === 'us';
-    if (settled) licDone += 1;
-    if (!settled && l.licensee === 'vendor' && l.transferable === 'no') {
+  let licTotal = 0;
+  for (const g of input.licences) {
+    licTotal += g.count;
+    const settled = SETTLED_LICENCE.has(g.transferStatus) || g.licensee === 'us';
+    if (settled) licDone += g.count;
+    if (settled || g.licensee !== 'vendor' || g.transferable !== 'no') continue;
+    for (const l of members.licences(g)) {
       flags.push({ kind: 'licence_vendor_held_not_transferable', severity: 'high', message: `Licence held by the vendor and not transferable: ${l.product}`, target: { kind: 'licence', id: l.id } });
     }
   }
 
   let docDone = 0;
   let docTotal = 0;
-  for (const d of input.documents) {
-    if (d.status === 'missing') {
-      flags.push({ kind: 'document_missing', severity: 'medium', message: `Missing document: ${d.title}`, target: { kind: 'document', id: d.id } });
+  for (const g of input.documents) {
+    if (g.status === 'missing') {
+      for (const d of members.documents(g)) {
+        flags.push({ kind: 'document_missing', severity: 'medium', message: `Missing document: ${d.title}`, target: { kind: 'document', id: d.id } });
+      }
     }
-    if (d.status === 'obsolete') continue;
-    docTotal += 1;
-    if (d.status === 'published') docDone += d.reviewedOn ? 1 : 0.5;
+    if (g.status === 'obsolete') continue;
+    docTotal += g.count;
+    if (g.status === 'published') docDone += (g.reviewed ? 1 : 0.5) * g.count;
   }
 
   // Once the exit is under way (or done) notice has been served; before that, the date matters.
@@ -159,8 +243,8 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   const parts = [
     part('checklist', itemsDone, itemsTotal),
     part('processes', procDone, procTotal),
-    part('repositories', repoDone, input.repositories.length),
-    part('licences', licDone, input.licences.length),
+    part('repositories', repoDone, repoTotal),
+    part('licences', licDone, licTotal),
     part('documents', docDone, docTotal),
   ];
   const measured = parts.filter((p) => p.total > 0);

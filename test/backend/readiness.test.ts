@@ -125,3 +125,40 @@ describe('red flags', () => {
     expect(r.flags.map((f) => f.severity)).toEqual(['high', 'medium']);
   });
 });
+
+describe('the database path agrees with the record path', () => {
+  it('gives every demo vendor the same score, parts and flags either way', async () => {
+    const { makeWorkbook } = await import('./helpers');
+    const { loadReadiness } = await import('../../electron/services/readiness');
+    const wb = makeWorkbook();
+    try {
+      await wb.call('demo.load', {});
+      const db = wb.backend.db;
+      const today = '2026-11-27';
+      const grouped = loadReadiness(db, today);
+      const vendors = db.prepare(`SELECT id, name, contract_end AS contractEnd, notice_days AS noticeDays, lead_days AS leadDays, exit_date AS exitDate, status
+        FROM vendors WHERE deleted_at IS NULL`).all() as ReadinessInput['vendor'][];
+      expect(vendors).toHaveLength(3);
+      for (const vendor of vendors) {
+        const input: ReadinessInput = {
+          today,
+          vendor,
+          items: db.prepare(`SELECT id, title, phase, status, due_date AS dueDate, blocked_reason AS blockedReason FROM checklist_items WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['items'],
+          processes: db.prepare(`SELECT id, name, criticality, successor_id AS successorId, kt_stage AS ktStage FROM processes WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['processes'],
+          repositories: db.prepare(`SELECT r.id, r.name, r.transfer_status AS transferStatus, p.side AS adminSide FROM repositories r LEFT JOIN people p ON p.id = r.admin_id WHERE r.vendor_id = ? AND r.deleted_at IS NULL`).all(vendor.id) as ReadinessInput['repositories'],
+          licences: db.prepare(`SELECT id, product, licensee, transferable, transfer_status AS transferStatus FROM licences WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['licences'],
+          documents: db.prepare(`SELECT id, title, status, reviewed_on AS reviewedOn FROM documents WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['documents'],
+        };
+        const direct = computeReadiness(input);
+        const viaDb = grouped.get(vendor.id)!;
+        expect(viaDb.score).toBe(direct.score);
+        expect(viaDb.parts).toEqual(direct.parts);
+        const key = (f: { kind: string; target: { id: string } }) => `${f.kind}:${f.target.id}`;
+        expect(viaDb.flags.map(key).sort()).toEqual(direct.flags.map(key).sort());
+        expect(direct.flags.length).toBeGreaterThan(0);
+      }
+    } finally {
+      wb.close();
+    }
+  });
+});

@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localToday, serveNoticeBy } from '../../../shared/dates';
-import { computeReadiness } from '../../../shared/readiness';
-import { loadReadinessInputs } from '../../services/readiness';
+import { loadReadiness } from '../../services/readiness';
 import type { Db } from '../../store/open';
 import { openWorkbook } from '../../store/open';
 import { UsageError, type Io } from '../usage';
@@ -35,10 +34,11 @@ export function readinessCommand(argv: string[], io: Io, now: () => Date = () =>
   try {
     const today = localToday(now());
     const vendorId = values.vendor ? findVendor(db, values.vendor).id : undefined;
-    const inputs = loadReadinessInputs(db, today, vendorId);
-    const results = [...inputs.values()].map((input) => ({
-      vendorId: input.vendor.id, vendor: input.vendor.name, exitDate: input.vendor.exitDate, serveNoticeBy: serveNoticeBy(input.vendor),
-      ...computeReadiness(input),
+    const all = loadReadiness(db, today, vendorId);
+    const vendors = db.prepare(`SELECT id, name, contract_end AS contractEnd, notice_days AS noticeDays, lead_days AS leadDays, exit_date AS exitDate
+      FROM vendors WHERE deleted_at IS NULL`).all() as { id: string; name: string; contractEnd: string | null; noticeDays: number | null; leadDays: number | null; exitDate: string | null }[];
+    const results = vendors.filter((v) => all.has(v.id)).map((v) => ({
+      vendorId: v.id, vendor: v.name, exitDate: v.exitDate, serveNoticeBy: serveNoticeBy(v), ...all.get(v.id)!,
     })).sort((a, b) => a.vendor.localeCompare(b.vendor));
     if (values.json) {
       io.out(JSON.stringify(vendorId ? results[0] : results, null, 2));
