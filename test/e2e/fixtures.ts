@@ -22,6 +22,8 @@ export interface App {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const test = base.extend<{ app: App }>({
+  // Playwright reads the fixture's dependencies from this destructuring: it has none.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'hw-e2e-'));
     const workbookPath = join(dir, 'e2e.sqlite');
