@@ -21,6 +21,16 @@ export const CRITICALITY_WEIGHTS = { critical: 4, high: 3, medium: 2, low: 1 } a
 /** The serve-notice date raises a flag this many days ahead. */
 export const NOTICE_WARNING_DAYS = 30;
 
+/** An item overdue by more than this many days is a high-severity flag. */
+export const OVERDUE_HIGH_DAYS = 14;
+
+/** How late an item is: 0 not overdue (or no date), 1 up to OVERDUE_HIGH_DAYS, 2 more. */
+export type Lateness = 0 | 1 | 2;
+export function lateness(dueDate: string | null, today: string): Lateness {
+  if (!dueDate || dueDate >= today) return 0;
+  return daysBetween(dueDate, today) > OVERDUE_HIGH_DAYS ? 2 : 1;
+}
+
 export interface ReadinessInput {
   today: string;
   vendor: { id: string; name: string; contractEnd: string | null; noticeDays: number | null; leadDays: number | null; exitDate: string | null; status: string };
@@ -66,6 +76,9 @@ export interface RedFlag {
 export interface Readiness {
   score: number;
   parts: ReadinessPart[];
+  /** How many red flags, by severity: always known. */
+  flagCounts: { high: number; medium: number };
+  /** The flags themselves, naming their records; empty when only counts were asked for. */
   flags: RedFlag[];
 }
 
@@ -92,7 +105,7 @@ function part(key: PartKey, done: number, total: number): ReadinessPart {
 export interface ReadinessGroups {
   today: string;
   vendor: ReadinessInput['vendor'];
-  items: { phase: PhaseIndex; status: ItemStatus; dueBeforeToday: boolean; count: number }[];
+  items: { phase: PhaseIndex; status: ItemStatus; late: Lateness; count: number }[];
   processes: { criticality: keyof typeof CRITICALITY_WEIGHTS; ktStage: string; hasSuccessor: boolean; count: number }[];
   repositories: { transferStatus: string; adminSide: string | null; count: number }[];
   licences: { licensee: string; transferable: string; transferStatus: string; count: number }[];
@@ -121,7 +134,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
     return [...map.values()];
   };
   const j = JSON.stringify;
-  const items = group(input.items, (i) => ({ phase: i.phase, status: i.status, dueBeforeToday: !!i.dueDate && i.dueDate < input.today }), j);
+  const items = group(input.items, (i) => ({ phase: i.phase, status: i.status, late: lateness(i.dueDate, input.today) }), j);
   const processes = group(input.processes, (p) => ({ criticality: p.criticality, ktStage: p.ktStage, hasSuccessor: p.successorId !== null }), j);
   const repositories = group(input.repositories, (r) => ({ transferStatus: r.transferStatus, adminSide: r.adminSide }), j);
   const licences = group(input.licences, (l) => ({ licensee: l.licensee, transferable: l.transferable, transferStatus: l.transferStatus }), j);
@@ -151,9 +164,18 @@ function strip<K>(k: K): K {
   return rest as K;
 }
 
-export function computeReadinessFromGroups(input: ReadinessGroups, members: GroupMembers): Readiness {
+/**
+ * Scores grouped facts. With `members`, the flags name their records; without, only their
+ * counts are known (the portfolio dashboard needs no more, and skips fetching them).
+ */
+export function computeReadinessFromGroups(input: ReadinessGroups, members?: GroupMembers): Readiness {
   const { today, vendor } = input;
   const flags: RedFlag[] = [];
+  const flagCounts = { high: 0, medium: 0 };
+  const flag = (severity: RedFlag['severity'], n: number, make: () => RedFlag[]) => {
+    flagCounts[severity] += n;
+    if (members) flags.push(...make());
+  };
 
   let itemsDone = 0;
   let itemsTotal = 0;
@@ -162,17 +184,17 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members: Grou
     const w = PHASE_WEIGHTS[g.phase] * g.count;
     itemsTotal += w;
     if (g.status === 'done') itemsDone += w;
-    const blocked = g.status === 'blocked';
-    const overdue = g.dueBeforeToday && !isClosed(g.status);
-    if (!blocked && !overdue) continue;
-    for (const item of members.items(g)) {
-      if (blocked) {
-        flags.push({ kind: 'item_blocked', severity: 'medium', message: `Blocked: ${item.title}${item.blockedReason ? ` — ${item.blockedReason}` : ''}`, target: { kind: 'checklist_item', id: item.id } });
-      }
-      if (overdue && item.dueDate) {
-        const late = daysBetween(item.dueDate, today);
-        flags.push({ kind: 'item_overdue', severity: late > 14 ? 'high' : 'medium', message: `Overdue by ${late} day${late === 1 ? '' : 's'}: ${item.title}`, target: { kind: 'checklist_item', id: item.id } });
-      }
+    if (g.status === 'blocked') {
+      flag('medium', g.count, () => members!.items(g).map((item) => ({
+        kind: 'item_blocked', severity: 'medium', message: `Blocked: ${item.title}${item.blockedReason ? ` — ${item.blockedReason}` : ''}`, target: { kind: 'checklist_item', id: item.id },
+      })));
+    }
+    if (g.late > 0 && !isClosed(g.status)) {
+      const severity = g.late === 2 ? 'high' : 'medium';
+      flag(severity, g.count, () => members!.items(g).map((item) => {
+        const late = daysBetween(item.dueDate!, today);
+        return { kind: 'item_overdue', severity, message: `Overdue by ${late} day${late === 1 ? '' : 's'}: ${item.title}`, target: { kind: 'checklist_item', id: item.id } };
+      }));
     }
   }
 
@@ -184,12 +206,14 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members: Grou
     const signed = g.ktStage === 'signed_off';
     if (signed) procDone += w;
     if (g.criticality !== 'critical' || (g.hasSuccessor && signed)) continue;
-    for (const p of members.processes(g)) {
-      if (!g.hasSuccessor) {
-        flags.push({ kind: 'critical_process_no_successor', severity: 'high', message: `Critical process without an in-house successor: ${p.name}`, target: { kind: 'process', id: p.id } });
-      } else {
-        flags.push({ kind: 'critical_process_not_signed_off', severity: 'medium', message: `Critical process not signed off: ${p.name}`, target: { kind: 'process', id: p.id } });
-      }
+    if (!g.hasSuccessor) {
+      flag('high', g.count, () => members!.processes(g).map((p) => ({
+        kind: 'critical_process_no_successor', severity: 'high', message: `Critical process without an in-house successor: ${p.name}`, target: { kind: 'process', id: p.id },
+      })));
+    } else {
+      flag('medium', g.count, () => members!.processes(g).map((p) => ({
+        kind: 'critical_process_not_signed_off', severity: 'medium', message: `Critical process not signed off: ${p.name}`, target: { kind: 'process', id: p.id },
+      })));
     }
   }
 
@@ -199,9 +223,9 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members: Grou
     repoTotal += g.count;
     repoDone += (g.transferStatus === 'verified' ? 1 : g.transferStatus === 'transferred' ? 0.5 : 0) * g.count;
     if (g.adminSide === 'in_house') continue;
-    for (const r of members.repositories(g)) {
-      flags.push({ kind: 'repository_no_in_house_admin', severity: 'high', message: `Repository without an in-house admin: ${r.name}`, target: { kind: 'repository', id: r.id } });
-    }
+    flag('high', g.count, () => members!.repositories(g).map((r) => ({
+      kind: 'repository_no_in_house_admin', severity: 'high', message: `Repository without an in-house admin: ${r.name}`, target: { kind: 'repository', id: r.id },
+    })));
   }
 
   let licDone = 0;
@@ -211,18 +235,18 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members: Grou
     const settled = SETTLED_LICENCE.has(g.transferStatus) || g.licensee === 'us';
     if (settled) licDone += g.count;
     if (settled || g.licensee !== 'vendor' || g.transferable !== 'no') continue;
-    for (const l of members.licences(g)) {
-      flags.push({ kind: 'licence_vendor_held_not_transferable', severity: 'high', message: `Licence held by the vendor and not transferable: ${l.product}`, target: { kind: 'licence', id: l.id } });
-    }
+    flag('high', g.count, () => members!.licences(g).map((l) => ({
+      kind: 'licence_vendor_held_not_transferable', severity: 'high', message: `Licence held by the vendor and not transferable: ${l.product}`, target: { kind: 'licence', id: l.id },
+    })));
   }
 
   let docDone = 0;
   let docTotal = 0;
   for (const g of input.documents) {
     if (g.status === 'missing') {
-      for (const d of members.documents(g)) {
-        flags.push({ kind: 'document_missing', severity: 'medium', message: `Missing document: ${d.title}`, target: { kind: 'document', id: d.id } });
-      }
+      flag('medium', g.count, () => members!.documents(g).map((d) => ({
+        kind: 'document_missing', severity: 'medium', message: `Missing document: ${d.title}`, target: { kind: 'document', id: d.id },
+      })));
     }
     if (g.status === 'obsolete') continue;
     docTotal += g.count;
@@ -234,9 +258,10 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members: Grou
   if (notice && (vendor.status === 'active' || vendor.status === 'exit_planned')) {
     const left = daysBetween(today, notice);
     if (left < 0) {
-      flags.push({ kind: 'notice_date_past', severity: 'high', message: `The serve-notice date ${notice} passed ${-left} day${left === -1 ? '' : 's'} ago`, target: { kind: 'vendor', id: vendor.id } });
+      flag('high', 1, () => [{ kind: 'notice_date_past', severity: 'high', message: `The serve-notice date ${notice} passed ${-left} day${left === -1 ? '' : 's'} ago`, target: { kind: 'vendor', id: vendor.id } }]);
     } else if (left <= NOTICE_WARNING_DAYS) {
-      flags.push({ kind: 'notice_date_near', severity: left <= 7 ? 'high' : 'medium', message: `Serve notice by ${notice}: ${left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`}`, target: { kind: 'vendor', id: vendor.id } });
+      const severity = left <= 7 ? 'high' : 'medium';
+      flag(severity, 1, () => [{ kind: 'notice_date_near', severity, message: `Serve notice by ${notice}: ${left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`}`, target: { kind: 'vendor', id: vendor.id } }]);
     }
   }
 
@@ -251,5 +276,5 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members: Grou
   const weightSum = measured.reduce((s, p) => s + p.weight, 0);
   const score = weightSum === 0 ? 0 : Math.round(measured.reduce((s, p) => s + (p.weight * p.done) / p.total, 0) * 100 / weightSum);
   flags.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'high' ? -1 : 1));
-  return { score, parts, flags };
+  return { score, parts, flagCounts, flags };
 }

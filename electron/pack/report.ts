@@ -6,7 +6,7 @@ import { ITEM_STATUS_LABEL, PHASES, type ItemStatus, type PhaseIndex } from '../
 import { daysBetween, serveNoticeBy } from '../../shared/dates';
 import { enumLabel } from '../../shared/enums';
 import type { Readiness, RedFlag } from '../../shared/readiness';
-import { readinessForVendor } from '../services/readiness';
+import { loadReadiness } from '../services/readiness';
 import type { Db } from '../store/open';
 
 export type Cell = string | { text: string; href: string };
@@ -47,8 +47,12 @@ interface VendorRow {
   status: string; vendorContact: string | null; ourContact: string | null; notes: string;
 }
 
+/** A vendor's readiness (shared/readiness.ts, through the service), computed for all the pack's vendors in one pass. */
 export function readinessOf(input: ReportInput, vendorId: string): Readiness | null {
-  if (!input.readiness.has(vendorId)) input.readiness.set(vendorId, readinessForVendor(input.db, vendorId, input.today));
+  if (input.readiness.size === 0) {
+    const all = loadReadiness(input.db, input.today, { vendorId: input.vendorIds.length === 1 ? input.vendorIds[0] : undefined, detailed: true });
+    for (const id of input.vendorIds) input.readiness.set(id, all.get(id) ?? null);
+  }
   return input.readiness.get(vendorId) ?? null;
 }
 

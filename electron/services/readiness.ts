@@ -1,8 +1,8 @@
 // Readiness for one vendor or all of them: loads just the columns the pure function needs
 // (shared/readiness.ts), for every vendor in one pass per table, and the dashboard around it.
 import type { DashboardRow, ItemStatus, PhaseIndex, PhaseSpan, VendorOverview } from '../../shared/checklists';
-import { daysBetween, serveNoticeBy } from '../../shared/dates';
-import { computeReadinessFromGroups, type GroupMembers, type Readiness, type ReadinessGroups } from '../../shared/readiness';
+import { addDays, daysBetween, serveNoticeBy } from '../../shared/dates';
+import { computeReadinessFromGroups, OVERDUE_HIGH_DAYS, type GroupMembers, type Lateness, type Readiness, type ReadinessGroups } from '../../shared/readiness';
 import type { Db } from '../store/open';
 import { prepared } from '../store/prepared';
 import { ITEM_COLUMNS, toItem } from './checklists';
@@ -13,7 +13,9 @@ import { ITEM_COLUMNS, toItem } from './checklists';
  * fetched only when a rule flags it. That keeps all vendors of a 100,000-record workbook well
  * inside the dashboard's budget, where turning every row into an object would not be.
  */
-export function loadReadiness(db: Db, today: string, vendorId?: string): Map<string, Readiness> {
+export function loadReadiness(db: Db, today: string, options: { vendorId?: string | undefined; detailed?: boolean } = {}): Map<string, Readiness> {
+  const { vendorId, detailed = false } = options;
+  const cutoff = addDays(today, -OVERDUE_HIGH_DAYS);
   const groups = new Map<string, ReadinessGroups>();
   const only = vendorId ? 'AND t.vendor_id = ?' : '';
   const args = vendorId ? [vendorId] : [];
@@ -28,9 +30,9 @@ export function loadReadiness(db: Db, today: string, vendorId?: string): Map<str
       if (g) push(g, row);
     }
   };
-  each(`SELECT t.vendor_id, t.phase, t.status, coalesce(t.due_date < ?, 0), count(*) FROM checklist_items t JOIN checklists c ON c.id = t.checklist_id
-    WHERE t.deleted_at IS NULL AND c.deleted_at IS NULL ${only} GROUP BY 1, 2, 3, 4`, [today, ...args], (g, r) => {
-    g.items.push({ phase: r[1] as PhaseIndex, status: r[2] as ItemStatus, dueBeforeToday: r[3] === 1, count: r[4] as number });
+  each(`SELECT t.vendor_id, t.phase, t.status, ${LATENESS_SQL}, count(*) FROM checklist_items t JOIN checklists c ON c.id = t.checklist_id
+    WHERE t.deleted_at IS NULL AND c.deleted_at IS NULL ${only} GROUP BY 1, 2, 3, 4`, [today, cutoff, ...args], (g, r) => {
+    g.items.push({ phase: r[1] as PhaseIndex, status: r[2] as ItemStatus, late: r[3] as Lateness, count: r[4] as number });
   });
   each(`SELECT t.vendor_id, t.criticality, t.kt_stage, t.successor_id IS NOT NULL, count(*) FROM processes t WHERE t.deleted_at IS NULL ${only} GROUP BY 1, 2, 3, 4`, args, (g, r) => {
     g.processes.push({ criticality: r[1] as ReadinessGroups['processes'][number]['criticality'], ktStage: r[2] as string, hasSuccessor: r[3] === 1, count: r[4] as number });
@@ -47,34 +49,132 @@ export function loadReadiness(db: Db, today: string, vendorId?: string): Map<str
   });
 
   const out = new Map<string, Readiness>();
-  for (const [id, g] of groups) out.set(id, computeReadinessFromGroups(g, membersOf(db, id, today)));
+  if (!detailed) {
+    for (const [id, g] of groups) out.set(id, computeReadinessFromGroups(g));
+    return out;
+  }
+  // Two passes: the first only notes which groups the rules flag; their records are then fetched
+  // (one query per kind), and the second pass writes the flags.
+  const wanted: Wanted = { items: [], processes: [], repositories: [], licences: [], documents: [] };
+  for (const [id, g] of groups) computeReadinessFromGroups(g, recorder(id, wanted));
+  const found = fetchMembers(db, [today, cutoff], wanted);
+  for (const [id, g] of groups) out.set(id, computeReadinessFromGroups(g, lookup(id, found)));
   return out;
 }
 
-/** The records of one group of one vendor: plain equality on the grouped fields, no rules. */
-function membersOf(db: Db, vendorId: string, today: string): GroupMembers {
-  return {
-    items: (g) => prepared(db, `SELECT t.id, t.title, t.due_date AS dueDate, t.blocked_reason AS blockedReason FROM checklist_items t
-      JOIN checklists c ON c.id = t.checklist_id WHERE t.vendor_id = ? AND t.deleted_at IS NULL AND c.deleted_at IS NULL
-      AND t.phase = ? AND t.status = ? AND coalesce(t.due_date < ?, 0) = ? ORDER BY t.due_date, t.position`)
-      .all(vendorId, g.phase, g.status, today, g.dueBeforeToday ? 1 : 0) as ReturnType<GroupMembers['items']>,
-    processes: (g) => prepared(db, `SELECT id, name FROM processes t WHERE t.vendor_id = ? AND t.deleted_at IS NULL
-      AND t.criticality = ? AND t.kt_stage = ? AND (t.successor_id IS NOT NULL) = ? ORDER BY t.name COLLATE NOCASE`)
-      .all(vendorId, g.criticality, g.ktStage, g.hasSuccessor ? 1 : 0) as ReturnType<GroupMembers['processes']>,
-    repositories: (g) => prepared(db, `SELECT t.id, t.name FROM repositories t LEFT JOIN people p ON p.id = t.admin_id AND p.deleted_at IS NULL
-      WHERE t.vendor_id = ? AND t.deleted_at IS NULL AND t.transfer_status = ? AND p.side IS ? ORDER BY t.name COLLATE NOCASE`)
-      .all(vendorId, g.transferStatus, g.adminSide) as ReturnType<GroupMembers['repositories']>,
-    licences: (g) => prepared(db, `SELECT id, product FROM licences t WHERE t.vendor_id = ? AND t.deleted_at IS NULL
-      AND t.licensee = ? AND t.transferable = ? AND t.transfer_status = ? ORDER BY t.product COLLATE NOCASE`)
-      .all(vendorId, g.licensee, g.transferable, g.transferStatus) as ReturnType<GroupMembers['licences']>,
-    documents: (g) => prepared(db, `SELECT id, title FROM documents t WHERE t.vendor_id = ? AND t.deleted_at IS NULL
-      AND t.status = ? AND (t.reviewed_on IS NOT NULL) = ? ORDER BY t.title COLLATE NOCASE`)
-      .all(vendorId, g.status, g.reviewed ? 1 : 0) as ReturnType<GroupMembers['documents']>,
+/** An item's lateness (see shared/readiness.ts), from its due date; parameters: today, the high cutoff. */
+const LATENESS_SQL = `(CASE WHEN t.due_date IS NULL OR t.due_date >= ? THEN 0 WHEN t.due_date < ? THEN 2 ELSE 1 END)`;
+
+type Part = keyof GroupMembers;
+type Wanted = { [P in Part]: { vendorId: string; key: unknown[] }[] };
+type Found = { [P in Part]: Map<string, ReturnType<GroupMembers[P]>> };
+
+/** The grouped fields of a group, in the order the member queries compare them. */
+const KEYS: { [P in Part]: (g: Parameters<GroupMembers[P]>[0]) => unknown[] } = {
+  items: (g) => [g.phase, g.status, g.late],
+  processes: (g) => [g.criticality, g.ktStage, g.hasSuccessor ? 1 : 0],
+  repositories: (g) => [g.transferStatus, g.adminSide],
+  licences: (g) => [g.licensee, g.transferable, g.transferStatus],
+  documents: (g) => [g.status, g.reviewed ? 1 : 0],
+};
+
+const keyOf = (vendorId: string, key: unknown[]) => JSON.stringify([vendorId, ...key]);
+
+function recorder(vendorId: string, wanted: Wanted): GroupMembers {
+  const seen = new Set<string>();
+  const note = <P extends Part>(part: P) => (g: Parameters<GroupMembers[P]>[0]) => {
+    // A group can be asked for twice (an item both blocked and overdue): fetch it once.
+    const key = KEYS[part](g as never);
+    const id = `${part}:${keyOf(vendorId, key)}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      wanted[part].push({ vendorId, key });
+    }
+    return [];
   };
+  return { items: note('items'), processes: note('processes'), repositories: note('repositories'), licences: note('licences'), documents: note('documents') };
+}
+
+function lookup(vendorId: string, found: Found): GroupMembers {
+  const get = <P extends Part>(part: P) => (g: Parameters<GroupMembers[P]>[0]) =>
+    (found[part].get(keyOf(vendorId, KEYS[part](g as never))) ?? []) as ReturnType<GroupMembers[P]>;
+  return { items: get('items'), processes: get('processes'), repositories: get('repositories'), licences: get('licences'), documents: get('documents') };
+}
+
+/**
+ * The records of the flagged groups: plain equality on the grouped fields, no rules. The groups
+ * travel as a VALUES list joined to the readiness indexes (named: the planner would otherwise
+ * pick the per-vendor index and read every row of the vendor once per group).
+ */
+const MEMBER_SQL: { [P in Part]: { columns: number; sql: (values: string) => string; row: (r: unknown[]) => ReturnType<GroupMembers[P]>[number] } } = {
+  items: {
+    columns: 4,
+    sql: (values) => `WITH g(vendor_id, phase, status, late) AS (VALUES ${values})
+      SELECT g.vendor_id, g.phase, g.status, g.late, t.id, t.title, t.due_date, t.blocked_reason FROM g
+      JOIN checklist_items t INDEXED BY checklist_items_vendor_status ON t.deleted_at IS NULL AND t.vendor_id = g.vendor_id AND t.status = g.status AND t.phase = g.phase
+        AND ${LATENESS_SQL} = g.late
+      JOIN checklists c ON c.id = t.checklist_id AND c.deleted_at IS NULL ORDER BY t.due_date, t.position`,
+    row: (r) => ({ id: r[4] as string, title: r[5] as string, dueDate: r[6] as string | null, blockedReason: r[7] as string }),
+  },
+  processes: {
+    columns: 4,
+    sql: (values) => `WITH g(vendor_id, criticality, kt_stage, has) AS (VALUES ${values})
+      SELECT g.vendor_id, g.criticality, g.kt_stage, g.has, t.id, t.name FROM g
+      JOIN processes t INDEXED BY processes_readiness ON t.deleted_at IS NULL AND t.vendor_id = g.vendor_id AND t.criticality = g.criticality AND t.kt_stage = g.kt_stage
+        AND (t.successor_id IS NOT NULL) = g.has ORDER BY t.name COLLATE NOCASE`,
+    row: (r) => ({ id: r[4] as string, name: r[5] as string }),
+  },
+  repositories: {
+    columns: 3,
+    sql: (values) => `WITH g(vendor_id, transfer_status, side) AS (VALUES ${values})
+      SELECT g.vendor_id, g.transfer_status, g.side, t.id, t.name FROM g
+      JOIN repositories t INDEXED BY repositories_readiness ON t.deleted_at IS NULL AND t.vendor_id = g.vendor_id AND t.transfer_status = g.transfer_status
+      LEFT JOIN people p ON p.id = t.admin_id AND p.deleted_at IS NULL WHERE p.side IS g.side ORDER BY t.name COLLATE NOCASE`,
+    row: (r) => ({ id: r[3] as string, name: r[4] as string }),
+  },
+  licences: {
+    columns: 4,
+    sql: (values) => `WITH g(vendor_id, licensee, transferable, transfer_status) AS (VALUES ${values})
+      SELECT g.vendor_id, g.licensee, g.transferable, g.transfer_status, t.id, t.product FROM g
+      JOIN licences t INDEXED BY licences_readiness ON t.deleted_at IS NULL AND t.vendor_id = g.vendor_id AND t.licensee = g.licensee AND t.transferable = g.transferable
+        AND t.transfer_status = g.transfer_status ORDER BY t.product COLLATE NOCASE`,
+    row: (r) => ({ id: r[4] as string, product: r[5] as string }),
+  },
+  documents: {
+    columns: 3,
+    sql: (values) => `WITH g(vendor_id, status, reviewed) AS (VALUES ${values})
+      SELECT g.vendor_id, g.status, g.reviewed, t.id, t.title FROM g
+      JOIN documents t INDEXED BY documents_readiness ON t.deleted_at IS NULL AND t.vendor_id = g.vendor_id AND t.status = g.status
+        AND (t.reviewed_on IS NOT NULL) = g.reviewed ORDER BY t.title COLLATE NOCASE`,
+    row: (r) => ({ id: r[3] as string, title: r[4] as string }),
+  },
+};
+
+function fetchMembers(db: Db, lateness: [string, string], wanted: Wanted): Found {
+  const found = { items: new Map(), processes: new Map(), repositories: new Map(), licences: new Map(), documents: new Map() } as Found;
+  for (const part of Object.keys(MEMBER_SQL) as Part[]) {
+    const spec = MEMBER_SQL[part];
+    const groups = wanted[part];
+    // Chunked: SQLite caps the parameters of one statement.
+    for (let i = 0; i < groups.length; i += 2000) {
+      const chunk = groups.slice(i, i + 2000);
+      const values = chunk.map(() => `(${Array(spec.columns).fill('?').join(', ')})`).join(', ');
+      const params = chunk.flatMap((g) => [g.vendorId, ...g.key]);
+      const rows = prepared(db, spec.sql(values)).raw().all(...params, ...(part === 'items' ? lateness : [])) as unknown[][];
+      const map = found[part] as Map<string, unknown[]>;
+      for (const r of rows) {
+        const k = keyOf(r[0] as string, r.slice(1, spec.columns));
+        let list = map.get(k);
+        if (!list) map.set(k, (list = []));
+        list.push(spec.row(r));
+      }
+    }
+  }
+  return found;
 }
 
 export function readinessForVendor(db: Db, vendorId: string, today: string): Readiness | null {
-  return loadReadiness(db, today, vendorId).get(vendorId) ?? null;
+  return loadReadiness(db, today, { vendorId, detailed: true }).get(vendorId) ?? null;
 }
 
 /**
@@ -111,7 +211,7 @@ export function dashboard(db: Db, today: string): DashboardRow[] {
         vendorId, name: v.name, status: v.status, exitDate: v.exitDate,
         daysToExit: v.exitDate ? daysBetween(today, v.exitDate) : null,
         serveNoticeBy: serveNoticeBy(v), readiness: r.score, trend: before === undefined ? null : r.score - before,
-        flags: r.flags.length, highFlags: r.flags.filter((f) => f.severity === 'high').length,
+        flags: r.flagCounts.high + r.flagCounts.medium, highFlags: r.flagCounts.high,
         items: agg.get(vendorId) ?? { total: 0, done: 0, overdue: 0, blocked: 0 },
       });
     }

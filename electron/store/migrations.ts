@@ -262,7 +262,13 @@ CREATE TABLE readiness_history (
 CREATE INDEX template_items_template ON template_items (template_id, position);
 CREATE INDEX checklists_vendor ON checklists (vendor_id, deleted_at);
 CREATE INDEX checklist_items_list ON checklist_items (checklist_id, deleted_at, phase, position);
-CREATE INDEX checklist_items_vendor_status ON checklist_items (deleted_at, vendor_id, status, due_date);
+CREATE INDEX checklist_items_vendor_status ON checklist_items (deleted_at, vendor_id, status, due_date, phase, checklist_id);
+-- Covering indexes for readiness: every vendor's records are counted per combination of the
+-- fields its rules read, from these narrow indexes instead of the wide tables.
+CREATE INDEX processes_readiness ON processes (deleted_at, vendor_id, criticality, kt_stage, successor_id);
+CREATE INDEX repositories_readiness ON repositories (deleted_at, vendor_id, transfer_status, admin_id);
+CREATE INDEX licences_readiness ON licences (deleted_at, vendor_id, licensee, transferable, transfer_status);
+CREATE INDEX documents_readiness ON documents (deleted_at, vendor_id, status, reviewed_on);
 CREATE INDEX checklist_items_owner ON checklist_items (owner_id, deleted_at, status, due_date);
 CREATE INDEX checklist_items_process ON checklist_items (process_id);
 CREATE INDEX checklist_item_links_item ON checklist_item_links (item_id);

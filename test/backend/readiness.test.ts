@@ -135,7 +135,8 @@ describe('the database path agrees with the record path', () => {
       await wb.call('demo.load', {});
       const db = wb.backend.db;
       const today = '2026-11-27';
-      const grouped = loadReadiness(db, today);
+      const grouped = loadReadiness(db, today, { detailed: true });
+      const counted = loadReadiness(db, today);
       const vendors = db.prepare(`SELECT id, name, contract_end AS contractEnd, notice_days AS noticeDays, lead_days AS leadDays, exit_date AS exitDate, status
         FROM vendors WHERE deleted_at IS NULL`).all() as ReadinessInput['vendor'][];
       expect(vendors).toHaveLength(3);
@@ -156,6 +157,14 @@ describe('the database path agrees with the record path', () => {
         const key = (f: { kind: string; target: { id: string } }) => `${f.kind}:${f.target.id}`;
         expect(viaDb.flags.map(key).sort()).toEqual(direct.flags.map(key).sort());
         expect(direct.flags.length).toBeGreaterThan(0);
+        // Counting alone (the dashboard) agrees with the named flags.
+        const c = counted.get(vendor.id)!;
+        expect(c.score).toBe(direct.score);
+        expect(c.flags).toEqual([]);
+        expect(c.flagCounts).toEqual({
+          high: direct.flags.filter((f) => f.severity === 'high').length,
+          medium: direct.flags.filter((f) => f.severity === 'medium').length,
+        });
       }
     } finally {
       wb.close();

@@ -34,7 +34,8 @@ export function readinessCommand(argv: string[], io: Io, now: () => Date = () =>
   try {
     const today = localToday(now());
     const vendorId = values.vendor ? findVendor(db, values.vendor).id : undefined;
-    const all = loadReadiness(db, today, vendorId);
+    // Every flag named for one vendor or for JSON; the table of all vendors needs only the counts.
+    const all = loadReadiness(db, today, { vendorId, detailed: Boolean(vendorId) || Boolean(values.json) });
     const vendors = db.prepare(`SELECT id, name, contract_end AS contractEnd, notice_days AS noticeDays, lead_days AS leadDays, exit_date AS exitDate
       FROM vendors WHERE deleted_at IS NULL`).all() as { id: string; name: string; contractEnd: string | null; noticeDays: number | null; leadDays: number | null; exitDate: string | null }[];
     const results = vendors.filter((v) => all.has(v.id)).map((v) => ({
@@ -55,7 +56,7 @@ export function readinessCommand(argv: string[], io: Io, now: () => Date = () =>
       return 0;
     }
     io.out(`${'Vendor'.padEnd(40)} ${'Score'.padStart(5)} ${'Flags'.padStart(6)}  Exit`);
-    for (const r of results) io.out(`${r.vendor.slice(0, 40).padEnd(40)} ${String(r.score).padStart(5)} ${String(r.flags.length).padStart(6)}  ${r.exitDate ?? '–'}`);
+    for (const r of results) io.out(`${r.vendor.slice(0, 40).padEnd(40)} ${String(r.score).padStart(5)} ${String(r.flagCounts.high + r.flagCounts.medium).padStart(6)}  ${r.exitDate ?? '–'}`);
     return 0;
   } finally {
     db.close();
