@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { API, isMethodName } from '../shared/contract';
 import type { ApiResponse } from '../shared/errors';
 import { createDispatcher, type Dispatch } from './api/dispatch';
-import { HANDLERS, type HandlerEnv } from './api/handlers';
+import { HANDLERS, type FaceDialogs, type HandlerEnv } from './api/handlers';
 import { defaultUserName, randomId, systemClock, type Clock, type ServiceContext } from './services/context';
 import { seedBuiltinTemplates } from './services/templates';
 import { PackJobs } from './pack/jobs';
@@ -20,6 +20,8 @@ export interface BackendOptions {
   /** How this face opens an attachment with the operating system (desktop: shell.openPath). */
   openFile?: (absPath: string) => Promise<void>;
   canSwitchWorkbook?: boolean;
+  /** Native dialogs and printing (the desktop shell). */
+  dialogs?: FaceDialogs;
   /** Whether pack methods may name files on this machine (false for the browser face: it uploads). */
   allowPackPaths?: boolean;
   clock?: Clock;
@@ -63,7 +65,7 @@ export function createBackend(opts: BackendOptions): Backend {
   };
   let ctx: ServiceContext = { db: open(opts.workbookPath), workbookPath: opts.workbookPath, clock, newId: opts.newId ?? randomId };
   const packs = new PackJobs({ nativeBinding: opts.nativeBinding, allowPaths: opts.allowPackPaths ?? true });
-  const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false, packs });
+  const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false, packs, dialogs: opts.dialogs });
   const inner = createDispatcher(HANDLERS, env, (e) => console.error('Handover Workbook: internal error', e));
   // Move the WAL into the database file once writes have been quiet for a moment.
   let checkpointTimer: ReturnType<typeof setTimeout> | undefined;

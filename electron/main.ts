@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend';
 import { WORKBOOK_CHANGED } from './shell/channels';
 import { askNewWorkbookPath, askOpenWorkbookPath, showError } from './shell/dialogs';
+import { createFaceDialogs } from './shell/face-dialogs';
 import { isOwnMainFrame, registerApi } from './shell/ipc';
 import { installMenu } from './shell/menu';
 import { missingNativeMessage, nativeBindingPath } from './shell/native';
@@ -138,6 +139,7 @@ function start(): void {
         appVersion: app.getVersion(),
         nativeBinding,
         canSwitchWorkbook: true,
+        dialogs: createFaceDialogs(currentWindow, () => app.getPath('documents')),
         openFile: async (absPath) => {
           const problem = await shell.openPath(absPath); // '' on success, a message otherwise
           if (problem) throw new Error(problem);

@@ -128,6 +128,10 @@ export interface AppInfo {
   canOpenFiles: boolean;
   /** Whether this face can switch workbooks (desktop menus). */
   canSwitchWorkbook: boolean;
+  /** Whether this face has native file dialogs (`app.pickFile`); the browser face uploads and downloads instead. */
+  canPickFiles: boolean;
+  /** Whether this face prints the report to PDF itself (`report.printToPdf`); the browser face uses the browser's print. */
+  canPrintToPdf: boolean;
   /** True for a workbook with no vendor and no person yet: the screens offer the demo. */
   empty: boolean;
 }
@@ -209,6 +213,10 @@ const itemQuery = z.strictObject({
 });
 const linkInput = z.strictObject({ itemId: id, recordKind: z.enum(LINK_KINDS), recordId: id });
 
+/** Which vendors a report covers: some by id, or all. */
+const reportInput = z.strictObject({ vendorIds: z.array(id).min(1, { error: 'name at least one vendor' }).max(10_000).optional(), all: z.boolean().optional(), redact: z.boolean().optional() })
+  .refine((o) => (o.all === true) !== (o.vendorIds !== undefined), { error: 'give either vendorIds or all: true', path: ['vendorIds'] });
+
 // ---- the table -------------------------------------------------------------------------------
 
 export const API = {
@@ -259,6 +267,9 @@ export const API = {
   'readiness.vendor': read(z.strictObject({ vendorId: id }), as<VendorOverview>()),
   'dashboard.get': read(none, as<DashboardRow[]>()),
   // Transition packs (shared/packs.ts). An export is a job: start it, poll its status, cancel it.
+  'app.pickFile': read(z.strictObject({ purpose: z.enum(['open-pack', 'save-pack']), suggestedName: z.string().max(200).optional() }), as<{ path: string | null }>()),
+  'report.html': read(reportInput, as<{ title: string; html: string }>()),
+  'report.printToPdf': read(reportInput, as<{ path: string | null }>()),
   'pack.export': read(packExportInput, as<{ jobId: string }>()),
   'pack.jobStatus': read(packJobInput, as<PackJobStatus>()),
   'pack.cancel': read(packJobInput, as<{ cancelled: boolean }>()),

@@ -15,6 +15,7 @@ import {
   createRecord, deleteRecord, getRecordService, listRecordsService, restoreRecord, updateRecordService,
 } from '../services/records';
 import { logActivity } from '../store/activity';
+import { reportHtml } from '../pack/report-page';
 import {
   addItem, checklistAsTemplateItems, itemLinks, linkItem, listChecklists, listItems, myTasks, renameChecklist, setChecklistDeleted,
   setItemDeleted, setItemKtStage, signOffItem, startChecklist, unlinkItem, updateItem,
@@ -32,6 +33,16 @@ export interface HandlerEnv {
   canSwitchWorkbook: boolean;
   /** Pack export jobs and uploads of this backend. */
   packs: PackJobs;
+  /** Native dialogs and printing, where the face has them (desktop). */
+  dialogs: FaceDialogs | undefined;
+}
+
+/** What only the desktop shell can do for the backend: native dialogs and printing to PDF. */
+export interface FaceDialogs {
+  openPack(): Promise<string | null>;
+  savePack(suggestedName: string): Promise<string | null>;
+  /** Prints a self-contained HTML page to a PDF file the user picks; null when cancelled. */
+  printToPdf(html: string, suggestedName: string): Promise<string | null>;
 }
 
 export type Handlers = {
@@ -52,6 +63,8 @@ function appInfo(env: HandlerEnv): AppInfo {
     userName: actor(env.ctx),
     canOpenFiles: env.openFile !== undefined,
     canSwitchWorkbook: env.canSwitchWorkbook,
+    canPickFiles: env.dialogs !== undefined,
+    canPrintToPdf: env.dialogs !== undefined,
     empty: anything === undefined,
   };
 }
@@ -126,6 +139,17 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     return overview;
   },
   'dashboard.get': (_input, env) => dashboard(env.ctx.db, today(env)),
+  'app.pickFile': async (input, env) => {
+    if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face has no file dialogs: upload or download the file instead.');
+    const path = input.purpose === 'open-pack' ? await env.dialogs.openPack() : await env.dialogs.savePack(input.suggestedName ?? 'transition-pack.zip');
+    return { path };
+  },
+  'report.html': (input, env) => reportHtml(env.ctx, env.appVersion, input),
+  'report.printToPdf': async (input, env) => {
+    if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face prints with the browser: open the report and use its print.');
+    const { title, html } = reportHtml(env.ctx, env.appVersion, input);
+    return { path: await env.dialogs.printToPdf(html, `${title.replace(/[\\/:*?"<>|]/g, '-')}.pdf`) };
+  },
   'pack.export': (input, env) => env.packs.startExport(env.ctx, env.appVersion, input),
   'pack.jobStatus': (input, env) => env.packs.status(input.jobId),
   'pack.cancel': (input, env) => env.packs.cancel(input.jobId),

@@ -97,7 +97,7 @@ export function receivedPacks(db: Db): Received[] {
   return out;
 }
 
-function resolveVendors(db: Db, ids: string[] | 'all'): PackVendorRef[] {
+export function resolveVendors(db: Db, ids: string[] | 'all'): PackVendorRef[] {
   if (ids === 'all') {
     return db.prepare('SELECT id, name FROM vendors WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id').all() as PackVendorRef[];
   }

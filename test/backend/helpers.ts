@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FaceDialogs } from '../../electron/api/handlers';
 import { createBackend, type Backend } from '../../electron/backend';
 import type { InputOf, MethodName, ResultOf } from '../../shared/contract';
 import type { ApiErrorBody } from '../../shared/errors';
@@ -29,7 +30,7 @@ export function sequentialIds() {
   return () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 }
 
-export function makeWorkbook(options: { openFile?: (p: string) => Promise<void> } = {}): TestWorkbook {
+export function makeWorkbook(options: { openFile?: (p: string) => Promise<void>; dialogs?: FaceDialogs } = {}): TestWorkbook {
   const dir = mkdtempSync(join(tmpdir(), 'hw-test-'));
   const path = join(dir, 'test.sqlite');
   const backend = createBackend({ workbookPath: path, appVersion: '0.0.0-test', clock: fixedClock(), newId: sequentialIds(), ...options });

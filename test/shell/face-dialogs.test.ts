@@ -1,0 +1,89 @@
+// The shell's dialogs and PDF printing, with Electron faked: the print window runs no script in a
+// session of its own, and the PDF lands under the chosen name only when complete.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFaceDialogs } from '../../electron/shell/face-dialogs';
+
+const fake = vi.hoisted(() => {
+  const state = {
+    saveResult: { canceled: false, filePath: '' } as { canceled: boolean; filePath?: string },
+    openResult: { canceled: false, filePaths: [] as string[] },
+    windows: [] as { options: Record<string, unknown>; loaded: string | null; destroyed: boolean }[],
+    failPrint: false,
+  };
+  class FakeBrowserWindow {
+    record: { options: Record<string, unknown>; loaded: string | null; destroyed: boolean };
+    constructor(options: Record<string, unknown>) {
+      this.record = { options, loaded: null, destroyed: false };
+      state.windows.push(this.record);
+    }
+    async loadFile(path: string) { this.record.loaded = readFileSync(path, 'utf8'); }
+    webContents = {
+      printToPDF: async () => {
+        if (state.failPrint) throw new Error('printer on fire');
+        return Buffer.from('%PDF-1.7 fake');
+      },
+    };
+    destroy() { this.record.destroyed = true; }
+  }
+  return { state, FakeBrowserWindow };
+});
+
+vi.mock('electron', () => ({
+  BrowserWindow: fake.FakeBrowserWindow,
+  dialog: {
+    showSaveDialog: async () => fake.state.saveResult,
+    showOpenDialog: async () => fake.state.openResult,
+  },
+}));
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hw-face-'));
+  fake.state.windows = [];
+  fake.state.failPrint = false;
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('desktop dialogs for the backend', () => {
+  const dialogs = () => createFaceDialogs(() => null, () => dir);
+
+  it('returns the chosen pack paths, or null when cancelled', async () => {
+    fake.state.openResult = { canceled: false, filePaths: ['/x/pack.zip'] };
+    expect(await dialogs().openPack()).toBe('/x/pack.zip');
+    fake.state.openResult = { canceled: true, filePaths: [] };
+    expect(await dialogs().openPack()).toBeNull();
+    fake.state.saveResult = { canceled: false, filePath: '/x/out.zip' };
+    expect(await dialogs().savePack('a.zip')).toBe('/x/out.zip');
+    fake.state.saveResult = { canceled: true };
+    expect(await dialogs().savePack('a.zip')).toBeNull();
+  });
+
+  it('prints the report in a script-less window of its own session and writes the PDF', async () => {
+    const target = join(dir, 'report.pdf');
+    fake.state.saveResult = { canceled: false, filePath: target };
+    expect(await dialogs().printToPdf('<html><body><h1>Exit report</h1></body></html>', 'report.pdf')).toBe(target);
+    const w = fake.state.windows[0]!;
+    expect(w.options.show).toBe(false);
+    expect(w.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, nodeIntegration: false, partition: 'handover-print' });
+    expect(w.loaded).toContain('Exit report');
+    expect(w.destroyed).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 fake');
+    expect(readdirSync(dir)).toEqual(['report.pdf']);
+  });
+
+  it('writes nothing when cancelled or when printing fails', async () => {
+    fake.state.saveResult = { canceled: true };
+    expect(await dialogs().printToPdf('<html></html>', 'r.pdf')).toBeNull();
+    expect(fake.state.windows).toHaveLength(0);
+    const target = join(dir, 'r.pdf');
+    fake.state.saveResult = { canceled: false, filePath: target };
+    fake.state.failPrint = true;
+    await expect(dialogs().printToPdf('<html></html>', 'r.pdf')).rejects.toThrow('printer on fire');
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(fake.state.windows[0]!.destroyed).toBe(true);
+  });
+});
