@@ -1,4 +1,4 @@
-// `npm run bench`: prints speed figures (tests never time anything). The backend part runs here;
+// `npm run bench`: prints speed figures (tests never time anything). The backend and pack parts run here;
 // the UI part (Chromium) runs when the renderer is built and Chromium is installed.
 import { existsSync } from 'node:fs';
 import { register } from 'tsx/esm/api';
@@ -7,6 +7,9 @@ register();
 const { benchBackend } = await import('./bench/backend.ts');
 console.log('Handover Workbook benchmarks\n');
 await benchBackend();
+console.log('');
+const { benchPacks } = await import('./bench/packs.ts');
+await benchPacks();
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(new URL('./bench-ui.mjs', import.meta.url))) {

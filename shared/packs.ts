@@ -163,8 +163,9 @@ export interface ImportPreview {
   pack: PackSummary;
   /** Rows per table and vendor, in a stable order. */
   summary: MergeSummaryRow[];
-  /** Every conflict, with the fields that differ. */
+  /** The conflicts with the fields that differ (the first MAX_PREVIEW_CONFLICTS; the rest take the default). */
   conflicts: MergeRecord[];
+  conflictsTruncated: boolean;
   /** The records that would be added, updated or deleted (the first MAX_PREVIEW_CHANGES). */
   changes: MergeRecord[];
   changesTruncated: boolean;
@@ -176,6 +177,7 @@ export interface ImportPreview {
 }
 
 export const MAX_PREVIEW_CHANGES = 2000;
+export const MAX_PREVIEW_CONFLICTS = 10_000;
 
 export interface ImportResult {
   added: number;

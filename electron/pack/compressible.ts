@@ -1,7 +1,7 @@
 // Whether a file is worth deflating. Already-compressed formats (archives, images, audio, video,
 // office files) are stored as they are: deflating them costs CPU and gains nothing. Known
 // extensions, media types and magic numbers decide first; anything else is decided by how well
-// its first block deflates (see zip-write.ts).
+// a sample of its start deflates at level 1 (see zip-write.ts).
 
 const COMPRESSED_EXTENSIONS = new Set([
   'zip', 'gz', 'tgz', 'bz2', 'tbz2', 'xz', 'txz', 'zst', 'lz4', 'lzma', '7z', 'rar', 'cab', 'br', 'jar', 'war', 'apk', 'ipa', 'nupkg', 'whl',
@@ -46,3 +46,7 @@ export function knownCompressed(fileName: string | undefined, mediaType: string 
 
 /** Deflated output above this share of the input is not worth it: the entry is stored. */
 export const STORE_ABOVE_RATIO = 0.98;
+
+/** How much of a file's start a quick level-1 deflate looks at, and the share above which it is stored. */
+export const SAMPLE_BYTES = 64 * 1024;
+export const SAMPLE_STORE_ABOVE = 0.95;

@@ -7,7 +7,7 @@
 // unreferenced files in the store, never a row without its file.
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ApiError } from '../../shared/errors';
 import type { DefaultResolution, ImportPreview, ImportResult, PackProblem, Resolution } from '../../shared/packs';
@@ -20,7 +20,7 @@ import { prepared } from '../store/prepared';
 import { actor, nowIso, type ServiceContext } from '../services/context';
 import type { PackLimits } from './format';
 import { inspectPack, type Inspection } from './inspect';
-import { decide, peerKey, planMerge, type MergePlan, type PeerState } from './merge';
+import { decide, latestStamp, peerKey, planMerge, type MergePlan, type PeerState } from './merge';
 import { TABLES, toSqlValue, type Row } from './tables';
 
 export interface ReadOptions {
@@ -66,6 +66,14 @@ export async function importPack(ctx: ServiceContext, path: string, opts: Import
   const stage = stagingDir(ctx.workbookPath);
   await mkdir(stage);
   const moved: string[] = [];
+  /** Folders this import made in the attachment store, deepest last. */
+  const made: string[] = [];
+  const undo = async () => {
+    for (const p of moved) await rm(p, { force: true });
+    for (const d of made.reverse()) await rmdir(d).catch(() => undefined); // only if empty: someone else may use it now
+    moved.length = 0;
+    made.length = 0;
+  };
   try {
     const have = (sha: string, size: number) => {
       const p = blobPath(store, sha);
@@ -83,6 +91,8 @@ export async function importPack(ctx: ServiceContext, path: string, opts: Import
       if (!file.path || !live.has(sha)) continue;
       const target = blobPath(store, sha);
       if (existsSync(target)) continue;
+      if (!existsSync(store)) made.push(store);
+      if (!existsSync(dirname(target))) made.push(dirname(target));
       await mkdir(dirname(target), { recursive: true });
       await rename(file.path, target);
       moved.push(target);
@@ -90,16 +100,19 @@ export async function importPack(ctx: ServiceContext, path: string, opts: Import
     try {
       const result = apply(ctx, inspection, opts, moved.length);
       moved.length = 0;
+      made.length = 0;
       return result;
     } catch (e) {
-      for (const p of moved) await rm(p, { force: true });
-      moved.length = 0;
+      await undo();
       const code = (e as { code?: unknown }).code;
       if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
         throw new ApiError('INVALID_INPUT', `The pack was refused and nothing was changed: the workbook rejected its records (${(e as Error).message}).`);
       }
       throw e;
     }
+  } catch (e) {
+    await undo();
+    throw e;
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
@@ -117,11 +130,14 @@ function apply(ctx: ServiceContext, inspection: Inspection, opts: ImportOptions,
     // People and vendors refer to each other; the keys are checked once everything is in.
     db.pragma('defer_foreign_keys = ON');
     const touched: { kind: RecordKind; row: Row }[] = [];
+    // Kept against this pack's workbook: the earlier list for records this pack does not hold, plus this import's.
+    const kept = [...plan.kept].filter((id) => !plan.packIds.has(id));
     for (const row of plan.rows) {
       const side = decide(row, opts.resolutions, fallback);
       if (row.action === 'conflict') result.conflicts[side]++;
       if (side === 'mine') {
         if (row.action === 'keep') result.kept++;
+        kept.push(row.theirs.id as string);
         continue;
       }
       const t = TABLES[row.table];
@@ -152,7 +168,9 @@ function apply(ctx: ServiceContext, inspection: Inspection, opts: ImportOptions,
     });
     if (manifest.workbookId !== getSetting(db, 'workbook_id')) {
       const seq = prepared(db, 'SELECT seq FROM activity WHERE id = ?').pluck().get(entryId) as number;
-      const peer: PeerState = { packCreatedAt: manifest.createdAt, activitySeq: manifest.sync.activitySeq, importedAt: at, localSeq: seq };
+      const peer: PeerState = {
+        packCreatedAt: manifest.createdAt, activitySeq: manifest.sync.activitySeq, importedAt: at, localSeq: seq, maxUpdatedAt: latestStamp(inspection), kept,
+      };
       setSetting(db, peerKey(manifest.workbookId), JSON.stringify(peer));
     }
     return result;

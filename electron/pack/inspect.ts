@@ -162,7 +162,9 @@ export async function inspectPack(path: string, opts: InspectOptions = {}): Prom
     const mentioned = new Set(problems.map((p) => p.file));
     const manifestEntry = byName.get(MANIFEST);
     if (!manifestEntry) {
-      if (!mentioned.has(MANIFEST) && pack.problems.every((p) => p.file !== null || !p.message.startsWith('is not a readable zip'))) {
+      // A zip refused as a whole (unreadable, too many entries) says so; no need to add more.
+      const wholeZipRefused = pack.entries.length === 0 && problems.some((p) => p.file === null);
+      if (!mentioned.has(MANIFEST) && !wholeZipRefused) {
         problems.push({ file: MANIFEST, message: 'is missing: this is not a transition pack, or it is damaged' });
       }
       return result;

@@ -6,9 +6,11 @@
 // The rule (docs/pack-format.md, "Merging"). For a record present on both sides whose content
 // differs (all fields but the id and timestamps; a redacted pack's blanked fields are ignored):
 //   - "mine changed" when this workbook changed it since its last exchange with the pack's
-//     workbook: its updated_at is later than that exchange, or the activity log has an entry for
-//     it since then; "theirs changed" when the pack's updated_at is later than the other side's
-//     last exchange with this workbook;
+//     workbook: the activity log has an entry for it since then (sequence numbers, no clocks), or
+//     its updated_at is later than both that exchange and every timestamp the exchanged pack
+//     brought (changes that leave no log entry, with the other machine's clock ahead accounted
+//     for); "theirs changed" when the pack's updated_at is later than the other side's last
+//     exchange with this workbook;
 //   - only theirs changed → update (or delete, for a tombstone); only mine changed → keep mine;
 //     both changed → conflict, resolved by the user, by default towards the later updated_at.
 // The last exchange is known from this workbook's record of packs it imported (settings
@@ -17,7 +19,7 @@
 // Clock skew between the two machines can only turn an update into a conflict, never lose a change.
 import { fieldMeta, type RecordKind } from '../../shared/records';
 import {
-  MAX_PREVIEW_CHANGES, type DefaultResolution, type FieldDifference, type ImportPreview, type MergeAction, type MergeRecord, type MergeSummaryRow,
+  MAX_PREVIEW_CHANGES, MAX_PREVIEW_CONFLICTS, type DefaultResolution, type FieldDifference, type ImportPreview, type MergeAction, type MergeRecord, type MergeSummaryRow,
   type PackProblem, type Resolution,
 } from '../../shared/packs';
 import type { Db } from '../store/open';
@@ -35,6 +37,13 @@ export interface PeerState {
   /** This workbook's clock and activity sequence number right after that import. */
   importedAt: string;
   localSeq: number;
+  /** The latest updated_at among that pack's records (the other machine's clock). */
+  maxUpdatedAt?: string;
+  /**
+   * Records whose version here was kept against the other side's (a conflict resolved "mine", or
+   * a change made only here): they still count as changed here until the two sides agree again.
+   */
+  kept?: string[];
 }
 
 export const peerKey = (workbookId: string) => `pack_peer:${workbookId}`;
@@ -63,6 +72,10 @@ export interface PlannedRow {
 
 export interface MergePlan {
   preview: ImportPreview;
+  /** This workbook's ids of every record the pack holds (to update the kept list, see PeerState). */
+  packIds: Set<string>;
+  /** The kept list before this import. */
+  kept: Set<string>;
   /** Every row that is not "same", in the order to apply. */
   rows: PlannedRow[];
   problems: PackProblem[];
@@ -73,6 +86,7 @@ interface SyncPoints {
   mine: { at: string; seq: number } | null;
   /** The other workbook's side (its clock). */
   theirs: string | null;
+  kept: Set<string>;
 }
 
 function syncPoints(db: Db, manifest: Manifest): SyncPoints {
@@ -80,12 +94,17 @@ function syncPoints(db: Db, manifest: Manifest): SyncPoints {
   const stored = readPeer(db, manifest.workbookId);
   const receipt = manifest.sync.received.find((r) => r.workbookId === me);
   let mine: SyncPoints['mine'] = null;
-  if (stored) mine = { at: stored.importedAt, seq: stored.localSeq };
+  if (stored) {
+    // Records that import brought carry the other machine's timestamps: nothing up to the latest
+    // of them counts as a change here.
+    const at = stored.maxUpdatedAt && stored.maxUpdatedAt > stored.importedAt ? stored.maxUpdatedAt : stored.importedAt;
+    mine = { at, seq: stored.localSeq };
+  }
   // The other side imported one of our packs: our state as of that pack is merged over there.
   if (receipt && (!mine || receipt.activitySeq > mine.seq)) mine = { at: receipt.packCreatedAt, seq: receipt.activitySeq };
   let theirs: string | null = stored?.packCreatedAt ?? null;
   if (receipt && (theirs === null || receipt.importedAt > theirs)) theirs = receipt.importedAt;
-  return { mine, theirs };
+  return { mine, theirs, kept: new Set(stored?.kept ?? []) };
 }
 
 const STAMPS = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt']);
@@ -116,6 +135,20 @@ function differences(t: TableDef, mine: Row, theirs: Row, redacted: boolean): Fi
   }
   if (Boolean(mine.deletedAt) !== Boolean(theirs.deletedAt)) out.push({ field: 'deletedAt', label: 'Deleted', mine: mine.deletedAt ?? null, theirs: theirs.deletedAt ?? null });
   return out;
+}
+
+/** The ids the activity log files a row's changes under: its own, or its owner's for links. */
+function logIds(table: DataTable, row: Row): string[] {
+  if (table === 'attachment_links') return [row.id as string, row.ownerId as string];
+  if (table === 'checklist_item_links') return [row.id as string, row.itemId as string];
+  return [row.id as string];
+}
+
+/** The latest updated_at among a pack's records. */
+export function latestStamp(inspection: Inspection): string {
+  let max = '';
+  for (const rows of inspection.rows.values()) for (const r of rows) if (String(r.updatedAt) > max) max = String(r.updatedAt);
+  return max;
 }
 
 export function planMerge(db: Db, inspection: Inspection): MergePlan {
@@ -187,6 +220,7 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
   const conflicts: MergeRecord[] = [];
   const changes: MergeRecord[] = [];
   let changeCount = 0;
+  let conflictCount = 0;
   const cleared = new Map<string, number>();
 
   for (const table of DATA_TABLES) {
@@ -234,8 +268,8 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
         if (diff.length === 0) {
           action = 'same';
         } else {
-          const mineChanged = sync.mine === null || String(mine.updatedAt) > sync.mine.at
-            || activityAfter.get(mine.id, sync.mine.seq) !== undefined;
+          const mineChanged = sync.mine === null || sync.kept.has(mine.id as string) || String(mine.updatedAt) > sync.mine.at
+            || logIds(table, mine).some((id) => activityAfter.get(id, sync.mine!.seq) !== undefined);
           const theirsChanged = sync.theirs === null || String(theirs.updatedAt) > sync.theirs;
           if (!mineChanged) action = theirs.deletedAt && !mine.deletedAt ? 'delete' : 'update';
           else if (!theirsChanged) action = 'keep';
@@ -261,7 +295,9 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
         table, kindLabel: t.label.one, id: packId, title: String(theirs[t.titleField] ?? ''), vendorId, vendorName: vendorName(vendorId), action,
         mineUpdatedAt: mine ? String(mine.updatedAt) : null, theirsUpdatedAt: String(theirs.updatedAt), suggested, differences: diff,
       };
-      if (action === 'conflict') conflicts.push(record);
+      if (action === 'conflict') {
+        if (conflictCount++ < MAX_PREVIEW_CONFLICTS) conflicts.push(record);
+      }
       else if (changeCount++ < MAX_PREVIEW_CHANGES) changes.push(record);
     }
   }
@@ -282,11 +318,13 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
     pack: summarise(manifest),
     summary: [...summary.values()].sort((a, b) => DATA_TABLES.indexOf(a.table as DataTable) - DATA_TABLES.indexOf(b.table as DataTable)
       || (a.vendorName ?? '').localeCompare(b.vendorName ?? '')),
-    conflicts, changes, changesTruncated: changeCount > MAX_PREVIEW_CHANGES,
+    conflicts, conflictsTruncated: conflictCount > MAX_PREVIEW_CONFLICTS, changes, changesTruncated: changeCount > MAX_PREVIEW_CHANGES,
     attachments: { files: inspection.attachments.size, bytes, newFiles, newBytes },
     warnings, knownPeer: sync.mine !== null || sync.theirs !== null,
   };
-  return { preview, rows: planned, problems };
+  const packIds = new Set<string>();
+  for (const ids of inPack.values()) for (const id of ids) packIds.add(id);
+  return { preview, rows: planned, problems, packIds, kept: sync.kept };
 }
 
 /** The side a planned row ends up on, given the user's choices. */

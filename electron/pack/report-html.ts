@@ -7,6 +7,8 @@ export function escapeHtml(s: string): string {
 }
 
 const cell = (c: Cell) => (typeof c === 'string' ? escapeHtml(c) : `<a href="${escapeHtml(c.href)}" rel="noopener noreferrer">${escapeHtml(c.text)}</a>`);
+/** Short values (dates, numbers, states) stay on one line; long text may wrap anywhere. */
+const td = (c: Cell) => (typeof c === 'string' && c.length <= 16 ? `<td class="n">${cell(c)}</td>` : `<td>${cell(c)}</td>`);
 
 const CSS = `
 :root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #d9dde5; --bg: #f6f7f9; --high: #a61b1b; --medium: #8a5a00; --good: #1f6f3f; }
@@ -19,6 +21,7 @@ p.meta { color: var(--muted); margin: 2px 0; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: var(--bg); font-weight: 600; }
+td.n { white-space: nowrap; overflow-wrap: normal; }
 table.facts th { width: 220px; }
 .score { font-size: 40px; font-weight: 700; }
 .flag-high { color: var(--high); font-weight: 600; }
@@ -47,7 +50,7 @@ function* table(columns: string[], rows: Iterable<Cell[]>, empty: string): Gener
   let n = 0;
   let buf: string[] = [];
   for (const r of rows) {
-    buf.push(`<tr>${r.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>\n`);
+    buf.push(`<tr>${r.map(td).join('')}</tr>\n`);
     n++;
     if (buf.length >= ROWS_PER_CHUNK) {
       yield head + buf.join('');

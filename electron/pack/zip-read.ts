@@ -57,7 +57,12 @@ function limitFor(name: string, limits: PackLimits): number {
   return isAttachmentName(name) ? limits.maxAttachmentBytes : limits.maxDataBytes;
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+function mb(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(1)} GB`;
+}
 
 /** Structural problems of one central-directory entry (name aside). */
 function entryProblem(e: RawEntry, name: string, limits: PackLimits): string | null {

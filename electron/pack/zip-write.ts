@@ -10,9 +10,9 @@
 //   (the output is a file, so no data descriptors are needed and every reader is happy).
 import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { constants as Z, crc32, deflateRaw } from 'node:zlib';
+import { constants as Z, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 import { promisify } from 'node:util';
-import { hasCompressedMagic, knownCompressed, STORE_ABOVE_RATIO } from './compressible';
+import { hasCompressedMagic, knownCompressed, SAMPLE_BYTES, SAMPLE_STORE_ABOVE, STORE_ABOVE_RATIO } from './compressible';
 
 const deflate = promisify(deflateRaw) as (buf: Buffer, opts: object) => Promise<Buffer>;
 
@@ -42,7 +42,7 @@ export interface ZipWriteOptions {
   level?: number;
   /** Bytes per block (default 1 MiB). */
   blockSize?: number;
-  /** Raw bytes read ahead of the writer at most (default 48 MiB). */
+  /** Raw bytes read ahead of the writer at most (default 32 MiB). */
   maxInFlightBytes?: number;
   /** Modification time written for every entry. */
   date?: Date;
@@ -73,7 +73,6 @@ interface EntryState {
   nameBytes: Buffer;
   /** 8 (deflate) or 0 (store); decided by the first block. */
   method: 0 | 8;
-  decided: Promise<void>;
   crc: number;
   size: number;
   hash: Hash;
@@ -148,7 +147,7 @@ export class ZipWriter {
     this.out = new Output(fh);
     this.level = opts.level ?? 6;
     this.blockSize = opts.blockSize ?? 1024 * 1024;
-    this.maxInFlight = opts.maxInFlightBytes ?? 48 * 1024 * 1024;
+    this.maxInFlight = opts.maxInFlightBytes ?? 32 * 1024 * 1024;
     this.dos = dosDateTime(opts.date ?? new Date());
   }
 
@@ -240,7 +239,7 @@ export class ZipWriter {
 
   private newEntry(name: string): EntryState {
     return {
-      name, nameBytes: Buffer.from(name, 'utf8'), method: 8, decided: Promise.resolve(), crc: 0, size: 0, hash: createHash('sha256'),
+      name, nameBytes: Buffer.from(name, 'utf8'), method: 8, crc: 0, size: 0, hash: createHash('sha256'),
       sha256: '', compressedSize: 0, offset: 0, header: null, headerFlushed: false,
     };
   }
@@ -318,25 +317,27 @@ export class ZipWriter {
         pos += want;
         this.consumed(entry, raw);
         if (first) {
+          // Already compressed (name, type, magic number), or a quick level-1 sample of its start
+          // hardly shrinks: store it, without spending a full deflate on finding that out.
           storeKnown ||= hasCompressedMagic(raw);
+          if (!storeKnown && !last) {
+            const sample = raw.subarray(0, SAMPLE_BYTES);
+            storeKnown = deflateRawSync(sample, { level: 1 }).length > sample.length * SAMPLE_STORE_ABOVE;
+          }
           if (storeKnown) entry.method = 0;
         }
         let data: Promise<Buffer>;
-        if (entry.method === 0 && (storeKnown || !first)) {
+        if (entry.method === 0) {
           data = Promise.resolve(raw);
-        } else if (first) {
-          // Try it: keep the deflated block only if it is worth it. For a one-block entry the
-          // smaller of the two wins; for a longer one the first block decides for all.
-          const tried = this.compress(raw, null, last);
-          data = tried.then((c) => {
-            const worth = last ? c.length < raw.length : c.length <= raw.length * STORE_ABOVE_RATIO;
+        } else if (first && last) {
+          // A one-block entry: the smaller of deflated and stored wins.
+          data = this.compress(raw, null, true).then((c) => {
+            const worth = c.length < raw.length * STORE_ABOVE_RATIO || (c.length < raw.length && raw.length < SAMPLE_BYTES);
             entry.method = worth ? 8 : 0;
             return worth ? c : raw;
           });
-          entry.decided = data.then(() => undefined);
         } else {
-          await entry.decided;
-          data = entry.method === 8 ? this.compress(raw, prevTail, last) : Promise.resolve(raw);
+          data = this.compress(raw, prevTail, last);
         }
         prevTail = raw.length >= WINDOW ? raw.subarray(raw.length - WINDOW) : raw;
         await push({ entry, data, rawLength: raw.length, first, last });

@@ -40,13 +40,14 @@ export async function exportCommand(argv: string[], io: Io, now: () => Date = ()
   });
   if (!values.db) throw new UsageError('--db FILE is required');
   if (!values.out) throw new UsageError('--out PACK.zip is required');
-  if (values.all === (values.vendor !== undefined)) throw new UsageError('give --all or one or more --vendor NAME_OR_ID');
+  if ((values.all === true) === (values.vendor !== undefined)) throw new UsageError('give --all or one or more --vendor NAME_OR_ID');
   const db = resolve(values.db);
   if (!existsSync(db)) {
     io.err(`No workbook at ${db}`);
     return 1;
   }
   const out = resolve(values.out);
+  if (out === db) throw new UsageError('--out must not be the workbook itself');
   if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
     io.err(`The folder ${dirname(out)} does not exist`);
     return 1;

@@ -1,0 +1,127 @@
+// The pieces: CSV cells, entry names, the zip writer (store or deflate, blocks, zip64) and reader.
+import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvCell, csvLine } from '../../electron/pack/csv';
+import { collisionProblems, nameProblem } from '../../electron/pack/names';
+import { openPack } from '../../electron/pack/zip-read';
+import { ZipWriter, type ZipEntryInput } from '../../electron/pack/zip-write';
+import { escapeHtml } from '../../electron/pack/report-html';
+import { escapeMd } from '../../electron/pack/report-md';
+import { builtinTemplateId } from '../../electron/pack/tables';
+import { sha256 } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'hw-parts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('CSV', () => {
+  it('escapes every cell a spreadsheet would run as a formula, full-width forms included', () => {
+    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '＝1', '＋1', '－1', '＠x']) expect(csvCell(s).replace(/^"|"$/g, '')).toBe(`'${s}`);
+    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell(-5)).toBe('-5'); // numbers are numbers, not text
+  });
+
+  it('quotes as RFC 4180 says', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('=a,"b"')).toBe(`"'=a,""b"""`);
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(true)).toBe('true');
+    expect(csvLine(['a', 1, null])).toBe('a,1,\r\n');
+  });
+});
+
+describe('entry names', () => {
+  it('accept only the format\'s own names', () => {
+    expect(nameProblem('manifest.json')).toBeNull();
+    expect(nameProblem('data/checklist_items.csv')).toBeNull();
+    expect(nameProblem(`attachments/${'a'.repeat(64)}`)).toBeNull();
+    expect(nameProblem(`attachments/${'A'.repeat(64)}`)).toMatch(/not a file of the pack format/);
+    expect(nameProblem('data/settings.json')).toMatch(/not a file of the pack format/);
+    expect(nameProblem('README.HTML')).toMatch(/not a file of the pack format/);
+    expect(nameProblem('x'.repeat(300))).toMatch(/longer than 255/);
+    expect(nameProblem('data/vendors.json ')).toMatch(/dot or a space/);
+  });
+
+  it('find duplicates and case or Unicode collisions', () => {
+    expect(collisionProblems(['a', 'b'])).toEqual([]);
+    expect(collisionProblems(['a', 'a', 'a'])).toHaveLength(1);
+    expect(collisionProblems(['README.html', 'readme.HTML'])[0]!.message).toMatch(/collides/);
+    expect(collisionProblems(['ﬁle', 'file'])[0]!.message).toMatch(/collides/); // NFKC ligature
+  });
+});
+
+describe('escaping in the reports', () => {
+  it('HTML and Markdown', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(escapeMd('a|b *c* [d](e) <f> # g\nh')).toBe('a\\|b \\*c\\* \\[d\\](e) \\<f\\> # g h');
+    expect(escapeMd('# heading')).toBe('\\# heading');
+  });
+});
+
+describe('built-in template ids in packs', () => {
+  it('are stable UUIDs made from the key', () => {
+    expect(builtinTemplateId('exit')).toBe(builtinTemplateId('exit'));
+    expect(builtinTemplateId('exit')).not.toBe(builtinTemplateId('emergency_exit'));
+    expect(builtinTemplateId('exit')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('the zip writer and reader', () => {
+  const text = Buffer.from(Array.from({ length: 60000 }, (_, i) => `row ${i}: the quick brown fox ${i % 17}\n`).join(''));
+  const random = randomBytes(700_000);
+  const inputs = (): ZipEntryInput[] => {
+    writeFileSync(join(dir, 'text.txt'), text);
+    writeFileSync(join(dir, 'random.bin'), random);
+    writeFileSync(join(dir, 'photo.jpg'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('x'.repeat(50000))]));
+    writeFileSync(join(dir, 'empty'), '');
+    return [
+      { name: 'report.md', source: { kind: 'generated', chunks: async function* () { for (let i = 0; i < 3000; i++) yield `line ${i} ${'é'.repeat(i % 5)}\n`; } } },
+      { name: `attachments/${sha256(text)}`, source: { kind: 'file', path: join(dir, 'text.txt'), size: text.length } },
+      { name: `attachments/${sha256(random)}`, source: { kind: 'file', path: join(dir, 'random.bin'), size: random.length } },
+      { name: 'attachments/c'.padEnd(76, 'c'), source: { kind: 'file', path: join(dir, 'photo.jpg'), size: 50004, fileName: 'photo.jpg' } },
+      { name: 'attachments/e'.padEnd(76, 'e'), source: { kind: 'file', path: join(dir, 'empty'), size: 0 } },
+      { name: 'README.html', source: { kind: 'generated', chunks: async function* () {} } },
+    ];
+  };
+
+  for (const forceZip64 of [false, true]) {
+    it(`writes entries in small blocks that read back byte for byte${forceZip64 ? ' (zip64 records forced)' : ''}`, async () => {
+      const path = join(dir, `t${forceZip64 ? '64' : ''}.zip`);
+      const fh = await open(path, 'w');
+      const w = new ZipWriter(fh, { blockSize: 64 * 1024, forceZip64 });
+      const written = await w.write(inputs());
+      await w.finish();
+      await fh.close();
+      const method = Object.fromEntries(written.map((e) => [e.name.slice(0, 13), e.method]));
+      expect(method['attachments/c']).toBe(0); // a JPEG (magic number) is stored
+      expect(written.find((e) => e.size === random.length)!.method).toBe(0); // random bytes do not deflate
+      expect(written.find((e) => e.size === text.length)!.method).toBe(8);
+      expect(written.find((e) => e.size === text.length)!.compressedSize).toBeLessThan(text.length / 4);
+      const pack = await openPack(path);
+      expect(pack.problems).toEqual([]);
+      for (const e of pack.entries) {
+        const chunks: Buffer[] = [];
+        await pack.read(e, (c) => { chunks.push(c); });
+        const got = Buffer.concat(chunks);
+        expect(sha256(got)).toBe(written.find((x) => x.name === e.name)!.sha256);
+      }
+      await pack.close();
+      const unzip = spawnSync('unzip', ['-tq', path], { encoding: 'utf8' });
+      if (unzip.error === undefined) expect(unzip.status, unzip.stdout + unzip.stderr).toBe(0);
+    });
+  }
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    const fh = await open(join(dir, 'abort.zip'), 'w');
+    const w = new ZipWriter(fh, { blockSize: 16 * 1024, signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(w.write(inputs())).rejects.toMatchObject({ name: 'AbortError' });
+    await fh.close();
+  });
+});
