@@ -15,6 +15,6 @@ export function bulkLoad<T>(db: Db, load: () => T): T {
   }).immediate();
   // A bulk load leaves a WAL as large as the data; fold it into the database file now rather
   // than making the next interactive writes pay for it.
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('wal_checkpoint(RESTART)');
   return result;
 }
