@@ -37,6 +37,8 @@ export interface Backend {
   /** Opens (creating if needed) another workbook; on failure throws and keeps the current one. */
   switchWorkbook(path: string): void;
   close(): void;
+  /** Like close, and resolves once temporary packs and uploads are removed (before a process exits). */
+  closeAndWait(): Promise<void>;
 }
 
 /** Gives a new workbook its identity: a stable id (for packs and merges) and a user name. */
@@ -97,10 +99,14 @@ export function createBackend(opts: BackendOptions): Backend {
       old.close();
     },
     close() {
+      void this.closeAndWait();
+    },
+    async closeAndWait() {
       clearTimeout(checkpointTimer);
       // Running exports are cancelled (their partial files removed); temporary packs and uploads go.
-      void packs.dispose();
+      const disposed = packs.dispose();
       if (ctx.db.open) ctx.db.close();
+      await disposed;
     },
   };
 }

@@ -17,7 +17,7 @@ export function setUnauthorizedHandler(handler: () => void) {
 }
 
 /** The browser face's per-run token travels in the page URL (?token=…); the hash router keeps it. */
-function pageToken(): string {
+export function pageToken(): string {
   return new URLSearchParams(window.location.search).get('token') ?? '';
 }
 

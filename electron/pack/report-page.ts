@@ -18,7 +18,7 @@ export function reportHtml(ctx: ServiceContext, appVersion: string, req: ReportR
   const vendors = resolveVendors(ctx.db, req.all ? 'all' : (req.vendorIds ?? []));
   const now = ctx.clock.now();
   const input: ReportInput = {
-    db: ctx.db, vendorIds: vendors.map((v) => v.id), today: localToday(now), redact: req.redact ?? false, attachmentsIncluded: false,
+    db: ctx.db, vendorIds: vendors.map((v) => v.id), today: localToday(now), redact: req.redact ?? false, attachmentsIncluded: false, printed: true,
     createdAt: now.toISOString(), createdBy: actor(ctx), workbookId: getSetting(ctx.db, 'workbook_id') ?? '', appVersion,
     readiness: new Map<string, Readiness | null>(),
   };

@@ -28,6 +28,8 @@ export interface ReportInput {
   today: string;
   redact: boolean;
   attachmentsIncluded: boolean;
+  /** A report printed from the app rather than a pack's README: no words about the pack's files. */
+  printed?: boolean;
   createdAt: string;
   createdBy: string;
   workbookId: string;
@@ -70,13 +72,15 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
   const vendors = vendorRows(input);
   yield {
     t: 'title',
-    text: vendors.length === 1 ? `Transition pack: ${vendors[0]!.name}` : `Transition pack: ${vendors.length} vendors`,
+    text: `${input.printed ? 'Exit report' : 'Transition pack'}: ${vendors.length === 1 ? vendors[0]!.name : `${vendors.length} vendors`}`,
     lines: [
       `Made on ${input.createdAt.slice(0, 10)} by ${input.createdBy} with Handover Workbook ${input.appVersion} (workbook ${input.workbookId}).`,
       `Readiness and red flags as of ${input.today}.`,
-      ...(input.redact ? ['Redacted: repository URLs, where secrets and licence keys are kept, and document locations are left out of this pack.'] : []),
-      input.attachmentsIncluded ? 'The attached files are in the attachments folder, named by their SHA-256.' : 'The attached files are not included in this pack.',
-      'manifest.json lists every file with its size and SHA-256: check the pack with “handover verify” before relying on it.',
+      ...(input.redact ? [`Redacted: repository URLs, where secrets and licence keys are kept, and document locations are left out of this ${input.printed ? 'report' : 'pack'}.`] : []),
+      ...(input.printed ? [] : [
+        input.attachmentsIncluded ? 'The attached files are in the attachments folder, named by their SHA-256.' : 'The attached files are not included in this pack.',
+        'manifest.json lists every file with its size and SHA-256: check the pack with “handover verify” before relying on it.',
+      ]),
     ],
   };
   yield {

@@ -35,7 +35,8 @@ export async function main(argv: string[]): Promise<number> {
   const web = await startWebServer({ dispatch: backend.dispatch, token, staticDir, port, packs: backend.packs });
   console.log(`Workbook: ${backend.workbookPath}`);
   console.log(`Handover Workbook is ready: ${web.url}`);
-  const stop = () => { void web.close().then(() => { backend.close(); process.exit(0); }); };
+  // Waits for the backend to remove its temporary packs and uploads before the process ends.
+  const stop = () => { void web.close().then(() => backend.closeAndWait()).finally(() => process.exit(0)); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return -1; // keep running

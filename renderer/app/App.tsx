@@ -6,6 +6,7 @@ import { FatalError } from './FatalError';
 import { navigate } from './router';
 import { Shell } from './Shell';
 import { useAppStore } from './store';
+import { useViewerStore } from './viewer';
 import { useLoad } from './useLoad';
 
 setUnauthorizedHandler(() => useAppStore.getState().setFatal({ kind: 'auth' }));
@@ -18,14 +19,16 @@ export function App() {
   const loaded = useLoad('app.info', () => api['app.info']({}));
 
   useEffect(() => {
-    if (loaded.data) useAppStore.getState().setInfo(loaded.data);
+    if (!loaded.data) return;
+    useAppStore.getState().setInfo(loaded.data);
+    useViewerStore.getState().load(loaded.data.workbookId);
   }, [loaded.data]);
 
   useEffect(
     () =>
       onWorkbookChanged(() => {
         // Another workbook: nothing on screen (ids, tabs, open dialogs) means anything in it.
-        navigate({ name: 'vendors' }, { replace: true });
+        navigate({ name: 'dashboard' }, { replace: true });
         useAppStore.getState().workbookSwitched();
       }),
     [],

@@ -1,9 +1,13 @@
 // The window's frame: the sidebar, the current screen, the toasts, and the search dialog that
 // Ctrl/Cmd+K opens from anywhere.
 import { useEffect, useState } from 'react';
+import { Dashboard } from '../dashboard/Dashboard';
+import { PacksScreen } from '../packs/PacksScreen';
 import { PeopleScreen } from '../people/PeopleScreen';
 import { SearchDialog } from '../search/SearchDialog';
 import { SearchPage } from '../search/SearchPage';
+import { MyTasks } from '../tasks/MyTasks';
+import { TemplatesScreen } from '../templates/TemplatesScreen';
 import { Toasts } from '../ui/Toasts';
 import { VendorList } from '../vendors/VendorList';
 import { VendorWorkspace } from '../vendors/VendorWorkspace';
@@ -28,7 +32,16 @@ export function Shell() {
   let screen;
   switch (route.name) {
     case 'vendor':
-      screen = <VendorWorkspace key={route.vendorId} vendorId={route.vendorId} tab={route.tab} open={route.open} />;
+      screen = <VendorWorkspace key={route.vendorId} vendorId={route.vendorId} tab={route.tab} open={route.open} checklist={route.checklist ?? null} />;
+      break;
+    case 'vendors':
+      screen = <VendorList />;
+      break;
+    case 'tasks':
+      screen = <MyTasks />;
+      break;
+    case 'templates':
+      screen = <TemplatesScreen selectedId={route.id} />;
       break;
     case 'people':
       screen = <PeopleScreen open={route.open} />;
@@ -36,8 +49,11 @@ export function Shell() {
     case 'search':
       screen = <SearchPage q={route.q} />;
       break;
+    case 'packs':
+      screen = <PacksScreen part={route.part} />;
+      break;
     default:
-      screen = <VendorList />;
+      screen = <Dashboard />;
   }
 
   return (

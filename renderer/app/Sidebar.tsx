@@ -2,6 +2,7 @@ import { baseName } from '../format';
 import type { Route } from './router';
 import { useInfo } from './store';
 import { UserName } from './UserName';
+import { ViewingAs } from './ViewingAs';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 export const SEARCH_SHORTCUT = isMac ? '⌘K' : 'Ctrl+K';
@@ -31,11 +32,23 @@ export function Sidebar({ route }: { route: Route }) {
         Handover Workbook
       </div>
       <ul className="nav-list">
+        <NavLink href="#/" current={route.name === 'dashboard'}>
+          Dashboard
+        </NavLink>
         <NavLink href="#/vendors" current={route.name === 'vendors' || route.name === 'vendor'}>
           Vendors
         </NavLink>
+        <NavLink href="#/tasks" current={route.name === 'tasks'}>
+          My tasks
+        </NavLink>
+        <NavLink href="#/templates" current={route.name === 'templates'}>
+          Templates
+        </NavLink>
         <NavLink href="#/people" current={route.name === 'people'}>
           People
+        </NavLink>
+        <NavLink href="#/packs" current={route.name === 'packs'}>
+          Packs
         </NavLink>
         <NavLink href="#/search" current={route.name === 'search'} hint={SEARCH_SHORTCUT}>
           Search
@@ -47,6 +60,7 @@ export function Sidebar({ route }: { route: Route }) {
           <span className="workbook-name">{file}</span>
         </div>
         <UserName />
+        <ViewingAs anchor hint="Whose items “Mine” and “My tasks” show" />
       </div>
     </nav>
   );

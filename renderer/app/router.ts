@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import { INVENTORY_KINDS, type InventoryKind, type RecordKind } from '../../shared/records';
 
-export const VENDOR_TABS = ['overview', 'processes', 'repositories', 'licences', 'documents', 'activity'] as const;
+export const VENDOR_TABS = ['overview', 'checklists', 'processes', 'repositories', 'licences', 'documents', 'activity'] as const;
 export type VendorTab = (typeof VENDOR_TABS)[number];
 
 export const TAB_OF_KIND: Record<InventoryKind, VendorTab> = {
@@ -18,10 +18,20 @@ export const KIND_OF_TAB: Partial<Record<VendorTab, InventoryKind>> = Object.fro
 );
 
 export type Route =
+  | { name: 'dashboard' }
   | { name: 'vendors' }
-  | { name: 'vendor'; vendorId: string; tab: VendorTab; open: string | null }
+  /** `open`: the record (inventory tabs) or checklist item (checklists tab) whose dialog is open;
+   *  `checklist`: which of the vendor's checklists the checklists tab shows. */
+  | { name: 'vendor'; vendorId: string; tab: VendorTab; open: string | null; checklist?: string | null }
+  | { name: 'tasks' }
+  | { name: 'templates'; id: string | null }
   | { name: 'people'; open: string | null }
-  | { name: 'search'; q: string };
+  | { name: 'search'; q: string }
+  | { name: 'packs'; part: PackPart };
+
+/** The Packs screen's three parts. */
+export const PACK_PARTS = ['export', 'verify', 'import'] as const;
+export type PackPart = (typeof PACK_PARTS)[number];
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -29,23 +39,43 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'vendors' && parts[1]) {
     const tab = (VENDOR_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as VendorTab) : 'overview';
-    return { name: 'vendor', vendorId: parts[1], tab, open: params.get('open') };
+    return { name: 'vendor', vendorId: parts[1], tab, open: params.get('open'), checklist: params.get('checklist') };
   }
+  if (parts[0] === 'vendors') return { name: 'vendors' };
+  if (parts[0] === 'tasks') return { name: 'tasks' };
+  if (parts[0] === 'templates') return { name: 'templates', id: parts[1] ?? null };
   if (parts[0] === 'people') return { name: 'people', open: params.get('open') };
   if (parts[0] === 'search') return { name: 'search', q: params.get('q') ?? '' };
-  return { name: 'vendors' };
+  if (parts[0] === 'packs') {
+    const part = (PACK_PARTS as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as PackPart) : 'export';
+    return { name: 'packs', part };
+  }
+  return { name: 'dashboard' };
 }
 
 export function hrefOf(route: Route): string {
   switch (route.name) {
+    case 'dashboard':
+      return '#/';
     case 'vendors':
       return '#/vendors';
-    case 'vendor':
-      return `#/vendors/${encodeURIComponent(route.vendorId)}/${route.tab}${route.open ? `?open=${encodeURIComponent(route.open)}` : ''}`;
+    case 'vendor': {
+      const params = new URLSearchParams();
+      if (route.checklist && route.tab === 'checklists') params.set('checklist', route.checklist);
+      if (route.open) params.set('open', route.open);
+      const query = params.toString();
+      return `#/vendors/${encodeURIComponent(route.vendorId)}/${route.tab}${query ? `?${query}` : ''}`;
+    }
+    case 'tasks':
+      return '#/tasks';
+    case 'templates':
+      return `#/templates${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
     case 'people':
       return `#/people${route.open ? `?open=${encodeURIComponent(route.open)}` : ''}`;
     case 'search':
       return `#/search${route.q ? `?q=${encodeURIComponent(route.q)}` : ''}`;
+    case 'packs':
+      return route.part === 'export' ? '#/packs' : `#/packs/${route.part}`;
   }
 }
 
@@ -55,6 +85,11 @@ export function routeOfRecord(kind: RecordKind, id: string, vendorId: string | n
   if (kind === 'person') return { name: 'people', open: id };
   if (!vendorId) return { name: 'vendors' };
   return { name: 'vendor', vendorId, tab: TAB_OF_KIND[kind], open: id };
+}
+
+/** A checklist item in its vendor's checklists tab, with its detail open. */
+export function routeOfItem(item: { id: string; vendorId: string; checklistId: string }): Route {
+  return { name: 'vendor', vendorId: item.vendorId, tab: 'checklists', open: item.id, checklist: item.checklistId };
 }
 
 const listeners = new Set<() => void>();

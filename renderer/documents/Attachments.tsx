@@ -1,7 +1,8 @@
-// A document's attached files: a list with Download, Open (where the face can) and Remove, an
-// "Attach files" button, and a drop target (the whole dialog: see useFileDrop). A document not yet
-// saved keeps the chosen files as pending; the dialog uploads them once the document exists.
-import { useRef, useState } from 'react';
+// A document's attached files, or a checklist item's evidence files: a list with Download, Open
+// (where the face can) and Remove, an "Attach files" button, and a drop target (the whole dialog:
+// see useFileDrop). A document not yet saved keeps the chosen files as pending; the dialog uploads
+// them once the document exists.
+import { useId, useRef, useState } from 'react';
 import type { Attachment } from '../../shared/contract';
 import { api } from '../api';
 import { useInfo } from '../app/store';
@@ -9,10 +10,13 @@ import { useLoad } from '../app/useLoad';
 import { formatBytes, formatDay } from '../format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { toast, toastError } from '../ui/toasts';
-import { attachFile, downloadAttachment } from './attachmentFiles';
+import { attachFile, downloadAttachment, type AttachmentOwner } from './attachmentFiles';
 
 interface Props {
-  documentId: string | null;
+  /** Whose files these are; null for a document not saved yet. */
+  owner: AttachmentOwner | null;
+  /** The section's heading ("Attachments", "Evidence files"). */
+  title?: string;
   pending: File[];
   onPendingChange(files: File[]): void;
   /** Bumped by the dialog when files were dropped on it and uploaded. */
@@ -20,14 +24,17 @@ interface Props {
   onFiles(files: File[]): void;
 }
 
-export function Attachments({ documentId, pending, onPendingChange, refreshKey, onFiles }: Props) {
+export function Attachments({ owner, title = 'Attachments', pending, onPendingChange, refreshKey, onFiles }: Props) {
   const info = useInfo();
   const inputRef = useRef<HTMLInputElement>(null);
+  const headingId = useId();
   const [removing, setRemoving] = useState<Attachment | null>(null);
   const [localVersion, setLocalVersion] = useState(0);
-  const { data: attachments, error } = useLoad(documentId ? `attachments:${documentId}:${refreshKey}:${localVersion}` : null, () =>
-    api['attachment.list']({ documentId: documentId! }),
+  const ownerId = owner ? (owner.documentId ?? owner.itemId) : null;
+  const { data: attachments, error } = useLoad(ownerId ? `attachments:${ownerId}:${refreshKey}:${localVersion}` : null, () =>
+    api['attachment.list']({ ...owner! }),
   );
+  const ownerWord = owner?.itemId ? 'this item' : 'this document';
 
   const run = async (what: () => Promise<unknown>) => {
     try {
@@ -38,9 +45,9 @@ export function Attachments({ documentId, pending, onPendingChange, refreshKey, 
   };
 
   return (
-    <section className="attachments" aria-labelledby="attachments-heading">
+    <section className="attachments" aria-labelledby={headingId}>
       <div className="section-header">
-        <h3 id="attachments-heading">Attachments</h3>
+        <h3 id={headingId}>{title}</h3>
         <button type="button" className="button button-small" onClick={() => inputRef.current?.click()}>
           Attach files
         </button>
@@ -119,25 +126,27 @@ export function Attachments({ documentId, pending, onPendingChange, refreshKey, 
         onConfirm={() =>
           run(async () => {
             const a = removing!;
-            await api['attachment.remove']({ documentId: documentId!, attachmentId: a.id });
+            await api['attachment.remove']({ ...owner!, attachmentId: a.id });
             setRemoving(null);
             setLocalVersion((v) => v + 1);
             toast(`Removed ${a.fileName}`);
           })
         }
       >
-        <p>“{removing?.fileName}” will no longer be attached to this document.</p>
+        <p>
+          “{removing?.fileName}” will no longer be attached to {ownerWord}.
+        </p>
       </ConfirmDialog>
     </section>
   );
 }
 
 /** Uploads files one after the other, reporting each failure and the count that made it. */
-export async function uploadAll(documentId: string, files: File[]): Promise<number> {
+export async function uploadAll(owner: AttachmentOwner, files: File[]): Promise<number> {
   let done = 0;
   for (const file of files) {
     try {
-      await attachFile(documentId, file);
+      await attachFile(owner, file);
       done++;
     } catch (e) {
       toastError(e);

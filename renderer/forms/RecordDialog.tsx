@@ -46,7 +46,7 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
       setPending((p) => [...p, ...files]);
       return;
     }
-    const done = await uploadAll(record.id, files);
+    const done = await uploadAll({ documentId: record.id }, files);
     if (done) {
       // Only the list of files refreshes: a data-wide refresh would reload this dialog's record.
       setAttachmentsVersion((v) => v + 1);
@@ -67,7 +67,7 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
       } else {
         saved = await records.create({ ...form.input(), ...(vendorId && kind !== 'person' && kind !== 'vendor' ? { vendorId } : {}) });
       }
-      if (isDocument && pending.length) await uploadAll(saved.id, pending);
+      if (isDocument && pending.length) await uploadAll({ documentId: saved.id }, pending);
       dataChanged();
       toast(`${one} “${titleOf(kind, saved)}” ${record ? 'saved' : 'added'}`);
       onClose(saved);
@@ -120,7 +120,7 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
         <RecordForm form={form} vendorId={vendorId} autoFocus={!record} />
         {isDocument && (
           <Attachments
-            documentId={record?.id ?? null}
+            owner={record ? { documentId: record.id } : null}
             pending={pending}
             onPendingChange={setPending}
             refreshKey={attachmentsVersion}

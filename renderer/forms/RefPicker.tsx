@@ -1,14 +1,15 @@
-// Picks a referenced record (a person, a document of this vendor, a vendor) by typing part of its
-// name: the options come from the backend's list search, so it stays quick with thousands of them.
+// Picks a referenced record (a person, a vendor, or a process, repository, licence or document of
+// this vendor) by typing part of its name: the options come from the backend's list search, so it
+// stays quick with thousands of them.
 import { useState } from 'react';
 import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { enumLabel } from '../../shared/enums';
 import { TITLE_FIELD } from '../../shared/records';
-import { api } from '../api';
 import { useDebounced } from '../app/useDebounced';
 import { useLoad } from '../app/useLoad';
+import { recordApi } from '../records/recordApi';
 
-export type RefKind = 'person' | 'document' | 'vendor';
+export type RefKind = 'person' | 'document' | 'vendor' | 'process' | 'repository' | 'licence';
 
 interface Option {
   id: string;
@@ -25,7 +26,7 @@ interface Props {
   /** The chosen record's display name. */
   valueLabel: string;
   onChange(id: string, name: string): void;
-  /** Limits documents to one vendor's. */
+  /** Limits inventory records (documents, processes, …) to one vendor's. */
   vendorId?: string;
   hint?: string;
   error?: string;
@@ -38,12 +39,22 @@ const PAGE = 50;
 
 async function loadOptions(kind: RefKind, filter: string, vendorId: string | undefined): Promise<Option[]> {
   const input = { filter: filter || undefined, vendorId, sort: TITLE_FIELD[kind], dir: 'asc' as const, limit: PAGE };
-  const result =
-    kind === 'person' ? await api['person.list'](input) : kind === 'document' ? await api['document.list'](input) : await api['vendor.list'](input);
+  const result = await recordApi(kind).list(input);
   return result.rows.map((row) => {
     const r = row as unknown as Record<string, string>;
-    const detail = kind === 'person' ? [r.role, enumLabel(r.side)].filter(Boolean).join(' · ') : kind === 'document' ? enumLabel(r.kind) : '';
-    return { id: row.id, name: String(r[TITLE_FIELD[kind]] ?? ''), detail };
+    const detail =
+      kind === 'person'
+        ? [r.role, enumLabel(r.side)].filter(Boolean).join(' · ')
+        : kind === 'document'
+          ? enumLabel(r.kind)
+          : kind === 'process'
+            ? enumLabel(r.criticality)
+            : kind === 'repository'
+              ? r.host
+              : kind === 'licence'
+                ? r.licensor
+                : '';
+    return { id: row.id, name: String(r[TITLE_FIELD[kind]] ?? ''), detail: detail || undefined };
   });
 }
 

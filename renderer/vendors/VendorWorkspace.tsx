@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import { type InventoryKind } from '../../shared/records';
 import { api } from '../api';
+import { ChecklistsTab } from '../checklists/ChecklistsTab';
 import { KIND_OF_TAB, navigate, VENDOR_TABS, type VendorTab } from '../app/router';
 import { useLoad } from '../app/useLoad';
 import { formatNumber } from '../format';
@@ -15,9 +16,11 @@ import { ActivityTab } from './ActivityTab';
 import { DateFact } from './DateFact';
 import { exitFacts } from './vendorDates';
 import { VendorOverview } from './VendorOverview';
+import { VendorReadiness } from './VendorReadiness';
 
 const TAB_LABEL: Record<VendorTab, string> = {
   overview: 'Overview',
+  checklists: 'Checklists',
   processes: 'Processes',
   repositories: 'Repositories',
   licences: 'Licences',
@@ -32,7 +35,16 @@ const EMPTY_TEXT: Record<InventoryKind, (vendor: string) => string> = {
   document: (v) => `List the runbooks, architecture notes, contracts and access lists ${v} keeps, and attach the files.`,
 };
 
-export function VendorWorkspace({ vendorId, tab, open }: { vendorId: string; tab: VendorTab; open: string | null }) {
+interface Props {
+  vendorId: string;
+  tab: VendorTab;
+  /** The record (inventory tabs) or checklist item (checklists tab) whose dialog is open. */
+  open: string | null;
+  /** The checklist the checklists tab shows (the vendor's first when null). */
+  checklist: string | null;
+}
+
+export function VendorWorkspace({ vendorId, tab, open, checklist }: Props) {
   const vendor = useLoad(`vendor:${vendorId}`, () => loadForEdit('vendor', vendorId));
   const summaries = useLoad('vendor.summaries', () => api['vendor.summaries']({}));
   const counts = summaries.data?.find((s) => s.vendor.id === vendorId)?.counts;
@@ -102,8 +114,9 @@ export function VendorWorkspace({ vendorId, tab, open }: { vendorId: string; tab
           const kind = KIND_OF_TAB[t];
           return { id: t, label: TAB_LABEL[t], badge: kind && counts ? formatNumber(counts[kind]) : undefined };
         })}
-        panelClassName={KIND_OF_TAB[tab] ? 'tab-panel tab-panel-fill' : 'tab-panel'}
+        panelClassName={KIND_OF_TAB[tab] || tab === 'checklists' ? 'tab-panel tab-panel-fill' : 'tab-panel'}
       >
+        {tab === 'overview' && <VendorReadiness vendorId={vendorId} exitDate={(v?.exitDate as string | null | undefined) ?? null} />}
         {tab === 'overview' &&
           vendor.data && (
             <VendorOverview
@@ -122,6 +135,9 @@ export function VendorWorkspace({ vendorId, tab, open }: { vendorId: string; tab
             onOpenChange={onOpenChange}
             emptyText={EMPTY_TEXT[inventoryKind](name || 'this vendor')}
           />
+        )}
+        {tab === 'checklists' && vendor.data && (
+          <ChecklistsTab key={vendorId} vendor={vendor.data.record} checklistId={checklist} openItemId={open} processCount={counts?.process} />
         )}
         {tab === 'activity' && <ActivityTab key={vendorId} vendorId={vendorId} />}
       </Tabs>

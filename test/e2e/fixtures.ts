@@ -27,10 +27,11 @@ export const test = base.extend<{ app: App }>({
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'hw-e2e-'));
     const workbookPath = join(dir, 'e2e.sqlite');
-    const backend = createBackend({ workbookPath, appVersion: 'e2e' });
+    // As the browser face runs it: packs travel by upload and download, never by a path.
+    const backend = createBackend({ workbookPath, appVersion: 'e2e', allowPackPaths: false });
     let web: WebServer | undefined;
     try {
-      web = await startWebServer({ dispatch: backend.dispatch, token: 'e2e-token-0123456789', staticDir: join(ROOT, 'out/renderer') });
+      web = await startWebServer({ dispatch: backend.dispatch, token: 'e2e-token-0123456789', staticDir: join(ROOT, 'out/renderer'), packs: backend.packs });
       await use({
         url: web.url,
         dir,

@@ -1,7 +1,7 @@
 // Smoke test of the desktop app: the built app on a fresh workbook shows the vendor list, the
 // page gets only the bridge, and File › New/Open switch workbooks (a bad file keeps the current one).
 // Needs `npm run build` and `node build/electron-native.mjs`; skipped where no Electron binary exists.
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +20,13 @@ async function clickFileMenu(app: ElectronApplication, label: string): Promise<v
     if (!item) throw new Error(`No File menu item "${wanted}"`);
     item.click(undefined, BrowserWindow.getAllWindows()[0], undefined);
   }, label);
+}
+
+/** A fresh workbook opens on the welcome screen; the vendor list is one click away in the sidebar. */
+async function showVendorList(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Welcome to Handover Workbook' })).toBeVisible();
+  await page.getByRole('link', { name: 'Vendors', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Vendors', exact: true })).toBeVisible();
 }
 
 const windowTitle = (app: ElectronApplication) => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
@@ -56,7 +63,7 @@ test.describe(executable ? 'desktop app' : 'desktop app (skipped: no Electron bi
 
   test('opens a fresh workbook and shows the vendor list', async () => {
     const page = await app.firstWindow();
-    await expect(page.getByRole('heading', { name: 'Vendors', exact: true })).toBeVisible();
+    await showVendorList(page);
     expect(await windowTitle(app)).toBe('first.sqlite — Handover Workbook');
     expect(existsSync(join(dir, 'first.sqlite'))).toBe(true);
     // The page gets the bridge's two functions and no Node.
@@ -71,7 +78,7 @@ test.describe(executable ? 'desktop app' : 'desktop app (skipped: no Electron bi
 
   test('switches to a new workbook, and keeps the current one when a file will not open', async () => {
     const page = await app.firstWindow();
-    await expect(page.getByRole('heading', { name: 'Vendors', exact: true })).toBeVisible();
+    await showVendorList(page);
 
     const second = join(dir, 'second');
     await app.evaluate(({ dialog }, filePath) => {
@@ -80,7 +87,7 @@ test.describe(executable ? 'desktop app' : 'desktop app (skipped: no Electron bi
     await clickFileMenu(app, 'New workbook…');
     await expect.poll(() => windowTitle(app)).toBe('second.sqlite — Handover Workbook');
     expect(existsSync(`${second}.sqlite`)).toBe(true);
-    await expect(page.getByRole('heading', { name: 'Vendors', exact: true })).toBeVisible();
+    await showVendorList(page);
 
     const notAWorkbook = join(dir, 'notes.sqlite');
     writeFileSync(notAWorkbook, 'This is not a SQLite database, just text with the wrong name.\n'.repeat(200));

@@ -1,0 +1,147 @@
+// Adds an item of one's own to a checklist: its phase, title and when it is due (days from T).
+import { useId, useState, type FormEvent } from 'react';
+import { offsetLabel, PHASES, type ChecklistItem } from '../../shared/checklists';
+import { ApiError } from '../../shared/errors';
+import { api } from '../api';
+import { dataChanged } from '../app/store';
+import { AppDialog } from '../ui/Dialog';
+import { toast, toastError } from '../ui/toasts';
+import { dueFromOffset } from './items';
+
+/** Where a phase starts in the built-in exit (days from T): a new item's default offset. */
+const PHASE_START = [-180, -150, -120, -120, -14, 0, 30];
+
+interface Props {
+  checklistId: string;
+  exitDate: string | null;
+  onClose(): void;
+  onAdded(item: ChecklistItem): void;
+}
+
+export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props) {
+  const id = useId();
+  const [phase, setPhase] = useState(0);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [offset, setOffset] = useState(String(PHASE_START[0]));
+  const [offsetTouched, setOffsetTouched] = useState(false);
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const n = Number(offset.trim());
+  const offsetOk = offset.trim() !== '' && Number.isInteger(n);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found: Record<string, string> = {};
+    if (!title.trim()) found.title = 'Title is required.';
+    if (!offsetOk) found.offset = 'Days from T must be a whole number, e.g. -30.';
+    setIssues(found);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      const item = await api['checklist.addItem']({ checklistId, phase, title: title.trim(), description: description.trim(), offsetDays: n });
+      dataChanged();
+      toast(`Item “${item.title}” added`);
+      onClose();
+      onAdded(item);
+    } catch (err) {
+      if (err instanceof ApiError && err.issues?.length) {
+        setIssues(Object.fromEntries(err.issues.map((i) => [i.field === 'offsetDays' ? 'offset' : i.field, `${i.field === 'offsetDays' ? 'Days from T' : 'This'} ${i.message}.`])));
+      } else toastError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const described = (key: string) => ({ 'aria-invalid': issues[key] ? true : undefined, 'aria-describedby': issues[key] ? `${id}-${key}-error` : `${id}-${key}-hint` });
+
+  return (
+    <AppDialog
+      title="Add item"
+      isOpen
+      onClose={onClose}
+      footer={
+        <>
+          <span className="spacer" />
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
+            Add item
+          </button>
+        </>
+      }
+    >
+      <form id={`${id}-form`} onSubmit={submit} noValidate className="form-grid">
+        <div className="field field-longtext">
+          <label htmlFor={`${id}-title`} className="field-label">
+            Title
+            <span className="field-required" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          </label>
+          <input id={`${id}-title`} className="input" value={title} autoFocus aria-required {...described('title')} onChange={(e) => setTitle(e.target.value)} />
+          {issues.title && (
+            <div id={`${id}-title-error`} className="field-error">
+              {issues.title}
+            </div>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-phase`} className="field-label">
+            Phase
+          </label>
+          <select
+            id={`${id}-phase`}
+            className="input select"
+            value={phase}
+            onChange={(e) => {
+              const p = Number(e.target.value);
+              setPhase(p);
+              if (!offsetTouched) setOffset(String(PHASE_START[p] ?? 0));
+            }}
+          >
+            {PHASES.map((p, i) => (
+              <option key={p.key} value={i}>
+                {i}. {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-offset`} className="field-label">
+            Days from exit date (T)
+          </label>
+          <input
+            id={`${id}-offset`}
+            className="input"
+            inputMode="numeric"
+            value={offset}
+            {...described('offset')}
+            onChange={(e) => {
+              setOffset(e.target.value);
+              setOffsetTouched(true);
+            }}
+          />
+          {issues.offset ? (
+            <div id={`${id}-offset-error`} className="field-error">
+              {issues.offset}
+            </div>
+          ) : (
+            <div id={`${id}-offset-hint`} className="field-hint">
+              {offsetOk ? `${offsetLabel(n)}${exitDate ? ` = ${dueFromOffset(exitDate, n)}` : ''}` : 'Negative: before T.'}
+            </div>
+          )}
+        </div>
+        <div className="field field-longtext">
+          <label htmlFor={`${id}-description`} className="field-label">
+            Description
+          </label>
+          <textarea id={`${id}-description`} className="input textarea" rows={3} placeholder="Done when…" value={description} onChange={(e) => setDescription(e.target.value)} />
+        </div>
+      </form>
+    </AppDialog>
+  );
+}

@@ -1,0 +1,111 @@
+// Verify: is a pack whole and unchanged? Every file against the size and SHA-256 its manifest
+// lists, every record against its schema. Reads the pack only; the workbook is not touched.
+import { useState } from 'react';
+import type { PackVerifyReport } from '../../shared/packs';
+import { api } from '../api';
+import { plural } from '../format';
+import { PackFacts } from './PackFacts';
+import { PackPicker, type PickedPack } from './PackPicker';
+import { holdOnServer } from './transfer';
+
+type State =
+  | { phase: 'idle' }
+  | { phase: 'checking'; name: string }
+  | { phase: 'done'; name: string; report: PackVerifyReport }
+  | { phase: 'error'; message: string };
+
+export function VerifyPanel() {
+  const [state, setState] = useState<State>({ phase: 'idle' });
+
+  const verify = async ({ source, name }: PickedPack) => {
+    setState({ phase: 'checking', name });
+    const letGo = 'upload' in source ? holdOnServer(source) : () => {};
+    try {
+      const report = await api['pack.verify'](source);
+      setState({ phase: 'done', name, report });
+    } catch (e) {
+      setState({ phase: 'error', message: `Could not check ${name}: ${(e as Error).message}` });
+    } finally {
+      // The upload has served its purpose; the file stays with the user.
+      letGo();
+      if ('upload' in source) void api['pack.discard']({ upload: source.upload }).catch(() => {});
+    }
+  };
+
+  return (
+    <section className="pack-section" aria-labelledby="pack-verify-title">
+      <header className="pack-section-header">
+        <h2 id="pack-verify-title">Verify a pack</h2>
+        <p className="muted">
+          Checks that a pack is whole and unchanged: every file against the size and SHA-256 its manifest lists, and every record against its
+          schema. The workbook is not changed.
+        </p>
+      </header>
+      <PackPicker purpose="verify" onPicked={verify} onError={(message) => setState({ phase: 'error', message })} disabled={state.phase === 'checking'} />
+
+      {state.phase === 'checking' && (
+        <p className="pack-note" role="status" aria-busy="true">
+          Checking <strong>{state.name}</strong>…
+        </p>
+      )}
+      {state.phase === 'error' && (
+        <div className="form-alert pack-alert" role="alert">
+          {state.message}
+        </div>
+      )}
+      {state.phase === 'done' && <VerifyResult name={state.name} report={state.report} />}
+    </section>
+  );
+}
+
+function VerifyResult({ name, report }: { name: string; report: PackVerifyReport }) {
+  if (report.ok) {
+    return (
+      <div className="pack-result pack-result-ok" role="status">
+        <h3 className="pack-result-title">
+          <span className="pack-result-icon" aria-hidden="true">
+            ✓
+          </span>
+          {name} is intact
+        </h3>
+        <p className="pack-result-text">Every file matches its manifest and every record is well formed.</p>
+        {report.manifest && <PackFacts pack={report.manifest} label="What the pack holds" />}
+      </div>
+    );
+  }
+  return (
+    <div className="pack-result pack-result-bad" role="alert">
+      <h3 className="pack-result-title">
+        <span className="pack-result-icon" aria-hidden="true">
+          ✕
+        </span>
+        {name} is damaged: {plural(report.problems.length, 'problem', 'problems')}
+      </h3>
+      <p className="pack-result-text">Do not rely on this pack; ask for a new one. Importing it would be refused.</p>
+      <div className="table-wrap pack-problems">
+        <table className="simple-table" aria-label="Problems found">
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.problems.map((p, i) => (
+              <tr key={i}>
+                <td className="cell-mono">{p.file ?? <span className="muted">the pack as a whole</span>}</td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {report.manifest && (
+        <details className="pack-details">
+          <summary>What its manifest claims</summary>
+          <PackFacts pack={report.manifest} label="What the manifest claims" />
+        </details>
+      )}
+    </div>
+  );
+}
