@@ -48,8 +48,12 @@ function sortExpression(kind: RecordKind, sort: string | undefined): string {
     const titleCol = ref.target === 'document' ? 'title' : 'name';
     return `(SELECT r.${titleCol} FROM ${TABLE[ref.target]} r WHERE r.id = t.${toColumn(sort)}) COLLATE NOCASE`;
   }
-  const control = fieldMeta(kind, sort).control;
-  return control === 'int' || control === 'money' || control === 'date' || control === 'enum'
+  const meta = fieldMeta(kind, sort);
+  // Choices sort in their declared order (critical, high, medium, low), not alphabetically.
+  if (meta.control === 'enum' && meta.options) {
+    return `CASE t.${toColumn(sort)} ${meta.options.map((o, i) => `WHEN '${o}' THEN ${i}`).join(' ')} END`;
+  }
+  return meta.control === 'int' || meta.control === 'money' || meta.control === 'date'
     ? `t.${toColumn(sort)}`
     : `t.${toColumn(sort)} COLLATE NOCASE`;
 }

@@ -9,6 +9,7 @@ import { Attachments, uploadAll } from '../documents/Attachments';
 import { useFileDrop } from '../documents/useFileDrop';
 import { recordApi, type AnyRecord } from '../records/recordApi';
 import { titleOf } from '../records/titleOf';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 import { RecordForm } from './RecordForm';
@@ -33,6 +34,12 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
   const [pending, setPending] = useState<File[]>([]);
   const [attachmentsVersion, setAttachmentsVersion] = useState(0);
   const bodyRef = useRef<HTMLFormElement>(null);
+  const [discarding, setDiscarding] = useState(false);
+  // Closing with unsaved edits (or files waiting to be attached) asks first: typing is work too.
+  const requestClose = () => {
+    if (form.dirty.length || pending.length) setDiscarding(true);
+    else onClose();
+  };
   const one = KIND_LABEL[kind].one;
   const isDocument = kind === 'document';
 
@@ -91,7 +98,7 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
     <AppDialog
       title={record ? `Edit ${one.toLowerCase()}` : `New ${one.toLowerCase()}`}
       isOpen
-      onClose={() => onClose()}
+      onClose={requestClose}
       size="large"
       footer={
         <>
@@ -102,7 +109,7 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
           )}
           <span className="spacer" />
           {record && <span className="muted footer-note">{form.dirty.length ? `${form.dirty.length} unsaved change${form.dirty.length === 1 ? '' : 's'}` : ''}</span>}
-          <button type="button" className="button" onClick={() => onClose()}>
+          <button type="button" className="button" onClick={requestClose}>
             Cancel
           </button>
           <button type="submit" form={formId} className="button button-primary" disabled={busy}>
@@ -127,6 +134,18 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
             onFiles={(files) => void addFiles(files)}
           />
         )}
+        <ConfirmDialog
+          title="Discard your changes?"
+          isOpen={discarding}
+          confirmLabel="Discard changes"
+          onConfirm={() => onClose()}
+          onClose={() => setDiscarding(false)}
+        >
+          <p>
+            {form.dirty.length ? `You changed ${form.dirty.length} field${form.dirty.length === 1 ? '' : 's'}` : 'Files are waiting to be attached'} and have not saved.
+            Keep editing, or discard the changes.
+          </p>
+        </ConfirmDialog>
         {over && (
           <div className="drop-hint" aria-hidden="true">
             Drop files to attach them to this document

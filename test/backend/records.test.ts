@@ -143,7 +143,11 @@ describe('listing', () => {
     expect(critical.rows.map((r) => r.name).sort()).toEqual(['Nightly payroll export', 'Payroll reconciliation']);
 
     const bySort = await wb.call('process.list', { vendorId: v.id, sort: 'criticality' });
-    expect(bySort.rows[0]!.criticality).toBe('critical');
+    expect(bySort.rows.map((r) => r.criticality)).toEqual(['critical', 'critical', 'low', 'low', 'low']);
+    await wb.call('process.create', { vendorId: v.id, name: 'Medium one', criticality: 'medium' });
+    await wb.call('process.create', { vendorId: v.id, name: 'High one', criticality: 'high' });
+    const declared = await wb.call('process.list', { vendorId: v.id, sort: 'criticality', dir: 'desc' });
+    expect([...new Set(declared.rows.map((r) => r.criticality))]).toEqual(['low', 'medium', 'high', 'critical']);
   });
 
   it('gives the names of the people a page refers to', async () => {

@@ -98,8 +98,18 @@ test('an invalid form shows the field\'s error and saves nothing', async ({ page
   await expect(dialog.getByText('Name is required')).toBeVisible();
   await expect(dialog).toBeVisible();
 
-  // A server-side refusal lands at its field too: a URL that is not one.
+  // Closing with typed but unsaved work asks first; keeping on editing loses nothing.
+  await name.fill('Half-typed process');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const discard = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: 'Cancel' }).click();
+  await expect(name).toHaveValue('Half-typed process');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('alertdialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
+
+  // A server-side refusal lands at its field too: a URL that is not one.
   await page.getByRole('tab', { name: /Repositories/ }).click();
   await page.getByRole('button', { name: 'New repository' }).click();
   const repo = page.getByRole('dialog', { name: 'New repository' });
