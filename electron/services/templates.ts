@@ -43,7 +43,8 @@ export function getTemplate(db: Db, id: string): Template {
 }
 
 export function listTemplates(db: Db): Template[] {
-  const rows = prepared(db, `SELECT ${TEMPLATE_COLUMNS} FROM templates WHERE deleted_at IS NULL ORDER BY builtin IS NULL, name COLLATE NOCASE`)
+  const rows = prepared(db, `SELECT ${TEMPLATE_COLUMNS} FROM templates WHERE deleted_at IS NULL
+    ORDER BY builtin IS NULL, CASE builtin WHEN 'exit' THEN 0 WHEN 'emergency_exit' THEN 1 ELSE 2 END, name COLLATE NOCASE`)
     .all() as Omit<Template, 'items'>[];
   return rows.map((t) => ({ ...t, items: itemsOf(db, t.id) }));
 }
