@@ -6,6 +6,7 @@ import type { ApiResponse } from '../shared/errors';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { HANDLERS, type FaceDialogs, type HandlerEnv } from './api/handlers';
 import { defaultUserName, randomId, systemClock, type Clock, type ServiceContext } from './services/context';
+import { removeStaleStaging } from './pack/import';
 import { seedBuiltinTemplates } from './services/templates';
 import { PackJobs } from './pack/jobs';
 import { openWorkbook, type Db } from './store/open';
@@ -59,6 +60,7 @@ export function createBackend(opts: BackendOptions): Backend {
     const db = openWorkbook(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
     try {
       initialise(db, clock.now().toISOString(), opts.newId ?? randomId);
+      removeStaleStaging(path);
     } catch (e) {
       db.close();
       throw e;

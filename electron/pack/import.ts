@@ -6,7 +6,7 @@
 // transaction fails, the files it brought are removed again; a kill in between leaves at most
 // unreferenced files in the store, never a row without its file.
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ApiError } from '../../shared/errors';
@@ -54,6 +54,25 @@ export interface ImportOptions extends ReadOptions {
 }
 
 const INDEX_ROW_BY_ROW_UP_TO = 2000;
+
+/**
+ * Removes staging folders an import left when its process was killed midway. Their files were
+ * never referenced by the workbook (the transaction is what refers to them), so nothing is lost.
+ */
+export function removeStaleStaging(workbookPath: string, olderThanMs = 60 * 60 * 1000, now = Date.now()): number {
+  const dir = dirname(workbookPath);
+  const prefix = `.${basename(workbookPath, extname(workbookPath))}.import-`;
+  let removed = 0;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (!name.startsWith(prefix) || !/^[0-9a-f]{12}$/.test(name.slice(prefix.length))) continue;
+    const path = join(dir, name);
+    // An hour's margin: another process (the CLI) may be importing into this workbook right now.
+    if (now - statSync(path).mtimeMs < olderThanMs) continue;
+    rmSync(path, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
 
 function stagingDir(workbookPath: string): string {
   const base = basename(workbookPath, extname(workbookPath));

@@ -1,12 +1,13 @@
 // The pieces: CSV cells, entry names, the zip writer (store or deflate, blocks, zip64) and reader.
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from '../../electron/pack/csv';
+import { removeStaleStaging } from '../../electron/pack/import';
 import { collisionProblems, nameProblem } from '../../electron/pack/names';
 import { openPack } from '../../electron/pack/zip-read';
 import { ZipWriter, type ZipEntryInput } from '../../electron/pack/zip-write';
@@ -123,5 +124,27 @@ describe('the zip writer and reader', () => {
     const w = new ZipWriter(fh, { blockSize: 16 * 1024, signal: controller.signal, onProgress: () => controller.abort() });
     await expect(w.write(inputs())).rejects.toMatchObject({ name: 'AbortError' });
     await fh.close();
+  });
+});
+
+describe('staging folders left by a killed import', () => {
+  it('are removed when the workbook opens, once they are an hour old; others are kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hw-stale-'));
+    try {
+      const old = join(dir, '.wb.import-0123456789ab');
+      const fresh = join(dir, '.wb.import-ba9876543210');
+      const other = join(dir, '.other.import-0123456789ab');
+      for (const d of [old, fresh, other]) {
+        mkdirSync(d);
+        writeFileSync(join(d, 'blob'), 'x');
+      }
+      const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+      utimesSync(old, twoHoursAgo, twoHoursAgo);
+      utimesSync(other, twoHoursAgo, twoHoursAgo);
+      expect(removeStaleStaging(join(dir, 'wb.sqlite'))).toBe(1);
+      expect([existsSync(old), existsSync(fresh), existsSync(other)]).toEqual([false, true, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
