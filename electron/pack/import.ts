@@ -2,7 +2,7 @@
 // pack is read and checked (inspect.ts), the verified attachments staged in the import's own
 // temporary folder beside the workbook (named by sequence, never by an entry name), and the merge
 // planned. Then the new files move into the attachment store by their verified hash (rename,
-// same file system), and the records land in one transaction with deferred foreign keys. If the
+// same file system), and the records land in one transaction, their references checked at its end. If the
 // transaction fails, the files it brought are removed again; a kill in between leaves at most
 // unreferenced files in the store, never a row without its file.
 import { randomBytes } from 'node:crypto';
@@ -141,13 +141,27 @@ function apply(ctx: ServiceContext, inspection: Inspection, opts: ImportOptions,
   const { db } = ctx;
   const manifest = inspection.manifest!;
   const fallback = opts.default ?? 'newer';
+  // References are checked once, at the end, with foreign_key_check (one pass with key lookups).
+  // Enforcing them row by row would, with deferred keys and rows arriving in any order, make
+  // SQLite scan the child tables for every parent inserted: minutes for a large workbook.
+  // The pragma is a no-op inside a transaction, so it is switched around it.
+  db.pragma('foreign_keys = OFF');
+  try {
+    return applyInTransaction(ctx, inspection, opts, filesWritten, fallback, manifest);
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+function applyInTransaction(
+  ctx: ServiceContext, inspection: Inspection, opts: ImportOptions, filesWritten: number, fallback: DefaultResolution, manifest: NonNullable<Inspection['manifest']>,
+): ImportResult {
+  const { db } = ctx;
   return db.transaction(() => {
     // Planned again inside the transaction: the workbook may have changed while the files moved.
     const plan: MergePlan = planMerge(db, inspection);
     if (plan.problems.length) throw rejected(plan.problems);
     const result: ImportResult = { added: 0, updated: 0, deleted: 0, kept: 0, conflicts: { theirs: 0, mine: 0 }, attachmentsWritten: filesWritten, warnings: plan.preview.warnings };
-    // People and vendors refer to each other; the keys are checked once everything is in.
-    db.pragma('defer_foreign_keys = ON');
     const touched: { kind: RecordKind; row: Row }[] = [];
     // Kept against this pack's workbook: the earlier list for records this pack does not hold, plus this import's.
     const kept = [...plan.kept].filter((id) => !plan.packIds.has(id));
@@ -172,6 +186,13 @@ function apply(ctx: ServiceContext, inspection: Inspection, opts: ImportOptions,
         result.added++;
       }
       if (t.kind) touched.push({ kind: t.kind, row: row.theirs });
+    }
+    const dangling = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    if (dangling.length) {
+      throw rejected(dangling.slice(0, 20).map((d) => ({
+        file: `data/${d.table}.json`,
+        message: `a record refers to a ${d.parent} row that is neither in the pack nor in this workbook`,
+      })));
     }
     if (touched.length > INDEX_ROW_BY_ROW_UP_TO) rebuildSearch(db);
     else for (const { kind, row } of touched) indexRecord(db, kind, row);

@@ -148,3 +148,4 @@ describe('staging folders left by a killed import', () => {
     }
   });
 });
+

@@ -51,6 +51,9 @@ describe('round trip', () => {
     expect(result.conflicts).toEqual({ theirs: 0, mine: 0 });
     expect(result.added).toBeGreaterThan(500);
     expect(result.attachmentsWritten).toBe(extra.length);
+    // References were checked once at the end of the import, with enforcement switched back on after.
+    expect(b.backend.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(b.backend.db.pragma('foreign_key_check')).toEqual([]);
     const packB = await exportThroughApi(b, { all: true, destination: join(b.dir, 'b.zip') });
     const [da, db] = [await dataFiles(packA), await dataFiles(packB)];
     expect([...db.keys()].sort()).toEqual([...da.keys()].sort());
