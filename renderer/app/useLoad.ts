@@ -19,7 +19,11 @@ export interface LoadState<T> {
   loading: boolean;
 }
 
-export function useLoad<T>(key: string | null, load: () => Promise<T>): LoadState<T> {
+/**
+ * `keepPrevious`: while the data of a new key loads, go on showing the last data loaded (a picker's
+ * options while the user types), so what is on screen never blinks away under the pointer.
+ */
+export function useLoad<T>(key: string | null, load: () => Promise<T>, options: { keepPrevious?: boolean } = {}): LoadState<T> {
   const version = useVersion();
   const [loaded, setLoaded] = useState<Loaded<T>>({ key: '', version: -1 });
   const loader = useRef(load);
@@ -46,7 +50,7 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>): LoadStat
   const sameKey = key !== null && loaded.key === key;
   const current = sameKey && loaded.version === version;
   return {
-    data: sameKey ? loaded.data : undefined,
+    data: sameKey || options.keepPrevious ? loaded.data : undefined,
     error: current ? loaded.error : undefined,
     loading: key !== null && !current,
   };

@@ -65,7 +65,9 @@ export function RefPicker({ kind, label, value, valueLabel, onChange, vendorId, 
   // Options are fetched once the list is first opened: a dialog with three pickers asks for nothing
   // until one is used.
   const [wanted, setWanted] = useState(false);
-  const { data } = useLoad(wanted ? `ref:${kind}:${vendorId ?? ''}:${query}` : null, () => loadOptions(kind, query, vendorId));
+  // The previous options stay listed until the new ones arrive: a click on an option while the
+  // list refreshes for the last keystroke must land on what the user saw.
+  const { data } = useLoad(wanted ? `ref:${kind}:${vendorId ?? ''}:${query}` : null, () => loadOptions(kind, query, vendorId), { keepPrevious: true });
 
   const options: Option[] = [{ id: NONE, name: 'None' }];
   if (value && !data?.some((o) => o.id === value)) options.push({ id: value, name: valueLabel || 'Unnamed' });
