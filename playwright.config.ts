@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   // Both projects run the real app on a 2-core machine: one worker keeps timings honest.
   workers: 1,
+  // On CI a test that fails once is run again and reported as flaky (never hidden as a pass).
+  retries: process.env.CI ? 1 : 0,
   globalSetup: './test/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
