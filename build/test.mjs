@@ -30,5 +30,7 @@ const passed = (v?.numPassedTests ?? 0) + (p?.stats?.expected ?? 0) + (p?.stats?
 const failed = (v?.numFailedTests ?? 0) + (p?.stats?.unexpected ?? 0);
 const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.stats?.skipped ?? 0);
 rmSync(out, { recursive: true, force: true });
+const flaky = p?.stats?.flaky ?? 0;
+if (flaky > 0) console.log(`\n${flaky} browser test(s) passed only on their retry: see the list above.`);
 console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
