@@ -73,6 +73,12 @@ export interface RedFlag {
   target: { kind: 'vendor' | 'process' | 'repository' | 'licence' | 'document' | 'checklist_item'; id: string };
 }
 
+/** The order flags are listed in, within a severity: what threatens the whole exit first. */
+const FLAG_ORDER: FlagKind[] = [
+  'notice_date_past', 'notice_date_near', 'critical_process_no_successor', 'licence_vendor_held_not_transferable',
+  'repository_no_in_house_admin', 'item_overdue', 'item_blocked', 'critical_process_not_signed_off', 'document_missing',
+];
+
 export interface Readiness {
   score: number;
   parts: ReadinessPart[];
@@ -172,6 +178,7 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
   const { today, vendor } = input;
   const flags: RedFlag[] = [];
   const flagCounts = { high: 0, medium: 0 };
+  const lateBy = new Map<RedFlag, number>();
   const flag = (severity: RedFlag['severity'], n: number, make: () => RedFlag[]) => {
     flagCounts[severity] += n;
     if (members) flags.push(...make());
@@ -193,7 +200,9 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
       const severity = g.late === 2 ? 'high' : 'medium';
       flag(severity, g.count, () => members!.items(g).map((item) => {
         const late = daysBetween(item.dueDate!, today);
-        return { kind: 'item_overdue', severity, message: `Overdue by ${late} day${late === 1 ? '' : 's'}: ${item.title}`, target: { kind: 'checklist_item', id: item.id } };
+        const f: RedFlag = { kind: 'item_overdue', severity, message: `Overdue by ${late} day${late === 1 ? '' : 's'}: ${item.title}`, target: { kind: 'checklist_item', id: item.id } };
+        lateBy.set(f, late);
+        return f;
       }));
     }
   }
@@ -275,6 +284,10 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
   const measured = parts.filter((p) => p.total > 0);
   const weightSum = measured.reduce((s, p) => s + p.weight, 0);
   const score = weightSum === 0 ? 0 : Math.round(measured.reduce((s, p) => s + (p.weight * p.done) / p.total, 0) * 100 / weightSum);
-  flags.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'high' ? -1 : 1));
+  // High before medium; then by kind, the exit-wide ones first; overdue items the latest first.
+  flags.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'high' ? -1 : 1)
+    || FLAG_ORDER.indexOf(a.kind) - FLAG_ORDER.indexOf(b.kind)
+    || (lateBy.get(b) ?? 0) - (lateBy.get(a) ?? 0)
+    || a.message.localeCompare(b.message));
   return { score, parts, flagCounts, flags };
 }

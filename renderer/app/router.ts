@@ -1,6 +1,7 @@
 // A hash router: the page's query string (?token=… in the browser face) is never touched, so it
 // survives navigation and reload. Routes are parsed into a small union the screens switch on.
 import { useSyncExternalStore } from 'react';
+import { confirmLeave, hasUnsaved } from './unsaved';
 import { INVENTORY_KINDS, type InventoryKind, type RecordKind } from '../../shared/records';
 
 export const VENDOR_TABS = ['overview', 'checklists', 'processes', 'repositories', 'licences', 'documents', 'activity'] as const;
@@ -96,7 +97,23 @@ const listeners = new Set<() => void>();
 function notify() {
   for (const l of listeners) l();
 }
-window.addEventListener('hashchange', notify);
+// Leaving a screen with unsaved edits asks first; declined, the address goes back to where it was.
+let shownHash = window.location.hash;
+window.addEventListener('hashchange', () => {
+  if (window.location.hash !== shownHash && !confirmLeave()) {
+    window.history.replaceState(window.history.state, '', shownHash || '#/');
+    return;
+  }
+  shownHash = window.location.hash;
+  notify();
+});
+// The browser face also asks before a reload or closing the tab. (In the desktop app a
+// beforeunload veto would silently block closing the window, so it is not used there.)
+if (!('handover' in window)) {
+  window.addEventListener('beforeunload', (e) => {
+    if (hasUnsaved()) e.preventDefault();
+  });
+}
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
@@ -117,6 +134,7 @@ export function navigate(route: Route, opts: { replace?: boolean } = {}) {
   if (opts.replace) {
     // replaceState fires no hashchange event, so tell the subscribers ourselves.
     window.history.replaceState(window.history.state, '', href);
+    shownHash = window.location.hash;
     notify();
   } else {
     window.location.hash = href;

@@ -189,7 +189,7 @@ export function Dashboard() {
                       </span>
                     )}
                   </td>
-                  <td className="nowrap">
+                  <td className="items-column">
                     {r.items.total === 0 ? (
                       <span className="muted">no checklist</span>
                     ) : (

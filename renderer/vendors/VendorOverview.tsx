@@ -7,6 +7,7 @@ import { navigate } from '../app/router';
 import { dataChanged } from '../app/store';
 import { RecordForm } from '../forms/RecordForm';
 import { useRecordForm } from '../forms/useRecordForm';
+import { markUnsaved } from '../app/unsaved';
 import type { AnyRecord } from '../records/recordApi';
 import { recordApi } from '../records/recordApi';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
@@ -38,6 +39,12 @@ export function VendorOverview({ record, labels, onDiscard }: Props) {
   const [alert, setAlert] = useState<string | null>(null);
   const { askDelete, deleteDialog } = useDeleteWithUndo('vendor', () => navigate({ name: 'vendors' }));
   const formRef = useRef<HTMLFormElement>(null);
+
+  // Leaving the Overview (another tab, the sidebar) with unsaved edits asks first.
+  useEffect(() => {
+    markUnsaved('vendor-overview', form.dirty.length);
+    return () => markUnsaved('vendor-overview', 0);
+  }, [form.dirty.length]);
 
   // After a refused save, take the user to the first field that needs them.
   useEffect(() => {

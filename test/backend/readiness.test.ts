@@ -171,3 +171,14 @@ describe('the database path agrees with the record path', () => {
     }
   });
 });
+
+describe('flag order', () => {
+  it('lists exit-wide flags first and overdue items the latest first', () => {
+    const item = (id: string, dueDate: string) => ({ id, title: id, phase: 1 as const, status: 'todo' as const, dueDate, blockedReason: '' });
+    const r = computeReadiness(input({
+      vendor: { id: 'v', name: 'V', contractEnd: '2027-04-10', noticeDays: 90, leadDays: 10, exitDate: null, status: 'active' },
+      items: [item('a', '2026-12-20'), item('b', '2026-11-01'), item('c', '2026-12-01')],
+    }));
+    expect(r.flags.map((f) => f.kind === 'item_overdue' ? f.target.id : f.kind)).toEqual(['notice_date_past', 'b', 'c', 'a']);
+  });
+});

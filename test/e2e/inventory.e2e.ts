@@ -123,3 +123,26 @@ test('an invalid form shows the field\'s error and saves nothing', async ({ page
   expect(stats.totals).toMatchObject({ vendor: 1, process: 0, repository: 0 });
   expect((await app.dispatch('activity.list', { vendorId: vendor.id })).map((a) => a.action)).toEqual(['create']);
 });
+
+test('leaving the vendor overview with unsaved edits asks first', async ({ page, app }) => {
+  await app.dispatch('vendor.create', { name: 'Globex', contractRef: 'MSA-1' });
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Vendors', exact: true }).click();
+  await page.getByRole('table', { name: 'Vendors' }).getByText('Globex').click();
+  const reference = page.getByRole('textbox', { name: 'Contract reference' });
+  await reference.fill('MSA-2 (typed, not saved)');
+
+  // Declined: the overview stays, with what was typed.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('tab', { name: /Processes/ }).click();
+  await expect(reference).toHaveValue('MSA-2 (typed, not saved)');
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+
+  // Accepted: the other tab opens and the edit is gone, as the user chose.
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); void d.accept(); });
+  await page.getByRole('tab', { name: /Processes/ }).click();
+  await expect(page.getByRole('button', { name: 'New process' })).toBeVisible();
+  expect(asked).toMatch(/1 unsaved change/);
+  expect((await app.dispatch('vendor.list', {})).rows[0]!.contractRef).toBe('MSA-1');
+});
