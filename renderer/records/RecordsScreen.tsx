@@ -1,7 +1,7 @@
 // One kind of record as a filterable, sortable, virtualized table with its add, edit and delete
 // dialogs: a vendor's processes, repositories, licences and documents, and the people.
 // The record being edited lives in the URL (?open=ID), so search results can jump straight to it.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { enumLabel } from '../../shared/enums';
 import { KIND_LABEL, TITLE_FIELD, type RecordKind } from '../../shared/records';
 import { useDebounced } from '../app/useDebounced';
@@ -73,8 +73,29 @@ export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText,
   const total = rows.total;
   const openRecord = openId && editing.data?.record.id === openId ? editing.data : null;
 
+  // When a record's dialog closes (saved, cancelled, deleted) and focus has nowhere to return to —
+  // the dialog was opened from a link on another tab, or its record is gone — keyboard users land
+  // on the table's current row (or the New button) instead of the page's body.
+  const screenRef = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (openId) {
+      wasOpen.current = true;
+      return;
+    }
+    if (!wasOpen.current) return;
+    wasOpen.current = false;
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const screen = screenRef.current;
+      const target = screen?.querySelector<HTMLElement>('[role="row"][tabindex="0"]') ?? screen?.querySelector<HTMLElement>('.toolbar .button-primary');
+      target?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [openId]);
+
   return (
-    <div className="records-screen">
+    <div className="records-screen" ref={screenRef}>
       <div className="toolbar">
         <input
           type="search"

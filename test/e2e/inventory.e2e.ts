@@ -68,6 +68,10 @@ test('a new user builds an inventory that survives a reload', async ({ page, app
   await results.getByRole('option', { name: /Nightly payroll export/ }).click();
   await expect(page.getByRole('dialog', { name: 'Edit process' })).toBeVisible();
   await expect(page.getByRole('dialog', { name: 'Edit process' }).getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Nightly payroll export');
+  // Closed, a dialog opened from search leaves the keyboard on the table, not on the page's body.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Edit process' })).toBeHidden();
+  await expect(page.locator(':focus')).toHaveAttribute('role', 'row');
 
   // Reload: everything is still there, read back from the workbook.
   await page.reload();
