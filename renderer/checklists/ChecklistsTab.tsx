@@ -31,8 +31,24 @@ import { useStatusChange } from './useStatusChange';
 /** Items loaded at once: the backend's largest page. A checklist is rarely a tenth of it. */
 const MAX_ITEMS = 20000;
 
-/** The checklist last shown per vendor, so coming back from another tab lands on it again. */
-const lastShown = new Map<string, string>();
+/** The checklist last shown per vendor, remembered on this computer: coming back, even after a reload, lands on it again. */
+const lastShown = {
+  key: (vendorId: string) => `handover.checklist.${vendorId}`,
+  get(vendorId: string): string | undefined {
+    try {
+      return localStorage.getItem(this.key(vendorId)) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  set(vendorId: string, checklistId: string) {
+    try {
+      localStorage.setItem(this.key(vendorId), checklistId);
+    } catch {
+      // Storage full or disabled: the tab then opens on the vendor's first checklist.
+    }
+  },
+};
 
 interface Props {
   vendor: AnyRecord;
