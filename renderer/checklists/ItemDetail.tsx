@@ -503,6 +503,7 @@ function SignOff({
             type="button"
             className="button"
             disabled={!signer}
+            title={signer ? undefined : 'Pick who signs off first'}
             onClick={() => {
               if (!signer) return;
               onName(signer.id, signer.name);
@@ -513,7 +514,7 @@ function SignOff({
           </button>
         </div>
       )}
-      <p className="field-hint">Signing off records who accepted the item, and when; it also marks the item done.</p>
+      <p className="field-hint">Pick who signs off, then Sign off: it records who accepted the item, and when, and marks the item done.</p>
     </section>
   );
 }
