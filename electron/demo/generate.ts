@@ -54,10 +54,13 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
       const base = W.VENDORS[v % W.VENDORS.length]!;
       const name = vendorCount > W.VENDORS.length ? `${base.name} ${Math.floor(v / W.VENDORS.length) + 1}` : base.name;
       const vendorId = randomUUID();
+      // Names drawn without repeats within a vendor, so its two points of contact never share one.
+      let nth = 0;
       const person = (side: 'in_house' | 'vendor', role: string) => {
         const id = randomUUID();
-        const first = pick(W.FIRST);
-        const last = pick(W.LAST);
+        const k = nth++;
+        const first = W.FIRST[(v * 7 + k) % W.FIRST.length]!;
+        const last = W.LAST[(v * 3 + k * 7) % W.LAST.length]!;
         const domain = side === 'vendor' ? `${base.name.split(' ')[0]!.toLowerCase()}.example` : 'ourcompany.example';
         ins.person({
           ...DEFAULTS.person, ...stamp, id, name: `${first} ${last}`, role, side,
