@@ -74,6 +74,13 @@ export function removeStaleStaging(workbookPath: string, olderThanMs = 60 * 60 *
   return removed;
 }
 
+/** Deletes the stored files of attachments that are tombstoned and linked to no live record. */
+function removeUnusedFiles(ctx: ServiceContext, store: string): void {
+  const unused = prepared(ctx.db, `SELECT a.sha256 FROM attachments a WHERE a.deleted_at IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM attachment_links l WHERE l.attachment_id = a.id AND l.deleted_at IS NULL)`).pluck().all() as string[];
+  for (const sha of unused) rmSync(blobPath(store, sha), { force: true });
+}
+
 function stagingDir(workbookPath: string): string {
   const base = basename(workbookPath, extname(workbookPath));
   return join(dirname(workbookPath), `.${base}.import-${randomBytes(6).toString('hex')}`);
@@ -120,6 +127,8 @@ export async function importPack(ctx: ServiceContext, path: string, opts: Import
       const result = apply(ctx, inspection, opts, moved.length);
       moved.length = 0;
       made.length = 0;
+      // Files of attachments the pack deleted (and no record still uses) go, as when removed by hand.
+      removeUnusedFiles(ctx, store);
       return result;
     } catch (e) {
       await undo();

@@ -1,8 +1,10 @@
 // Two laptops exchanging packs: A exports, B imports; both change things (one record on both
 // sides: a conflict; one deletion; one change on each side only; a new record); they exchange
 // again both ways and end with the same data, nothing doubled.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachmentDir, blobPath } from '../../electron/store/blobs';
 import type { TestWorkbook } from '../backend/helpers';
 import { fill, type Fixture } from './fixture';
 import { dataFiles, exportThroughApi, makePackWorkbook } from './helpers';
@@ -131,6 +133,31 @@ describe('merging packs between two workbooks', () => {
       expect(preview.summary.find((x) => x.table === 'licences' && x.vendorId === fx.vendorA)).toMatchObject({ keep: 1, update: 0, conflict: 0 });
       await b.call('pack.import', { path: p });
       expect((await b.call('licence.get', { id: fx.licenceA })).seats).toBe(40);
+    }
+  });
+});
+
+describe('a pack that deletes an attachment', () => {
+  it('removes its stored file on the other side too', async () => {
+    const a2 = makePackWorkbook(3);
+    const b2 = makePackWorkbook(4);
+    try {
+      const f = await fill(a2);
+      await b2.call('pack.import', { path: await exportThroughApi(a2, { all: true, destination: join(a2.dir, 'q1.zip') }) });
+      const runbook = (await a2.call('attachment.list', { documentId: f.docA })).find((x) => x.fileName === 'runbook.txt')!;
+      const stored = blobPath(attachmentDir(b2.path), runbook.sha256);
+      expect(existsSync(stored)).toBe(true);
+      await a2.call('attachment.remove', { documentId: f.docA, attachmentId: runbook.id });
+      await b2.call('pack.import', { path: await exportThroughApi(a2, { all: true, destination: join(a2.dir, 'q2.zip') }) });
+      expect((await b2.call('attachment.list', { documentId: f.docA })).map((x) => x.fileName)).not.toContain('runbook.txt');
+      expect(existsSync(stored)).toBe(false);
+      // The other files stay.
+      for (const other of f.attachments.filter((x) => x.sha256 !== runbook.sha256)) {
+        expect(existsSync(blobPath(attachmentDir(b2.path), other.sha256))).toBe(true);
+      }
+    } finally {
+      a2.close();
+      b2.close();
     }
   });
 });
