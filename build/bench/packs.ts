@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { seededRandom } from '../../electron/demo/random';
 
 const HERE = fileURLToPath(import.meta.url);
 const MB = 1024 * 1024;
@@ -27,17 +28,6 @@ interface ChildResult {
 
 // ---- the corpus ------------------------------------------------------------------------------
 
-/** Mulberry32: the same corpus every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ('payroll backup restore verify certificate renewal firewall rule change ticket incident problem release deploy rollback '
   + 'database replica snapshot retention schedule nightly weekly monthly vendor handover runbook escalation on-call engineer approval '
@@ -89,7 +79,7 @@ export async function makeCorpus(totalMb: number): Promise<Corpus> {
     return r.value as { id: string };
   };
   const store = attachmentDir(workbook);
-  const rand = rng(7);
+  const rand = seededRandom(7);
   const vendor = await call('vendor.create', { name: 'Bench Vendor' });
   const docs: string[] = [];
   for (let i = 0; i < 20; i++) docs.push((await call('document.create', { vendorId: vendor.id, title: `Document ${i}` })).id);

@@ -10,6 +10,7 @@ import { prepareInsert } from '../store/records';
 import { EMERGENCY_TEMPLATE, EXIT_TEMPLATE } from '../../shared/templates';
 import { demoChecklist, type DemoProcess } from './checklists';
 import * as W from './words';
+import { seededRandom } from './random';
 
 export interface DemoOptions {
   /** Inventory records in all (processes, repositories, licences, documents); default: a few dozen per kind per vendor. */
@@ -22,22 +23,10 @@ export interface DemoOptions {
   seed?: number;
 }
 
-/** Small fast PRNG (mulberry32): the same seed gives the same workbook. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const RECORDS_PER_VENDOR_AT_SCALE = 1000;
 
 export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; records: number; items: number } {
-  const rand = rng(opts.seed ?? 42);
+  const rand = seededRandom(opts.seed ?? 42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const chance = (p: number) => rand() < p;
   const scale = opts.records !== undefined;

@@ -1,12 +1,13 @@
 // Adds an item of one's own to a checklist: its phase, title and when it is due (days from T).
 import { useId, useState, type FormEvent } from 'react';
-import { offsetLabel, PHASES, type ChecklistItem } from '../../shared/checklists';
+import { offsetLabel, type ChecklistItem } from '../../shared/checklists';
 import { ApiError } from '../../shared/errors';
 import { api } from '../api';
 import { dataChanged } from '../app/store';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 import { dueFromOffset } from './items';
+import { fieldIssues, OFFSET_ERROR, parseOffset, PhaseSelect } from './itemFields';
 
 /** Where a phase starts in the built-in exit (days from T): a new item's default offset. */
 const PHASE_START = [-180, -150, -120, -120, -14, 0, 30];
@@ -28,16 +29,16 @@ export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  const n = Number(offset.trim());
-  const offsetOk = offset.trim() !== '' && Number.isInteger(n);
+  const n = parseOffset(offset);
+  const { described, error } = fieldIssues(id, issues);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const found: Record<string, string> = {};
     if (!title.trim()) found.title = 'Title is required.';
-    if (!offsetOk) found.offset = 'Days from T must be a whole number, e.g. -30.';
+    if (n === null) found.offset = OFFSET_ERROR;
     setIssues(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || n === null) return;
     setBusy(true);
     try {
       const item = await api['checklist.addItem']({ checklistId, phase, title: title.trim(), description: description.trim(), offsetDays: n });
@@ -53,8 +54,6 @@ export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props
       setBusy(false);
     }
   };
-
-  const described = (key: string) => ({ 'aria-invalid': issues[key] ? true : undefined, 'aria-describedby': issues[key] ? `${id}-${key}-error` : `${id}-${key}-hint` });
 
   return (
     <AppDialog
@@ -83,32 +82,21 @@ export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props
             </span>
           </label>
           <input id={`${id}-title`} className="input" value={title} autoFocus aria-required {...described('title')} onChange={(e) => setTitle(e.target.value)} />
-          {issues.title && (
-            <div id={`${id}-title-error`} className="field-error">
-              {issues.title}
-            </div>
-          )}
+          {error('title')}
         </div>
         <div className="field">
           <label htmlFor={`${id}-phase`} className="field-label">
             Phase
           </label>
-          <select
+          <PhaseSelect
             id={`${id}-phase`}
-            className="input select"
             value={phase}
             onChange={(e) => {
               const p = Number(e.target.value);
               setPhase(p);
               if (!offsetTouched) setOffset(String(PHASE_START[p] ?? 0));
             }}
-          >
-            {PHASES.map((p, i) => (
-              <option key={p.key} value={i}>
-                {i}. {p.label}
-              </option>
-            ))}
-          </select>
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-offset`} className="field-label">
@@ -125,13 +113,9 @@ export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props
               setOffsetTouched(true);
             }}
           />
-          {issues.offset ? (
-            <div id={`${id}-offset-error`} className="field-error">
-              {issues.offset}
-            </div>
-          ) : (
+          {error('offset') || (
             <div id={`${id}-offset-hint`} className="field-hint">
-              {offsetOk ? `${offsetLabel(n)}${exitDate ? ` = ${dueFromOffset(exitDate, n)}` : ''}` : 'Negative: before T.'}
+              {n !== null ? `${offsetLabel(n)}${exitDate ? ` = ${dueFromOffset(exitDate, n)}` : ''}` : 'Negative: before T.'}
             </div>
           )}
         </div>

@@ -20,6 +20,7 @@ import { formatDateTime } from '../format';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 import { dueFromOffset } from './items';
+import { fieldIssues, parseOffset, PhaseSelect } from './itemFields';
 
 interface Values {
   title: string;
@@ -64,8 +65,8 @@ function changesOf(original: Values, v: Values): { changes: ItemChanges } | { fi
   if (v.evidence !== original.evidence) ch.evidence = v.evidence;
   const offsetChanged = v.offset.trim() !== original.offset;
   if (offsetChanged) {
-    const n = Number(v.offset.trim());
-    if (v.offset.trim() === '' || !Number.isInteger(n)) return { field: 'offset', message: 'Days from T must be a whole number, e.g. -30 for 30 days before the exit date.' };
+    const n = parseOffset(v.offset);
+    if (n === null) return { field: 'offset', message: 'Days from T must be a whole number, e.g. -30 for 30 days before the exit date.' };
     ch.offsetDays = n;
   }
   const manual = v.manual && v.due.trim() !== '';
@@ -183,19 +184,14 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
   };
   const { over, dropProps } = useFileDrop((files) => void addFiles(files));
 
-  const offsetNumber = values.offset.trim() !== '' && Number.isInteger(Number(values.offset)) ? Number(values.offset) : null;
+  const offsetNumber = parseOffset(values.offset);
   const followed = dueFromOffset(exitDate, offsetNumber);
   const field = (key: string) => ({
     id: `${id}-${key}`,
     'aria-invalid': issues[key] ? true : undefined,
     'aria-describedby': issues[key] ? `${id}-${key}-error` : undefined,
   });
-  const error = (key: string) =>
-    issues[key] && (
-      <div id={`${id}-${key}-error`} className="field-error">
-        {issues[key]}
-      </div>
-    );
+  const { error } = fieldIssues(id, issues);
 
   return (
     <AppDialog
@@ -292,13 +288,7 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
               <label className="field-label" htmlFor={`${id}-phase`}>
                 Phase
               </label>
-              <select {...field('phase')} className="input select" value={values.phase} onChange={(e) => set('phase', e.target.value)}>
-                {PHASES.map((p, i) => (
-                  <option key={p.key} value={i}>
-                    {i}. {p.label}
-                  </option>
-                ))}
-              </select>
+              <PhaseSelect {...field('phase')} value={values.phase} onChange={(e) => set('phase', e.target.value)} />
             </div>
             <div className="field">
               <label className="field-label" htmlFor={`${id}-offset`}>

@@ -6,13 +6,10 @@ import type { DashboardRow } from '../../shared/checklists';
 import { daysBetween, localToday } from '../../shared/dates';
 import { api } from '../api';
 import { hrefOf, navigate } from '../app/router';
-import { useInfo } from '../app/store';
+import { NewVendorDialog, NoVendors } from '../vendors/NoVendors';
 import { useLoad } from '../app/useLoad';
-import { Welcome } from '../app/Welcome';
-import { RecordDialog } from '../forms/RecordDialog';
 import { formatDay, formatNumber } from '../format';
 import { Badge } from '../ui/Badge';
-import { EmptyState } from '../ui/EmptyState';
 import { Meter, scoreTone } from '../ui/Meter';
 import { DateFact } from '../vendors/DateFact';
 
@@ -64,7 +61,6 @@ function Trend({ trend }: { trend: number | null }) {
 }
 
 export function Dashboard() {
-  const info = useInfo();
   const { data, error } = useLoad('dashboard', () => api['dashboard.get']({}));
   // null: the backend's order, riskiest first.
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 } | null>(null);
@@ -74,35 +70,12 @@ export function Dashboard() {
   const rows = [...(data ?? [])];
   if (sort) rows.sort((a, b) => compare(a, b, sort.key, sort.dir));
 
-  const dialog = creating && (
-    <RecordDialog
-      kind="vendor"
-      record={null}
-      labels={{}}
-      onClose={(saved) => {
-        setCreating(false);
-        if (saved) navigate({ name: 'vendor', vendorId: saved.id, tab: 'overview', open: null });
-      }}
-    />
-  );
+  const dialog = creating && <NewVendorDialog onClose={() => setCreating(false)} />;
 
   if (data && data.length === 0) {
     return (
       <div className="page">
-        {info?.empty ? (
-          <Welcome onAddVendor={() => setCreating(true)} />
-        ) : (
-          <EmptyState
-            title="No vendors yet"
-            actions={
-              <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-                Add your first vendor
-              </button>
-            }
-          >
-            The dashboard shows every vendor you are leaving, riskiest first. Add a vendor and its exit date to start.
-          </EmptyState>
-        )}
+        <NoVendors onAddVendor={() => setCreating(true)} why="The dashboard shows every vendor you are leaving, riskiest first. Add a vendor and its exit date to start." />
         {dialog}
       </div>
     );

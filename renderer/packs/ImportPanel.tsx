@@ -10,6 +10,7 @@ import { formatBytes, formatDateTime, formatNumber, plural } from '../format';
 import { PackFacts } from './PackFacts';
 import { PackPicker, type PickedPack } from './PackPicker';
 import { holdOnServer, type PackSource } from './transfer';
+import { ProblemTable } from './ProblemTable';
 
 type State =
   | { phase: 'idle' }
@@ -150,24 +151,7 @@ function Refused({ name, message, issues }: { name: string; message: string; iss
       </h3>
       <p className="pack-result-text">Nothing in this workbook was changed.</p>
       {issues.length ? (
-        <div className="table-wrap pack-problems">
-          <table className="simple-table" aria-label="Why the pack was refused">
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issues.map((p, i) => (
-                <tr key={i}>
-                  <td className="cell-mono">{p.field}</td>
-                  <td>{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ProblemTable problems={issues.map((i) => ({ file: i.field === '(pack)' ? null : i.field, message: i.message }))} label="Why the pack was refused" />
       ) : (
         <p className="pack-result-text">{message}</p>
       )}

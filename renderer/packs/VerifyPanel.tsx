@@ -7,6 +7,7 @@ import { plural } from '../format';
 import { PackFacts } from './PackFacts';
 import { PackPicker, type PickedPack } from './PackPicker';
 import { holdOnServer } from './transfer';
+import { ProblemTable } from './ProblemTable';
 
 type State =
   | { phase: 'idle' }
@@ -82,24 +83,7 @@ function VerifyResult({ name, report }: { name: string; report: PackVerifyReport
         {name} is damaged: {plural(report.problems.length, 'problem', 'problems')}
       </h3>
       <p className="pack-result-text">Do not rely on this pack; ask for a new one. Importing it would be refused.</p>
-      <div className="table-wrap pack-problems">
-        <table className="simple-table" aria-label="Problems found">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.problems.map((p, i) => (
-              <tr key={i}>
-                <td className="cell-mono">{p.file ?? <span className="muted">the pack as a whole</span>}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ProblemTable problems={report.problems} label="Problems found" />
       {report.manifest && (
         <details className="pack-details">
           <summary>What its manifest claims</summary>

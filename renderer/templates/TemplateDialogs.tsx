@@ -1,9 +1,10 @@
 // The dialogs of the Templates screen: one template item, and a template's name and description.
 import { useId, useState, type FormEvent } from 'react';
-import { offsetLabel, PHASES, type TemplateItemInput } from '../../shared/checklists';
+import { offsetLabel, type TemplateItemInput } from '../../shared/checklists';
 import { ApiError } from '../../shared/errors';
 import { AppDialog } from '../ui/Dialog';
 import { toastError } from '../ui/toasts';
+import { fieldIssues, OFFSET_ERROR, parseOffset, PhaseSelect } from '../checklists/itemFields';
 
 export function TemplateItemDialog({ item, onClose, onSave }: { item: TemplateItemInput | null; onClose(): void; onSave(item: TemplateItemInput): Promise<void> }) {
   const id = useId();
@@ -15,16 +16,15 @@ export function TemplateItemDialog({ item, onClose, onSave }: { item: TemplateIt
   const [perProcess, setPerProcess] = useState(!!item?.perProcess);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const n = Number(offset.trim());
-  const offsetOk = offset.trim() !== '' && Number.isInteger(n);
+  const n = parseOffset(offset);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const found: Record<string, string> = {};
     if (!title.trim()) found.title = 'Title is required.';
-    if (!offsetOk) found.offset = 'Days from T must be a whole number, e.g. -30.';
+    if (n === null) found.offset = OFFSET_ERROR;
     setIssues(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || n === null) return;
     setBusy(true);
     try {
       await onSave({ phase, title: title.trim(), description: description.trim(), offsetDays: n, ownerRole: ownerRole.trim(), perProcess });
@@ -36,13 +36,7 @@ export function TemplateItemDialog({ item, onClose, onSave }: { item: TemplateIt
     }
   };
 
-  const invalid = (key: string) => ({ 'aria-invalid': issues[key] ? true : undefined, 'aria-describedby': issues[key] ? `${id}-${key}-error` : `${id}-${key}-hint` });
-  const error = (key: string) =>
-    issues[key] && (
-      <div id={`${id}-${key}-error`} className="field-error">
-        {issues[key]}
-      </div>
-    );
+  const { described: invalid, error } = fieldIssues(id, issues);
 
   return (
     <AppDialog
@@ -82,13 +76,7 @@ export function TemplateItemDialog({ item, onClose, onSave }: { item: TemplateIt
           <label htmlFor={`${id}-phase`} className="field-label">
             Phase
           </label>
-          <select id={`${id}-phase`} className="input select" value={phase} onChange={(e) => setPhase(Number(e.target.value) as TemplateItemInput['phase'])}>
-            {PHASES.map((p, i) => (
-              <option key={p.key} value={i}>
-                {i}. {p.label}
-              </option>
-            ))}
-          </select>
+          <PhaseSelect id={`${id}-phase`} value={phase} onChange={(e) => setPhase(Number(e.target.value) as TemplateItemInput['phase'])} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-offset`} className="field-label">
@@ -97,7 +85,7 @@ export function TemplateItemDialog({ item, onClose, onSave }: { item: TemplateIt
           <input id={`${id}-offset`} className="input" inputMode="numeric" value={offset} {...invalid('offset')} onChange={(e) => setOffset(e.target.value)} />
           {error('offset') || (
             <div id={`${id}-offset-hint`} className="field-hint">
-              {offsetOk ? `${offsetLabel(n)}: ${n < 0 ? `${-n} days before the exit` : n > 0 ? `${n} days after the exit` : 'on the exit date'}` : 'Negative: before T.'}
+              {n !== null ? `${offsetLabel(n)}: ${n < 0 ? `${-n} days before the exit` : n > 0 ? `${n} days after the exit` : 'on the exit date'}` : 'Negative: before T.'}
             </div>
           )}
         </div>

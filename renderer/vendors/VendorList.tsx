@@ -5,13 +5,10 @@ import { localToday } from '../../shared/dates';
 import { KIND_LABEL } from '../../shared/records';
 import { api } from '../api';
 import { hrefOf, navigate } from '../app/router';
-import { useInfo } from '../app/store';
+import { NewVendorDialog, NoVendors } from './NoVendors';
 import { useLoad } from '../app/useLoad';
-import { Welcome } from '../app/Welcome';
-import { RecordDialog } from '../forms/RecordDialog';
 import { formatDay, formatNumber } from '../format';
 import { Badge } from '../ui/Badge';
-import { EmptyState } from '../ui/EmptyState';
 import { DateFact } from './DateFact';
 import { exitFacts } from './vendorDates';
 
@@ -60,7 +57,6 @@ function compare(a: Row, b: Row, key: Key, dir: 1 | -1): number {
 }
 
 export function VendorList() {
-  const info = useInfo();
   const { data, error } = useLoad('vendor.summaries', () => api['vendor.summaries']({}));
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'name', dir: 1 });
   const [creating, setCreating] = useState(false);
@@ -69,35 +65,12 @@ export function VendorList() {
   const rows: Row[] = (data ?? []).map((summary) => ({ summary, facts: exitFacts(summary.vendor, today) }));
   rows.sort((a, b) => compare(a, b, sort.key, sort.dir));
 
-  const dialog = creating && (
-    <RecordDialog
-      kind="vendor"
-      record={null}
-      labels={{}}
-      onClose={(saved) => {
-        setCreating(false);
-        if (saved) navigate({ name: 'vendor', vendorId: saved.id, tab: 'overview', open: null });
-      }}
-    />
-  );
+  const dialog = creating && <NewVendorDialog onClose={() => setCreating(false)} />;
 
   if (data && data.length === 0) {
     return (
       <div className="page">
-        {info?.empty ? (
-          <Welcome onAddVendor={() => setCreating(true)} />
-        ) : (
-          <EmptyState
-            title="No vendors yet"
-            actions={
-              <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-                Add your first vendor
-              </button>
-            }
-          >
-            Add the vendor you are leaving: its contract dates tell you when to serve notice.
-          </EmptyState>
-        )}
+        <NoVendors onAddVendor={() => setCreating(true)} why="Add the vendor you are leaving: its contract dates tell you when to serve notice." />
         {dialog}
       </div>
     );

@@ -7,6 +7,7 @@ import { formatBytes } from '../../pack/report';
 import { openWorkbook } from '../../store/open';
 import { appVersion } from '../project';
 import { processIo, UsageError, type Io } from '../usage';
+import { existingWorkbook } from '../workbookArg';
 
 export const usage = 'handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--no-attachments] [--redact]   write a transition pack';
 
@@ -41,11 +42,8 @@ export async function exportCommand(argv: string[], io: Io, now: () => Date = ()
   if (!values.db) throw new UsageError('--db FILE is required');
   if (!values.out) throw new UsageError('--out PACK.zip is required');
   if ((values.all === true) === (values.vendor !== undefined)) throw new UsageError('give --all or one or more --vendor NAME_OR_ID');
-  const db = resolve(values.db);
-  if (!existsSync(db)) {
-    io.err(`No workbook at ${db}`);
-    return 1;
-  }
+  const db = existingWorkbook(values.db, io);
+  if (!db) return 1;
   const out = resolve(values.out);
   if (out === db) throw new UsageError('--out must not be the workbook itself');
   if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {

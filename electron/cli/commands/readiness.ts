@@ -1,12 +1,11 @@
 // handover readiness --db FILE [--vendor NAME_OR_ID] [--json]
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localToday, serveNoticeBy } from '../../../shared/dates';
 import { loadReadiness } from '../../services/readiness';
 import type { Db } from '../../store/open';
 import { openWorkbook } from '../../store/open';
 import { UsageError, type Io } from '../usage';
+import { existingWorkbook } from '../workbookArg';
 
 export const usage = 'handover readiness --db FILE [--vendor NAME_OR_ID] [--json]   readiness score, parts and red flags';
 
@@ -25,11 +24,8 @@ export function findVendor(db: Db, key: string): { id: string; name: string } {
 export function readinessCommand(argv: string[], io: Io, now: () => Date = () => new Date()): number {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, vendor: { type: 'string' }, json: { type: 'boolean' } } });
   if (!values.db) throw new UsageError('--db FILE is required');
-  const path = resolve(values.db);
-  if (!existsSync(path)) {
-    io.err(`No workbook at ${path}`);
-    return 1;
-  }
+  const path = existingWorkbook(values.db, io);
+  if (!path) return 1;
   const db = openWorkbook(path, { readonly: true });
   try {
     const today = localToday(now());

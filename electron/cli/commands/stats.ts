@@ -1,22 +1,18 @@
 // handover stats --db FILE [--json]
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KIND_LABEL, type RecordKind } from '../../../shared/records';
 import { openWorkbook } from '../../store/open';
 import { stats } from '../../services/overview';
 import { UsageError, type Io } from '../usage';
+import { existingWorkbook } from '../workbookArg';
 
 export const usage = 'handover stats --db FILE [--json]        record counts per kind and per vendor';
 
 export function statsCommand(argv: string[], io: Io): number {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean' } } });
   if (!values.db) throw new UsageError('--db FILE is required');
-  const path = resolve(values.db);
-  if (!existsSync(path)) {
-    io.err(`No workbook at ${path}`);
-    return 1;
-  }
+  const path = existingWorkbook(values.db, io);
+  if (!path) return 1;
   // Read-only: looking at a workbook never migrates or changes it.
   const db = openWorkbook(path, { readonly: true });
   try {
