@@ -25,6 +25,7 @@ import { createTemplate, deleteTemplate, duplicateTemplate, getTemplate, listTem
 import { importPack, previewPack } from '../pack/import';
 import type { PackJobs } from '../pack/jobs';
 import { verifyPack } from '../pack/verify';
+import { checkDestination } from '../services/destination';
 
 export interface HandlerEnv {
   ctx: ServiceContext;
@@ -41,8 +42,11 @@ export interface HandlerEnv {
 export interface FaceDialogs {
   openPack(): Promise<string | null>;
   savePack(suggestedName: string): Promise<string | null>;
-  /** Prints a self-contained HTML page to a PDF file the user picks; null when cancelled. */
-  printToPdf(html: string, suggestedName: string): Promise<string | null>;
+  /**
+   * Prints a self-contained HTML page to a PDF file the user picks; null when cancelled. The
+   * picked path goes through `check` (checkDestination) before anything is written to it.
+   */
+  printToPdf(html: string, suggestedName: string, check: (path: string) => string): Promise<string | null>;
 }
 
 export type Handlers = {
@@ -141,14 +145,19 @@ const SPECIAL: Omit<Handlers, CrudName> = {
   'dashboard.get': (_input, env) => dashboard(env.ctx.db, today(env)),
   'app.pickFile': async (input, env) => {
     if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face has no file dialogs: upload or download the file instead.');
-    const path = input.purpose === 'open-pack' ? await env.dialogs.openPack() : await env.dialogs.savePack(input.suggestedName ?? 'transition-pack.zip');
+    if (input.purpose === 'open-pack') return { path: await env.dialogs.openPack() };
+    const path = await env.dialogs.savePack(input.suggestedName ?? 'transition-pack.zip');
+    // The native save dialog asked before the user picked an existing file.
+    if (path) env.packs.userChoseToReplace(path);
     return { path };
   },
   'report.html': (input, env) => reportHtml(env.ctx, env.appVersion, input),
   'report.printToPdf': async (input, env) => {
     if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face prints with the browser: open the report and use its print.');
     const { title, html } = reportHtml(env.ctx, env.appVersion, input);
-    return { path: await env.dialogs.printToPdf(html, `${title.replace(/[\\/:*?"<>|]/g, '-')}.pdf`) };
+    // The save dialog asked before replacing an existing file; a workbook or its files are still refused.
+    const check = (path: string) => checkDestination(path, { field: 'path', extension: '.pdf', workbookPath: env.ctx.workbookPath, replace: true });
+    return { path: await env.dialogs.printToPdf(html, `${title.replace(/[\\/:*?"<>|]/g, '-')}.pdf`, check) };
   },
   'pack.export': (input, env) => env.packs.startExport(env.ctx, env.appVersion, input),
   'pack.jobStatus': (input, env) => env.packs.status(input.jobId),

@@ -22,6 +22,8 @@ import { reportBlocks, type ReportInput } from './report';
 import { renderHtml } from './report-html';
 import { renderMarkdown } from './report-md';
 import { toColumn } from '../store/tables';
+import { checkDestination, type DestinationRules } from '../services/destination';
+import { isPackFile } from './sniff';
 import { builtinTemplateId, fromSql, SCOPE, selectColumns, TABLES, type Row } from './tables';
 import { ZipWriter, type ZipEntryInput, type ZipWriteOptions } from './zip-write';
 
@@ -38,8 +40,12 @@ export interface ExportOptions {
   vendorIds: string[] | 'all';
   attachments: boolean;
   redact: boolean;
-  /** The pack's final path. */
+  /** The pack's final path (checked by checkDestination: never a workbook, its files or an attachment folder). */
   destination: string;
+  /** The user agreed to replace an existing file that is not a pack (`--force`, a save dialog that asked). */
+  replace?: boolean;
+  /** How a refused destination is named and explained to this face (the CLI says --out and --force). */
+  destinationWording?: Pick<DestinationRules, 'field' | 'replaceHint'>;
   appVersion: string;
   now: Date;
   signal?: AbortSignal | undefined;
@@ -183,10 +189,20 @@ const generated = (name: string, make: () => Iterable<string>): ZipEntryInput =>
   source: { kind: 'generated', chunks: async function* () { yield* make(); } },
 });
 
+/** Where a pack may be written: a .zip that is not the workbook's, replacing only an older pack unless told. */
+export function packDestinationRules(workbookPath: string, replace: boolean): DestinationRules {
+  return {
+    field: 'destination', extension: '.zip', workbookPath, replace, replaceable: isPackFile,
+    replaceHint: 'it is not a transition pack, so it is not replaced: choose another name, or say that it may be replaced',
+  };
+}
+
 /** Writes a pack; resolves with what was written, or throws (an AbortError when cancelled) leaving no file. */
 export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
+  const rules = { ...packDestinationRules(opts.workbookPath, opts.replace ?? false), ...opts.destinationWording };
+  const destination = checkDestination(opts.destination, rules);
   const db = openSnapshot(opts.workbookPath, opts.nativeBinding);
-  const temp = join(dirname(opts.destination), `.${basename(opts.destination)}.${randomBytes(6).toString('hex')}.partial`);
+  const temp = join(dirname(destination), `.${basename(destination)}.${randomBytes(6).toString('hex')}.partial`);
   let progress: ExportProgress = { step: 'Preparing', bytesDone: 0, bytesTotal: 0 };
   const report = (p: Partial<ExportProgress>) => {
     progress = { ...progress, ...p };
@@ -260,10 +276,12 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     await fh.sync();
     await fh.close();
     fh = null;
-    await rename(temp, opts.destination);
+    // Checked again: a file that appeared at the destination while the pack was written is not replaced either.
+    checkDestination(destination, rules);
+    await rename(temp, destination);
     report({ bytesTotal: progress.bytesDone });
     return {
-      fileName: basename(opts.destination), path: opts.destination, size, files: written.length + 1, attachments: files.length,
+      fileName: basename(destination), path: destination, size, files: written.length + 1, attachments: files.length,
       redacted: opts.redact, vendors,
     };
   } catch (e) {

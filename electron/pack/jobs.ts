@@ -6,11 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ApiError, type ApiErrorBody } from '../../shared/errors';
 import type { PackExportInput, PackExportResult, PackJobState, PackJobStatus } from '../../shared/packs';
 import type { ServiceContext } from '../services/context';
-import { exportPack, type ExportProgress } from './export';
+import { checkDestination } from '../services/destination';
+import { exportPack, packDestinationRules, type ExportProgress } from './export';
 
 export interface PackJobsOptions {
   /** better-sqlite3 binary for another ABI (the desktop app's Electron build), for the export's own connection. */
@@ -44,6 +45,8 @@ interface Upload {
 /** Finished jobs and uploads older than this are forgotten and their files removed. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const MAX_RUNNING = 2;
+/** How long a destination the user confirmed in a save dialog stays confirmed. */
+const CONFIRMED_MS = 10 * 60 * 1000;
 
 const safeName = (s: string) => s.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'pack';
 
@@ -59,6 +62,7 @@ export class PackJobs {
   private readonly jobs = new Map<string, Job>();
   private readonly uploads = new Map<string, Upload>();
   private temp: string | null = null;
+  private readonly confirmed = new Map<string, number>();
 
   constructor(private readonly opts: PackJobsOptions = {}) {
     this.allowPaths = opts.allowPaths ?? true;
@@ -83,6 +87,20 @@ export class PackJobs {
     for (const [id, u] of this.uploads) if (u.createdAt < old) this.discardUpload(id);
   }
 
+  /**
+   * The face's own save dialog asked the user before choosing an existing file: that file may be
+   * replaced by the export that follows. The renderer cannot grant this itself (it only passes the
+   * path on), so a page that names an arbitrary file still gets the no-replace rules.
+   */
+  userChoseToReplace(path: string): void {
+    this.confirmed.set(resolve(path), Date.now());
+  }
+
+  private confirmedReplace(path: string): boolean {
+    const at = this.confirmed.get(resolve(path));
+    return at !== undefined && Date.now() - at < CONFIRMED_MS;
+  }
+
   /** A file path from an input, allowed only where this face may name files. */
   checkedPath(path: string, field: string): string {
     if (!this.allowPaths) throw new ApiError('FORBIDDEN', `${field}: this face cannot name files on the computer; upload the pack instead.`, [{ field, message: 'is not allowed here' }]);
@@ -97,14 +115,12 @@ export class PackJobs {
     }
     const id = randomUUID();
     let destination: string;
+    let replace = false;
     let temporary = false;
     if (input.destination !== undefined) {
-      destination = this.checkedPath(input.destination, 'destination');
-      const issue = extname(destination).toLowerCase() !== '.zip' ? 'must end in .zip'
-        : !existsSync(dirname(destination)) || !statSync(dirname(destination)).isDirectory() ? 'must be in an existing folder'
-          : existsSync(destination) && !statSync(destination).isFile() ? 'is a folder, not a file'
-            : resolve(destination) === resolve(ctx.workbookPath) ? 'is the workbook itself' : null;
-      if (issue) throw new ApiError('INVALID_INPUT', `destination: ${issue}`, [{ field: 'destination', message: issue }]);
+      const chosen = this.checkedPath(input.destination, 'destination');
+      replace = this.confirmedReplace(chosen);
+      destination = checkDestination(chosen, packDestinationRules(ctx.workbookPath, replace));
     } else {
       const dir = join(this.tempDir(), id);
       mkdirSync(dir);
@@ -124,7 +140,7 @@ export class PackJobs {
       try {
         const outcome = await exportPack({
           workbookPath: ctx.workbookPath, nativeBinding: this.opts.nativeBinding, vendorIds: input.all ? 'all' : (input.vendorIds ?? []),
-          attachments: input.attachments ?? true, redact: input.redact ?? false, destination, appVersion, now: ctx.clock.now(),
+          attachments: input.attachments ?? true, redact: input.redact ?? false, destination, replace, appVersion, now: ctx.clock.now(),
           signal: controller.signal, onProgress: (p) => { job.progress = p; },
         });
         job.result = { ...outcome, downloadPath: `/download/${id}` };

@@ -1,6 +1,6 @@
 // Files attached to documents and to checklist items (evidence): copied into the workbook's attachment folder under their SHA-256,
 // stored once however often they are added, opened through the face's own opener, removed.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Attachment, AttachmentContent } from '../../shared/contract';
@@ -115,8 +115,9 @@ export function attachmentContent(ctx: ServiceContext, id: string): AttachmentCo
 export async function openAttachment(ctx: ServiceContext, id: string, opener: ((path: string) => Promise<void>) | undefined) {
   if (!opener) throw new ApiError('UNSUPPORTED', 'This face cannot open files; download the attachment instead.');
   const att = liveAttachment(ctx, id);
-  const dir = join(tmpdir(), 'handover-workbook-open', att.sha256);
-  mkdirSync(dir, { recursive: true });
+  // A new private folder each time: a fixed path in the shared temp folder could hold a symlink
+  // planted by another user, and copying onto it would write wherever it points.
+  const dir = mkdtempSync(join(tmpdir(), 'handover-workbook-open-'));
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const copy = join(dir, att.fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_'));
   copyFileSync(att.path, copy);

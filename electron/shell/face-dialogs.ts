@@ -26,9 +26,10 @@ export function createFaceDialogs(window: () => BrowserWindow | null, folder: ()
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     savePack: (name) => save('Export transition pack', name, PACKS),
-    async printToPdf(html, name) {
-      const target = await save('Print report to PDF', name, PDF);
-      if (!target) return null;
+    async printToPdf(html, name, check) {
+      const picked = await save('Print report to PDF', name, PDF);
+      if (!picked) return null;
+      const target = check(picked);
       const dir = mkdtempSync(join(tmpdir(), 'handover-report-'));
       const page = join(dir, 'report.html');
       const printer = new BrowserWindow({
@@ -42,7 +43,13 @@ export function createFaceDialogs(window: () => BrowserWindow | null, folder: ()
         // Temporary name beside the target, then rename: no half-written PDF under the real name.
         const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.pdf.tmp`);
         writeFileSync(temp, pdf);
-        renameSync(temp, target);
+        try {
+          check(target);
+          renameSync(temp, target);
+        } catch (e) {
+          rmSync(temp, { force: true });
+          throw e;
+        }
         return target;
       } finally {
         printer.destroy();

@@ -1,6 +1,6 @@
 // The shell's dialogs and PDF printing, with Electron faked: the print window runs no script in a
 // session of its own, and the PDF lands under the chosen name only when complete.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -49,6 +49,17 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('desktop dialogs for the backend', () => {
   const dialogs = () => createFaceDialogs(() => null, () => dir);
+  const accept = (p: string) => p;
+
+  it('prints nothing to a destination the backend refuses (a workbook, say)', async () => {
+    const target = join(dir, 'workbook.pdf');
+    writeFileSync(target, 'SQLite format 3\0 pretend');
+    fake.state.saveResult = { canceled: false, filePath: target };
+    const refuse = () => { throw new Error('path: is a workbook'); };
+    await expect(dialogs().printToPdf('<html></html>', 'r.pdf', refuse)).rejects.toThrow('is a workbook');
+    expect(fake.state.windows).toHaveLength(0);
+    expect(readFileSync(target, 'utf8')).toBe('SQLite format 3\0 pretend');
+  });
 
   it('returns the chosen pack paths, or null when cancelled', async () => {
     fake.state.openResult = { canceled: false, filePaths: ['/x/pack.zip'] };
@@ -64,7 +75,7 @@ describe('desktop dialogs for the backend', () => {
   it('prints the report in a script-less window of its own session and writes the PDF', async () => {
     const target = join(dir, 'report.pdf');
     fake.state.saveResult = { canceled: false, filePath: target };
-    expect(await dialogs().printToPdf('<html><body><h1>Exit report</h1></body></html>', 'report.pdf')).toBe(target);
+    expect(await dialogs().printToPdf('<html><body><h1>Exit report</h1></body></html>', 'report.pdf', accept)).toBe(target);
     const w = fake.state.windows[0]!;
     expect(w.options.show).toBe(false);
     expect(w.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, nodeIntegration: false, partition: 'handover-print' });
@@ -76,12 +87,12 @@ describe('desktop dialogs for the backend', () => {
 
   it('writes nothing when cancelled or when printing fails', async () => {
     fake.state.saveResult = { canceled: true };
-    expect(await dialogs().printToPdf('<html></html>', 'r.pdf')).toBeNull();
+    expect(await dialogs().printToPdf('<html></html>', 'r.pdf', accept)).toBeNull();
     expect(fake.state.windows).toHaveLength(0);
     const target = join(dir, 'r.pdf');
     fake.state.saveResult = { canceled: false, filePath: target };
     fake.state.failPrint = true;
-    await expect(dialogs().printToPdf('<html></html>', 'r.pdf')).rejects.toThrow('printer on fire');
+    await expect(dialogs().printToPdf('<html></html>', 'r.pdf', accept)).rejects.toThrow('printer on fire');
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
     expect(fake.state.windows[0]!.destroyed).toBe(true);

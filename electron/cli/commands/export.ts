@@ -1,15 +1,15 @@
-// handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--no-attachments] [--redact]
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--force] [--no-attachments] [--redact]
+import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportPack, type ExportProgress } from '../../pack/export';
+import { exportPack, packDestinationRules, type ExportProgress } from '../../pack/export';
+import { checkDestination } from '../../services/destination';
 import { formatBytes } from '../../pack/report';
 import { openWorkbook } from '../../store/open';
 import { appVersion } from '../project';
 import { processIo, UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
 
-export const usage = 'handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--no-attachments] [--redact]   write a transition pack';
+export const usage = 'handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--force] [--no-attachments] [--redact]   write a transition pack (--force: replace an existing file that is not a pack)';
 
 /** Vendor ids for names or ids as typed: an exact id, or a name (any case); ambiguous or unknown names fail. */
 function resolveVendors(path: string, wanted: string[]): { ids: string[] } | { error: string } {
@@ -36,20 +36,18 @@ export async function exportCommand(argv: string[], io: Io, now: () => Date = ()
     args: argv,
     options: {
       db: { type: 'string' }, vendor: { type: 'string', multiple: true }, all: { type: 'boolean' }, out: { type: 'string' },
-      'no-attachments': { type: 'boolean' }, redact: { type: 'boolean' },
+      'no-attachments': { type: 'boolean' }, redact: { type: 'boolean' }, force: { type: 'boolean' },
     },
   });
   if (!values.db) throw new UsageError('--db FILE is required');
   if (!values.out) throw new UsageError('--out PACK.zip is required');
+  if (extname(values.out).toLowerCase() !== '.zip') throw new UsageError(`--out must end in .zip (a transition pack), not "${values.out}"`);
   if ((values.all === true) === (values.vendor !== undefined)) throw new UsageError('give --all or one or more --vendor NAME_OR_ID');
   const db = existingWorkbook(values.db, io);
   if (!db) return 1;
-  const out = resolve(values.out);
-  if (out === db) throw new UsageError('--out must not be the workbook itself');
-  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
-    io.err(`The folder ${dirname(out)} does not exist`);
-    return 1;
-  }
+  // Checked before any work starts (and again by the export before it renames into place).
+  const wording = { field: '--out', replaceHint: 'it is not a transition pack: choose another name, or pass --force to replace it' };
+  const out = checkDestination(resolve(values.out), { ...packDestinationRules(db, values.force === true), ...wording });
   let vendorIds: string[] | 'all' = 'all';
   if (values.vendor) {
     const r = resolveVendors(db, values.vendor);
@@ -75,7 +73,7 @@ export async function exportCommand(argv: string[], io: Io, now: () => Date = ()
   const started = performance.now();
   try {
     const r = await exportPack({
-      workbookPath: db, vendorIds, attachments: !values['no-attachments'], redact: values.redact === true, destination: out, appVersion, now: now(),
+      workbookPath: db, vendorIds, attachments: !values['no-attachments'], redact: values.redact === true, destination: out, replace: values.force === true, destinationWording: wording, appVersion, now: now(),
       signal: controller.signal, onProgress: progress,
     });
     if (tty) process.stderr.write('\r\x1b[K');
