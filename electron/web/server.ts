@@ -1,6 +1,7 @@
 // The browser face: the built renderer and the API over HTTP, on 127.0.0.1 only. Every API call
 // needs the per-run token; Host and Origin are checked so another web page (or a DNS-rebinding
 // name) cannot drive the workbook through the user's browser.
+import { constants } from 'node:buffer';
 import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -14,10 +15,15 @@ export const WEB_CSP = [
   "font-src 'self'", "connect-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
 ].join('; ');
 
-/** Largest request body: a 512 MB attachment grows by a third in base64. */
-export const MAX_BODY_BYTES = 700 * 1024 * 1024;
+/**
+ * Largest JSON request body. It must stay below V8's longest string (about 512 MiB; a body of N
+ * bytes decodes to at most N characters), or decoding it would throw. Attachments up to about
+ * 350 MB fit in base64.
+ */
+export const MAX_BODY_BYTES = Math.min(480 * 1024 * 1024, constants.MAX_STRING_LENGTH - 1);
 
-const TYPES: Record<string, string> = {
+/** Content types of the renderer's files by extension; the desktop shell's app:// handler serves the same. */
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
 };
@@ -41,6 +47,8 @@ export interface WebServerOptions {
   /** The built renderer (out/renderer). */
   staticDir: string;
   port?: number;
+  /** Largest JSON body (tests make it small). */
+  maxBodyBytes?: number;
 }
 
 export interface WebServer {
@@ -79,21 +87,52 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 
 const errorBody = (code: string, message: string) => JSON.stringify({ ok: false, error: { code, message } });
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The URL path with its percent-escapes decoded, or null when they are malformed (`/%zz`). */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads a JSON request body. The limit is checked against Content-Length before a byte is read and
+ * against the running count for chunked bodies, so a huge request costs nothing; decoding errors
+ * reject the promise instead of being thrown from an event handler (which would end the process).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let failed = false;
     req.on('data', (c: Buffer) => {
+      if (failed) return;
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
+      if (size > limit) {
+        failed = true;
+        chunks.length = 0;
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      if (failed) return;
+      try {
+        resolveBody(Buffer.concat(chunks).toString('utf8'));
+      } catch (e) {
+        reject(e);
+      }
+    });
+    req.on('error', (e) => { if (!failed) reject(e); });
   });
 }
 
@@ -111,6 +150,10 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       return send(res, 403, errorBody('FORBIDDEN', 'Cross-origin requests are not allowed'));
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Decoded once, for file and method names alike: a bad escape is the caller's mistake (400),
+    // never a server error.
+    const path = decodedPath(url.pathname);
+    if (path === null) return send(res, 400, errorBody('INVALID_INPUT', 'The address has malformed percent-encoding'));
     const download = /^\/download\/([0-9a-f-]{36})$/.exec(url.pathname);
     if (download) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, errorBody('UNSUPPORTED', 'Use GET to download a pack'));
@@ -161,13 +204,17 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       if (!type.startsWith('application/json')) return send(res, 415, errorBody('INVALID_INPUT', 'Send the input as application/json'));
       let payload: unknown;
       try {
-        const text = await readBody(req);
+        const text = await readBody(req, opts.maxBodyBytes ?? MAX_BODY_BYTES);
         payload = text.trim() === '' ? {} : decodeWire(text);
       } catch (e) {
-        const tooLarge = (e as Error).message === 'too large';
-        return send(res, tooLarge ? 413 : 400, errorBody('INVALID_INPUT', tooLarge ? 'The request is too large' : 'The request body is not valid JSON'));
+        const tooLarge = e instanceof BodyTooLarge;
+        // The rest of an oversized body is never read: the connection closes after the answer,
+        // or its remaining bytes would be taken for the next request on it.
+        if (tooLarge) res.setHeader('Connection', 'close');
+        const limit = `${Math.floor((opts.maxBodyBytes ?? MAX_BODY_BYTES) / 1024 / 1024)} MiB`;
+        return send(res, tooLarge ? 413 : 400, errorBody('INVALID_INPUT', tooLarge ? `The request is larger than the ${limit} allowed` : 'The request body is not valid JSON'));
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = path.slice('/api/'.length);
       // The page may not name files on this computer: packs travel by upload and download here.
       if (method.startsWith('pack.') && payload && typeof payload === 'object' && ('path' in payload || 'destination' in payload)) {
         return send(res, 403, errorBody('FORBIDDEN', 'The browser face cannot name files on the computer; upload the pack or download the export.'));
@@ -178,7 +225,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, errorBody('UNSUPPORTED', 'Method not allowed'));
     // Static files of the built renderer; anything outside its folder is refused.
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const rel = url.pathname === '/' ? 'index.html' : path.replace(/^\/+/, '');
     const file = normalize(join(root, rel));
     if (!file.startsWith(root + sep) || rel.includes('\0') || !existsSync(file) || !statSync(file).isFile()) {
       return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
@@ -189,7 +236,8 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       'Cache-Control': rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+    // A file that vanishes or cannot be read ends this response, never the process.
+    return pipeline(createReadStream(file), res).catch(() => res.destroy());
   };
 
   const server = createServer((req, res) => {
