@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'UNSUPPORTED'
   | 'NO_WORKBOOK'
   | 'FILE_ERROR'
+  /** The workbook is being written by someone else (an import); try again in a moment. */
+  | 'BUSY'
+  /** The disk is full; nothing was changed. */
+  | 'DISK_FULL'
   | 'INTERNAL';
 
 export interface FieldIssue {

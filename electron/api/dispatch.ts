@@ -2,7 +2,10 @@
 // the method's schema, runs the handler and answers {ok, value} | {ok: false, error}. Never throws.
 import type { z } from 'zod';
 import { API, isMethodName } from '../../shared/contract';
-import { ApiError, type ApiResponse, type FieldIssue } from '../../shared/errors';
+import type { ApiResponse, FieldIssue } from '../../shared/errors';
+import { malformedText } from '../../shared/text';
+import { BUSY_IMPORT_MESSAGE, importBeingApplied } from '../store/importLock';
+import { knownErrorBody } from '../services/errors';
 import type { HandlerEnv, Handlers } from './handlers';
 
 export type Dispatch = (method: string, payload: unknown) => Promise<ApiResponse<unknown>>;
@@ -29,19 +32,21 @@ export function createDispatcher(handlers: Handlers, env: () => HandlerEnv, onIn
       const issues = issuesOf(parsed.error);
       return { ok: false, error: { code: 'INVALID_INPUT', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues } };
     }
+    const malformed = malformedText(parsed.data);
+    if (malformed) return { ok: false, error: { code: 'INVALID_INPUT', message: `${malformed.field}: ${malformed.message}`, issues: [malformed] } };
+    const e0 = env();
+    // While another process applies an import, a write would wait on SQLite's lock with this
+    // face's event loop held; answer at once instead.
+    if (API[method].writes && importBeingApplied(e0.ctx.workbookPath)) {
+      return { ok: false, error: { code: 'BUSY', message: BUSY_IMPORT_MESSAGE } };
+    }
     try {
       const handler = handlers[method] as (input: unknown, env: HandlerEnv) => unknown;
-      const value = await handler(parsed.data, env());
+      const value = await handler(parsed.data, e0);
       return { ok: true, value };
     } catch (e) {
-      if (e instanceof ApiError) return { ok: false, error: e.toBody() };
-      const sqliteCode = (e as { code?: unknown }).code;
-      if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
-        return { ok: false, error: { code: 'INVALID_INPUT', message: `The workbook refused the change: ${(e as Error).message}` } };
-      }
-      if (typeof sqliteCode === 'string' && /^E[A-Z]+$/.test(sqliteCode)) {
-        return { ok: false, error: { code: 'FILE_ERROR', message: `A file operation failed: ${(e as Error).message}` } };
-      }
+      const known = knownErrorBody(e, { workbookPath: e0.ctx.workbookPath });
+      if (known) return { ok: false, error: known };
       onInternalError?.(e);
       return { ok: false, error: { code: 'INTERNAL', message: `Internal error: ${(e as Error).message ?? String(e)}` } };
     }

@@ -1,6 +1,7 @@
 // The `handover` command line over the same backend as the app. Exit codes: 0 done, 1 failed,
 // 2 wrong usage; messages on stderr.
 import { ApiError } from '../../shared/errors';
+import { attachCommand, usage as attachUsage } from './commands/attach';
 import { demo, usage as demoUsage } from './commands/demo';
 import { readinessCommand, usage as readinessUsage } from './commands/readiness';
 import { statsCommand, usage as statsUsage } from './commands/stats';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promi
   export: { run: exportCommand, usage: exportUsage },
   verify: { run: verifyCommand, usage: verifyUsage },
   import: { run: importCommand, usage: importUsage },
+  attach: { run: attachCommand, usage: attachUsage },
   readiness: { run: readinessCommand, usage: readinessUsage },
 };
 

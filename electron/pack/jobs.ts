@@ -10,6 +10,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ApiError, type ApiErrorBody } from '../../shared/errors';
 import type { PackExportInput, PackExportResult, PackJobState, PackJobStatus } from '../../shared/packs';
 import type { ServiceContext } from '../services/context';
+import { knownErrorBody } from '../services/errors';
 import { checkDestination } from '../services/destination';
 import { exportPack, packDestinationRules, type ExportProgress } from './export';
 
@@ -50,11 +51,8 @@ const CONFIRMED_MS = 10 * 60 * 1000;
 
 const safeName = (s: string) => s.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'pack';
 
-function toErrorBody(e: unknown): ApiErrorBody {
-  if (e instanceof ApiError) return e.toBody();
-  const code = (e as { code?: unknown }).code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return { code: 'FILE_ERROR', message: `A file operation failed: ${(e as Error).message}` };
-  return { code: 'INTERNAL', message: (e as Error).message ?? String(e) };
+function toErrorBody(e: unknown, writingTo: string): ApiErrorBody {
+  return knownErrorBody(e, { writingTo }) ?? { code: 'INTERNAL', message: (e as Error).message ?? String(e) };
 }
 
 export class PackJobs {
@@ -150,7 +148,7 @@ export class PackJobs {
           job.state = 'cancelled';
         } else {
           job.state = 'failed';
-          job.error = toErrorBody(e);
+          job.error = toErrorBody(e, temporary ? 'the temporary folder' : dirname(destination));
         }
         if (temporary) rmSync(dirname(destination), { recursive: true, force: true });
       } finally {

@@ -2,11 +2,12 @@
 // stored once however often they are added, opened through the face's own opener, removed.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Attachment, AttachmentContent } from '../../shared/contract';
+import { basename, extname, join } from 'node:path';
+import { MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentContent } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { logActivity } from '../store/activity';
 import { attachmentDir, blobPath, putBlob, removeBlob } from '../store/blobs';
+import { putBlobFromFile } from '../store/blobFile';
 import { getRecord } from '../store/records';
 import { actor, inWrite, nowIso, type ServiceContext } from './context';
 import { prepared } from '../store/prepared';
@@ -53,17 +54,35 @@ export function addAttachment(
   ctx: ServiceContext,
   input: AttachmentOwner & { fileName: string; mediaType?: string | undefined; content: Uint8Array },
 ): Attachment {
-  const doc = liveOwner(ctx, input);
+  const owner = liveOwner(ctx, input);
   // The file lands first (temp name, then rename); the rows that point at it follow in one
   // transaction. A failure in between leaves at most an unreferenced file, never a dangling row.
   const { sha } = putBlob(attachmentDir(ctx.workbookPath), input.content);
+  return linkStored(ctx, owner, { sha, size: input.content.byteLength, fileName: input.fileName, mediaType: input.mediaType });
+}
+
+/**
+ * Attaches a file on this computer, streamed into the store while it is hashed (never whole in
+ * memory). Only regular files: a pipe, socket or device is refused with its name.
+ */
+export async function addAttachmentFromPath(ctx: ServiceContext, input: AttachmentOwner & { path: string; fileName?: string | undefined }): Promise<Attachment> {
+  liveOwner(ctx, input);
+  const stored = await putBlobFromFile(attachmentDir(ctx.workbookPath), input.path, { maxBytes: MAX_ATTACHMENT_BYTES, field: 'path' });
+  const fileName = input.fileName ?? basename(input.path);
+  // The owner is looked up again: it may have been deleted while the file was copied.
+  return linkStored(ctx, liveOwner(ctx, input), { sha: stored.sha, size: stored.size, fileName, mediaType: mediaTypeOf(fileName) });
+}
+
+/** The rows that point at a stored file: the attachment (revived if it was removed) and its link to the owner, logged. */
+function linkStored(ctx: ServiceContext, doc: Owner, file: { sha: string; size: number; fileName: string; mediaType?: string | undefined }): Attachment {
+  const { sha } = file;
   return inWrite(ctx, () => {
     const at = nowIso(ctx);
     let att = prepared(ctx.db, 'SELECT id, deleted_at AS deletedAt FROM attachments WHERE sha256 = ?').get(sha) as { id: string; deletedAt: string | null } | undefined;
     if (!att) {
       att = { id: ctx.newId(), deletedAt: null };
       prepared(ctx.db, 'INSERT INTO attachments (id, sha256, size, file_name, media_type, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(att.id, sha, input.content.byteLength, input.fileName, input.mediaType || 'application/octet-stream', at, at);
+        .run(att.id, sha, file.size, file.fileName, file.mediaType || 'application/octet-stream', at, at);
     } else if (att.deletedAt) {
       prepared(ctx.db, 'UPDATE attachments SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, att.id);
     }
@@ -71,19 +90,33 @@ export function addAttachment(
       WHERE owner_kind = ? AND owner_id = ? AND attachment_id = ?`).get(doc.kind, doc.id, att.id) as { id: string; deletedAt: string | null } | undefined;
     if (!link) {
       prepared(ctx.db, `INSERT INTO attachment_links (id, attachment_id, owner_kind, owner_id, file_name, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(ctx.newId(), att.id, doc.kind, doc.id, input.fileName, at, at);
+        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(ctx.newId(), att.id, doc.kind, doc.id, file.fileName, at, at);
     } else if (link.deletedAt) {
-      prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = NULL, file_name = ?, updated_at = ? WHERE id = ?').run(input.fileName, at, link.id);
+      prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = NULL, file_name = ?, updated_at = ? WHERE id = ?').run(file.fileName, at, link.id);
     }
     if (!link || link.deletedAt) {
       logActivity(ctx.db, {
         id: ctx.newId(), at, actor: actor(ctx), action: 'attach', kind: doc.kind, recordId: doc.id, vendorId: doc.vendorId,
-        summary: `Attached “${input.fileName}” to ${doc.label}`, changes: { sha256: sha, size: input.content.byteLength },
+        summary: `Attached “${file.fileName}” to ${doc.label}`, changes: { sha256: sha, size: file.size },
       });
     }
     return prepared(ctx.db, `SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
       WHERE l.owner_kind = ? AND l.owner_id = ? AND a.id = ?`).get(doc.kind, doc.id, att.id) as Attachment;
   });
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf', '.txt': 'text/plain', '.md': 'text/markdown', '.csv': 'text/csv', '.json': 'application/json',
+  '.html': 'text/html', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
+  '.zip': 'application/zip', '.eml': 'message/rfc822', '.msg': 'application/vnd.ms-outlook',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+/** A media type from the file's extension (the OS and the receiving side open by it); octet-stream otherwise. */
+export function mediaTypeOf(fileName: string): string {
+  return MEDIA_TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 }
 
 export function listAttachments(ctx: ServiceContext, owner: AttachmentOwner): Attachment[] {

@@ -7,6 +7,8 @@ import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
+export const BUSY_TIMEOUT_MS = 20_000;
+
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for another ABI (the desktop app's Electron build). */
   nativeBinding?: string;
@@ -47,7 +49,9 @@ export function openWorkbook(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     // A larger page cache: the dashboard and readiness scan whole tables of big workbooks.
     db.pragma('cache_size = -65536');
-    db.pragma('busy_timeout = 5000');
+    // Writers wait for another process's write this long (the longest ordinary write, a large
+    // demo or bulk change, takes seconds); imports are answered BUSY at once instead (importLock.ts).
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!options.readonly) migrate(db);
     return db;
   } catch (e) {

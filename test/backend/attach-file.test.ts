@@ -1,0 +1,72 @@
+// Attaching a file by its path (the CLI's `handover attach`, the desktop's picked files): streamed
+// into the store under its hash, and anything that is not a regular file refused by name, with
+// nothing stored (issue: a FIFO was stored as an empty "Attached pipe.bin").
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main';
+import type { Io } from '../../electron/cli/usage';
+import { addAttachmentFromPath } from '../../electron/services/attachments';
+import { attachmentDir, blobPath } from '../../electron/store/blobs';
+import { makeWorkbook, type TestWorkbook } from './helpers';
+
+let wb: TestWorkbook;
+let docId: string;
+let out: string[];
+let err: string[];
+const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+const ctx = () => ({ db: wb.backend.db, workbookPath: wb.path, clock: { now: () => new Date('2026-03-01T10:00:00Z') }, newId: () => crypto.randomUUID() });
+const storeFiles = () => (existsSync(attachmentDir(wb.path)) ? readdirSync(attachmentDir(wb.path), { recursive: true }).map(String) : []);
+
+beforeEach(async () => {
+  wb = makeWorkbook();
+  const v = await wb.call('vendor.create', { name: 'Acme' });
+  docId = (await wb.call('document.create', { vendorId: v.id, title: 'Runbook' })).id;
+  out = [];
+  err = [];
+});
+afterEach(() => wb.close());
+
+describe('attaching a file by path', () => {
+  it('streams a regular file into the store under its SHA-256, once however often it is attached', async () => {
+    const file = join(wb.dir, 'disk image.img');
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 17, 0);
+    bytes.write('tail', bytes.length - 4);
+    writeFileSync(file, bytes);
+    const a = await addAttachmentFromPath(ctx(), { documentId: docId, path: file });
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(a).toMatchObject({ fileName: 'disk image.img', size: bytes.length, sha256: sha });
+    expect(existsSync(blobPath(attachmentDir(wb.path), sha))).toBe(true);
+    await addAttachmentFromPath(ctx(), { documentId: docId, path: file });
+    expect(storeFiles().filter((f) => !f.includes('/') && !/^[0-9a-f]{2}$/.test(f))).toEqual([]);
+    expect(await wb.call('attachment.list', { documentId: docId })).toHaveLength(1);
+  });
+
+  it('refuses a named pipe, a device and a folder by name, storing nothing', async () => {
+    const pipe = join(wb.dir, 'pipe.bin');
+    execFileSync('mkfifo', [pipe]);
+    const before = wb.counts();
+    await expect(addAttachmentFromPath(ctx(), { documentId: docId, path: pipe })).rejects.toThrow('path: pipe.bin is a named pipe, not a regular file; only files can be attached');
+    await expect(addAttachmentFromPath(ctx(), { documentId: docId, path: '/dev/null' })).rejects.toThrow('null is a device, not a regular file');
+    await expect(addAttachmentFromPath(ctx(), { documentId: docId, path: wb.dir })).rejects.toThrow('is a folder, not a regular file');
+    await expect(addAttachmentFromPath(ctx(), { documentId: docId, path: join(wb.dir, 'gone.pdf') })).rejects.toThrow('gone.pdf does not exist');
+    expect(wb.counts()).toEqual(before);
+    expect(storeFiles()).toEqual([]);
+  });
+
+  it('handover attach checks every file first and attaches none if one is not a regular file', async () => {
+    const good = join(wb.dir, 'notes.txt');
+    writeFileSync(good, 'evidence');
+    const pipe = join(wb.dir, 'pipe.bin');
+    execFileSync('mkfifo', [pipe]);
+    const before = wb.counts();
+    expect(await runCli(['attach', '--db', wb.path, '--document', docId, good, pipe], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/Nothing was attached:\n.*pipe\.bin is a named pipe, not a regular file/);
+    expect(wb.counts()).toEqual(before);
+    expect(await runCli(['attach', '--db', wb.path, '--document', docId, good], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/Attached notes\.txt \(8 B/);
+    expect(await runCli(['attach', '--db', wb.path, good], io)).toBe(2);
+  });
+});
