@@ -39,7 +39,7 @@ if (manifest.format !== 'handover-workbook-pack' || manifest.version !== 1) prob
 const listed = new Map((manifest.files ?? []).map((f) => [f.path, f]));
 for (const [path, f] of listed) {
   // Only the format's own names: never follow a listed path out of the folder.
-  if (!/^(README\.html|report\.md|data\/[a-z_]+\.(json|csv)|attachments\/[0-9a-f]{64})$/.test(path)) {
+  if (!/^(README\.html|report\.md|data\/[a-z_]+\.(json|csv)|attachments\/[0-9a-f]{64}(\.[a-z0-9]{1,10})?)$/.test(path)) {
     problems.push(`${path}: not a name a pack may hold`);
     continue;
   }

@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { HANDLERS, type FaceDialogs, type HandlerEnv } from './api/handlers';
 import { defaultUserName, randomId, systemClock, type Clock, type ServiceContext } from './services/context';
 import { removeStaleStaging } from './pack/import';
+import { sweepLeftovers } from './pack/leftovers';
 import { seedBuiltinTemplates } from './services/templates';
 import { PackJobs } from './pack/jobs';
 import { openWorkbook, type Db } from './store/open';
@@ -61,6 +62,7 @@ export function createBackend(opts: BackendOptions): Backend {
     try {
       initialise(db, clock.now().toISOString(), opts.newId ?? randomId);
       removeStaleStaging(path);
+      sweepLeftovers(db, path);
     } catch (e) {
       db.close();
       throw e;

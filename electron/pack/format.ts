@@ -18,18 +18,53 @@ export const CSV_TABLES = ['vendors', 'people', 'processes', 'repositories', 'li
 
 export const dataJson = (t: DataTable) => `data/${t}.json`;
 export const dataCsv = (t: DataTable) => `data/${t}.csv`;
-export const attachmentName = (sha: string) => `attachments/${sha}`;
+
+/**
+ * Extensions never given to an attachment in a pack: programs and scripts that run when opened,
+ * and files a desktop acts on merely by showing the folder (shortcuts, shell commands). Such a
+ * file is still in the pack, under its hash alone.
+ */
+const UNSAFE_EXTENSIONS = new Set([
+  'exe', 'com', 'scr', 'pif', 'cpl', 'msi', 'msp', 'msc', 'bat', 'cmd', 'ps1', 'psm1', 'vbs', 'vbe', 'js', 'jse', 'wsf', 'wsh', 'hta', 'reg',
+  'lnk', 'url', 'scf', 'website', 'desktop', 'gadget', 'inf', 'jar', 'app', 'command', 'sh', 'scpt',
+]);
+const EXTENSION = /^[a-z0-9]{1,10}$/;
+
+/**
+ * The extension an attachment keeps in a pack, from its file name: lower-case, 1–10 letters or
+ * digits, not one that runs or acts by itself; null when there is none or it is unsafe (then the
+ * name is the hash alone, as in packs of earlier versions).
+ */
+export function attachmentExtension(fileName: string | undefined): string | null {
+  const ext = fileName?.match(/[^./\\]\.([^./\\]+)$/)?.[1]?.toLowerCase();
+  return ext !== undefined && EXTENSION.test(ext) && !UNSAFE_EXTENSIONS.has(ext) ? ext : null;
+}
+
+/** attachments/<sha256>, with the file's extension when it has a safe one: attachments/<sha256>.pdf. */
+export function attachmentName(sha: string, fileName?: string): string {
+  const ext = attachmentExtension(fileName);
+  return `attachments/${sha}${ext === null ? '' : `.${ext}`}`;
+}
 
 const FIXED = new Set<string>([MANIFEST, README, REPORT, ...DATA_TABLES.map(dataJson), ...CSV_TABLES.map(dataCsv)]);
-const ATTACHMENT = /^attachments\/[0-9a-f]{64}$/;
+const ATTACHMENT = /^attachments\/([0-9a-f]{64})(?:\.([a-z0-9]{1,10}))?$/;
+
+/** The hash and extension an attachment's entry name holds, or null when it is not one. */
+export function parseAttachmentName(name: string): { sha: string; ext: string | null } | null {
+  const m = ATTACHMENT.exec(name);
+  if (!m) return null;
+  const ext = m[2] ?? null;
+  if (ext !== null && UNSAFE_EXTENSIONS.has(ext)) return null;
+  return { sha: m[1]!, ext };
+}
 
 /** Whether a name is one the format defines (exact, case-sensitive). */
 export function isFormatName(name: string): boolean {
-  return FIXED.has(name) || ATTACHMENT.test(name);
+  return FIXED.has(name) || parseAttachmentName(name) !== null;
 }
 
 export function isAttachmentName(name: string): boolean {
-  return ATTACHMENT.test(name);
+  return parseAttachmentName(name) !== null;
 }
 
 /** The reader's limits; tests shrink them to prove each one holds. */
@@ -43,9 +78,6 @@ export interface PackLimits {
   /** Uncompressed bytes of one data file, report or README. */
   maxDataBytes: number;
   maxManifestBytes: number;
-  /** Largest uncompressed : compressed ratio of one entry (checked for entries over ratioFloorBytes). */
-  maxRatio: number;
-  ratioFloorBytes: number;
 }
 
 export const DEFAULT_LIMITS: PackLimits = {
@@ -54,7 +86,8 @@ export const DEFAULT_LIMITS: PackLimits = {
   maxAttachmentBytes: 512 * 1024 ** 2,
   maxDataBytes: 1024 ** 3,
   maxManifestBytes: 64 * 1024 ** 2,
-  // Text deflates 3–20×, highly repetitive logs up to ~100×; a zip bomb needs hundreds to a thousand.
-  maxRatio: 250,
-  ratioFloorBytes: 1024 * 1024,
 };
+// No limit on the compression ratio: a blank disk image or a log of one repeated line deflates
+// about 1000:1, exactly like a zip bomb, and is an honest file. What stops a bomb is what it has to
+// declare: its sizes are held to these limits (and, on import, to the free disk space) before
+// anything is read, and reading stops at the first byte beyond the declared size (zip-read.ts).

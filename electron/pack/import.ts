@@ -13,13 +13,15 @@ import { ApiError } from '../../shared/errors';
 import type { DefaultResolution, ImportPreview, ImportResult, PackProblem, Resolution } from '../../shared/packs';
 import type { RecordKind } from '../../shared/records';
 import { logActivity } from '../store/activity';
-import { attachmentDir, blobPath } from '../store/blobs';
-import { indexRecord, rebuildSearch } from '../store/search';
+import { attachmentDir, blobPath, touchBlob } from '../store/blobs';
+import { indexItems, indexRecord, rebuildSearch } from '../store/search';
 import { getSetting, setSetting } from '../store/settings';
 import { prepared } from '../store/prepared';
+import { takeImportLock, type ImportLock } from '../store/importLock';
 import { actor, nowIso, type ServiceContext } from '../services/context';
 import type { PackLimits } from './format';
 import { inspectPack, type Inspection } from './inspect';
+import { UNUSED_ATTACHMENT } from './leftovers';
 import { decide, latestStamp, peerKey, planMerge, type MergePlan, type PeerState } from './merge';
 import { TABLES, toSqlValue, type Row } from './tables';
 
@@ -27,6 +29,8 @@ export interface ReadOptions {
   limits?: PackLimits;
   signal?: AbortSignal;
   onProgress?: (bytes: number) => void;
+  /** The free space of the disk a folder is on (default: statfs; tests give their own). */
+  freeBytes?: (dir: string) => Promise<number>;
 }
 
 /** A pack refused: its problems as the error's issues (field = the file). */
@@ -76,8 +80,7 @@ export function removeStaleStaging(workbookPath: string, olderThanMs = 60 * 60 *
 
 /** Deletes the stored files of attachments that are tombstoned and linked to no live record. */
 function removeUnusedFiles(ctx: ServiceContext, store: string): void {
-  const unused = prepared(ctx.db, `SELECT a.sha256 FROM attachments a WHERE a.deleted_at IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM attachment_links l WHERE l.attachment_id = a.id AND l.deleted_at IS NULL)`).pluck().all() as string[];
+  const unused = prepared(ctx.db, `SELECT a.sha256 FROM attachments a WHERE ${UNUSED_ATTACHMENT}`).pluck().all() as string[];
   for (const sha of unused) rmSync(blobPath(store, sha), { force: true });
 }
 
@@ -88,6 +91,16 @@ function stagingDir(workbookPath: string): string {
 
 /** Verifies, plans and applies a pack in one transaction. Throws (changing nothing) when the pack is refused. */
 export async function importPack(ctx: ServiceContext, path: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  // One import at a time per workbook, whichever process runs it; a second one is refused (BUSY).
+  const lock = takeImportLock(ctx.workbookPath, nowIso(ctx));
+  try {
+    return await importLocked(ctx, path, opts, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+async function importLocked(ctx: ServiceContext, path: string, opts: ImportOptions, lock: ImportLock): Promise<ImportResult> {
   const store = attachmentDir(ctx.workbookPath);
   const stage = stagingDir(ctx.workbookPath);
   await mkdir(stage);
@@ -103,9 +116,11 @@ export async function importPack(ctx: ServiceContext, path: string, opts: Import
   try {
     const have = (sha: string, size: number) => {
       const p = blobPath(store, sha);
-      return existsSync(p) && statSync(p).size === size;
+      if (!existsSync(p) || statSync(p).size !== size) return false;
+      touchBlob(p); // about to be referenced again: not a leftover for a sweep elsewhere (leftovers.ts)
+      return true;
     };
-    const inspection = await inspectPack(path, { ...opts, collectRows: true, stage: { dir: stage, have } });
+    const inspection = await inspectPack(path, { ...opts, collectRows: true, stage: { dir: stage, have, freeBytes: opts.freeBytes } });
     if (inspection.problems.length) throw rejected(inspection.problems);
     const plan = planMerge(ctx.db, inspection);
     if (plan.problems.length) throw rejected(plan.problems);
@@ -124,6 +139,8 @@ export async function importPack(ctx: ServiceContext, path: string, opts: Import
       moved.push(target);
     }
     try {
+      // Other processes' writers are answered BUSY while the records land, rather than waiting.
+      lock.setPhase('applying');
       const result = apply(ctx, inspection, opts, moved.length);
       moved.length = 0;
       made.length = 0;
@@ -172,6 +189,7 @@ function applyInTransaction(
     if (plan.problems.length) throw rejected(plan.problems);
     const result: ImportResult = { added: 0, updated: 0, deleted: 0, kept: 0, conflicts: { theirs: 0, mine: 0 }, attachmentsWritten: filesWritten, warnings: plan.preview.warnings };
     const touched: { kind: RecordKind; row: Row }[] = [];
+    const touchedItems: string[] = [];
     // Kept against this pack's workbook: the earlier list for records this pack does not hold, plus this import's.
     const kept = [...plan.kept].filter((id) => !plan.packIds.has(id));
     for (const row of plan.rows) {
@@ -195,6 +213,7 @@ function applyInTransaction(
         result.added++;
       }
       if (t.kind) touched.push({ kind: t.kind, row: row.theirs });
+      else if (row.table === 'checklist_items') touchedItems.push(row.theirs.id as string);
     }
     const dangling = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
     if (dangling.length) {
@@ -203,8 +222,11 @@ function applyInTransaction(
         message: `a record refers to a ${d.parent} row that is neither in the pack nor in this workbook`,
       })));
     }
-    if (touched.length > INDEX_ROW_BY_ROW_UP_TO) rebuildSearch(db);
-    else for (const { kind, row } of touched) indexRecord(db, kind, row);
+    if (touched.length + touchedItems.length > INDEX_ROW_BY_ROW_UP_TO) rebuildSearch(db);
+    else {
+      for (const { kind, row } of touched) indexRecord(db, kind, row);
+      indexItems(db, { ids: touchedItems });
+    }
 
     const at = nowIso(ctx);
     const entryId = ctx.newId();

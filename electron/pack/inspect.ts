@@ -4,22 +4,28 @@
 // and import all use it; import also stages the verified attachments in its own temporary folder.
 // Problems are collected, each naming its file; nothing here writes outside the staging folder.
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open, statfs } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { PackProblem } from '../../shared/packs';
+import { malformedText } from '../../shared/text';
 import {
-  CSV_TABLES, DATA_TABLES, DEFAULT_LIMITS, MANIFEST, README, REPORT, dataCsv, dataJson, isAttachmentName, type DataTable, type PackLimits,
+  CSV_TABLES, DATA_TABLES, DEFAULT_LIMITS, MANIFEST, README, REPORT, attachmentExtension, dataCsv, dataJson, isAttachmentName, parseAttachmentName,
+  type DataTable, type PackLimits,
 } from './format';
 import { parseManifest, type Manifest } from './manifest';
 import { TABLES, type Row } from './tables';
-import { EntryError, openPack, type PackEntry } from './zip-read';
+import { EntryError, mb, openPack, type PackEntry } from './zip-read';
 
 export interface InspectOptions {
   limits?: PackLimits;
   /** Keep the parsed rows (preview and import); verify only checks them. */
   collectRows?: boolean;
-  /** Import: write verified attachments into `dir` (named by sequence, never by entry name); skip those `have` says are stored already. */
-  stage?: { dir: string; have: (sha: string, size: number) => boolean };
+  /**
+   * Import: write verified attachments into `dir` (named by sequence, never by entry name); skip
+   * those `have` says are stored already. `freeBytes` tells the free space of the disk `dir` is on
+   * (default: statfs; tests give their own).
+   */
+  stage?: { dir: string; have: (sha: string, size: number) => boolean; freeBytes?: ((dir: string) => Promise<number>) | undefined };
   signal?: AbortSignal;
   onProgress?: (bytes: number) => void;
 }
@@ -141,8 +147,19 @@ class RowParser {
       this.problem(`line ${line}${id}: ${issues.join('; ')}`);
       return;
     }
+    // JSON's "\ud800" escapes can carry text that is not well-formed; it is never stored.
+    const malformed = malformedText(parsed.data);
+    if (malformed) {
+      this.problem(`line ${line}: ${malformed.field} ${malformed.message}`);
+      return;
+    }
     if (this.keep) this.rows.push(parsed.data);
   }
+}
+
+async function diskFree(dir: string): Promise<number> {
+  const s = await statfs(dir);
+  return s.bavail * s.bsize;
 }
 
 async function readSmall(read: (e: PackEntry, sink: (c: Buffer) => void) => Promise<void>, entry: PackEntry): Promise<Buffer> {
@@ -203,9 +220,33 @@ export async function inspectPack(path: string, opts: InspectOptions = {}): Prom
     if (!manifest.attachmentsIncluded && manifest.files.some((f) => isAttachmentName(f.path))) {
       problems.push({ file: MANIFEST, message: 'says the attachments are not included, yet lists attachment files' });
     }
+    // Attachment files by hash: attachments/<sha256>.<ext>, or attachments/<sha256> in packs of earlier versions.
+    const fileOf = new Map<string, string>();
+    for (const f of manifest.files) {
+      const a = parseAttachmentName(f.path);
+      if (!a) continue;
+      const other = fileOf.get(a.sha);
+      if (other !== undefined) problems.push({ file: f.path, message: `holds the same file as ${other} (one attachment, two names)` });
+      else fileOf.set(a.sha, f.path);
+    }
 
     // Every listed file that is there: read, hash, check.
     const work = pack.entries.filter((e) => e.name !== MANIFEST && listed.has(e.name));
+    const shaOf = (e: PackEntry) => parseAttachmentName(e.name)?.sha ?? null;
+    if (opts.stage) {
+      // The sizes are the declared ones (reading never goes beyond them), so this is known before
+      // a byte is written: the staged files, and the records that land in the workbook beside them.
+      const { have } = opts.stage;
+      const needed = work.reduce((n, e) => {
+        const sha = shaOf(e);
+        return n + (sha !== null ? (have(sha, e.size) ? 0 : e.size) : e.name.endsWith('.json') ? e.size : 0);
+      }, 0);
+      const free = await (opts.stage.freeBytes ?? diskFree)(opts.stage.dir);
+      if (needed > free) {
+        problems.push({ file: null, message: `needs ${mb(needed)} of free disk space beside the workbook (in ${dirname(opts.stage.dir)}) to import, and only ${mb(free)} are free` });
+        return result;
+      }
+    }
     let next = 0;
     let stageSeq = 0;
     const parsers = new Map<DataTable, RowParser>();
@@ -218,7 +259,7 @@ export async function inspectPack(path: string, opts: InspectOptions = {}): Prom
         // The attachment rows are always kept: they are checked against the attachment files below.
         const parser = table ? new RowParser(table, entry.name, (p) => problems.push(p), opts.collectRows === true || table === 'attachments') : null;
         if (table && parser) parsers.set(table, parser);
-        const sha = isAttachmentName(entry.name) ? entry.name.slice('attachments/'.length) : null;
+        const sha = shaOf(entry);
         const stageTo = sha && opts.stage && !opts.stage.have(sha, entry.size) ? join(opts.stage.dir, `${++stageSeq}.part`) : null;
         const out = stageTo ? await open(stageTo, 'wx') : null;
         let position = 0;
@@ -258,15 +299,22 @@ export async function inspectPack(path: string, opts: InspectOptions = {}): Prom
     await Promise.all([worker(), worker()]);
 
     const attachmentRows = parsers.get('attachments')?.rows ?? [];
-    const described = new Set(attachmentRows.map((r) => r.sha256 as string));
-    for (const f of manifest.files) {
-      if (isAttachmentName(f.path) && !described.has(f.path.slice('attachments/'.length))) {
-        problems.push({ file: f.path, message: 'is not described in data/attachments.json' });
+    const described = new Map(attachmentRows.map((r) => [r.sha256 as string, r.fileName as string]));
+    for (const [sha, path] of fileOf) {
+      if (!described.has(sha)) {
+        problems.push({ file: path, message: 'is not described in data/attachments.json' });
+        continue;
+      }
+      // The extension is the one the writer takes from the file's name, or none (earlier versions).
+      const ext = parseAttachmentName(path)!.ext;
+      const expected = attachmentExtension(described.get(sha));
+      if (ext !== null && ext !== expected) {
+        problems.push({ file: path, message: `has the extension .${ext}, but its file is “${described.get(sha)}” (${expected === null ? 'no extension' : `.${expected}`})` });
       }
     }
     if (manifest.attachmentsIncluded) {
       for (const r of attachmentRows) {
-        if (r.deletedAt === null && !listed.has(`attachments/${String(r.sha256)}`)) {
+        if (r.deletedAt === null && !fileOf.has(String(r.sha256))) {
           problems.push({ file: dataJson('attachments'), message: `describes “${String(r.fileName)}” but the pack has no file attachments/${String(r.sha256)}` });
         }
       }

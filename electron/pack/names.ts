@@ -54,7 +54,7 @@ export function nameProblem(name: string): string | null {
     if (RESERVED_JS.has(s.toLowerCase()) || RESERVED_JS.has(base.toLowerCase())) return `uses the reserved name "${s}"`;
   }
   if (name !== name.normalize('NFC')) return 'is not in Unicode normal form C';
-  if (!isFormatName(name)) return 'is not a file of the pack format (only manifest.json, README.html, report.md, data/<table>.json|csv and attachments/<sha256>)';
+  if (!isFormatName(name)) return 'is not a file of the pack format (only manifest.json, README.html, report.md, data/<table>.json|csv and attachments/<sha256>[.ext])';
   return null;
 }
 

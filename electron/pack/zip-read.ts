@@ -1,6 +1,7 @@
 // Reading an untrusted pack. yauzl parses the end records and the central directory; everything a
 // hostile zip can do wrong is checked here, before a byte of content is used:
-// - entry count, per-entry and total uncompressed size, compression ratio (zip bombs);
+// - entry count, per-entry and total uncompressed size (zip bombs: a bomb must declare what it
+//   expands to, and reading never goes past that; see format.ts for why the ratio is not checked);
 // - names from the raw bytes: no traversal, absolute, drive or UNC paths, backslashes, NUL,
 //   reserved names, duplicates or case/Unicode collisions, and only the format's own names;
 // - no symlinks or other non-files (external attributes), no encryption, only store or deflate;
@@ -57,7 +58,8 @@ function limitFor(name: string, limits: PackLimits): number {
   return isAttachmentName(name) ? limits.maxAttachmentBytes : limits.maxDataBytes;
 }
 
-function mb(n: number): string {
+/** A size for messages: bytes, KB, MB or GB. */
+export function mb(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -83,9 +85,6 @@ function entryProblem(e: RawEntry, name: string, limits: PackLimits): string | n
   const max = limitFor(name, limits);
   if (e.uncompressedSize > max) return `is ${mb(e.uncompressedSize)} uncompressed, more than the ${mb(max)} allowed`;
   if (e.compressionMethod === 0 && e.compressedSize !== e.uncompressedSize) return `is stored but declares ${e.compressedSize} bytes in the zip and ${e.uncompressedSize} uncompressed`;
-  if (e.uncompressedSize >= limits.ratioFloorBytes && e.uncompressedSize > e.compressedSize * limits.maxRatio) {
-    return `would expand ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} times (more than ${limits.maxRatio}: a zip bomb?)`;
-  }
   return null;
 }
 
@@ -223,7 +222,8 @@ async function readEntry(fh: FileHandle, entry: PackEntry, sink: (chunk: Buffer)
   let size = 0;
   const take = async (chunk: Buffer) => {
     size += chunk.length;
-    if (size > entry.size) throw new EntryError(entry.name, `holds more than the ${entry.size} bytes its header declares`);
+    // A bomb lies about its size: it is refused here, before a byte beyond the declared size is used.
+    if (size > entry.size) throw new EntryError(entry.name, `holds more than the ${entry.size} bytes its header declares (reading stopped there)`);
     crc = crc32(chunk, crc);
     await sink(chunk);
   };

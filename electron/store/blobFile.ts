@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError } from '../../shared/errors';
-import { blobPath } from './blobs';
+import { blobPath, touchBlob } from './blobs';
 
 export interface StoredFile {
   sha: string;
@@ -55,6 +55,7 @@ export async function putBlobFromFile(dir: string, path: string, opts: { maxByte
       throw new ApiError('INVALID_INPUT', `${field}: ${message}`, [{ field, message }]);
     }
     await mkdir(dir, { recursive: true });
+    // A name sweepBlobs knows (INCOMING): a kill mid-copy leaves nothing that is never removed.
     temp = join(dir, `.incoming.${randomBytes(6).toString('hex')}.tmp`);
     const hash = createHash('sha256');
     let size = 0;
@@ -78,6 +79,8 @@ export async function putBlobFromFile(dir: string, path: string, opts: { maxByte
     const target = blobPath(dir, sha);
     const existing = await stat(target).catch(() => null);
     if (existing && existing.size === size) {
+      // Marked as just used, so a sweep in another process does not take it before its row lands.
+      touchBlob(target);
       await rm(temp, { force: true });
       temp = null;
       return { sha, size, written: false };

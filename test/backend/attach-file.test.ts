@@ -2,14 +2,14 @@
 // into the store under its hash, and anything that is not a regular file refused by name, with
 // nothing stored (issue: a FIFO was stored as an empty "Attached pipe.bin").
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import type { Io } from '../../electron/cli/usage';
 import { addAttachmentFromPath } from '../../electron/services/attachments';
-import { attachmentDir, blobPath } from '../../electron/store/blobs';
+import { attachmentDir, blobPath, sweepBlobs } from '../../electron/store/blobs';
 import { makeWorkbook, type TestWorkbook } from './helpers';
 
 let wb: TestWorkbook;
@@ -54,6 +54,17 @@ describe('attaching a file by path', () => {
     await expect(addAttachmentFromPath(ctx(), { documentId: docId, path: join(wb.dir, 'gone.pdf') })).rejects.toThrow('gone.pdf does not exist');
     expect(wb.counts()).toEqual(before);
     expect(storeFiles()).toEqual([]);
+  });
+
+  it('leaves a temporary name the open-time sweep removes when a copy is killed midway', () => {
+    const dir = attachmentDir(wb.path);
+    mkdirSync(dir, { recursive: true });
+    const left = join(dir, '.incoming.0123456789ab.tmp');
+    writeFileSync(left, 'half a file');
+    const hourAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(left, hourAgo, hourAgo);
+    expect(sweepBlobs(dir, () => true, Date.now() - 3600_000)).toEqual({ temps: 1, unreferenced: 0 });
+    expect(existsSync(left)).toBe(false);
   });
 
   it('handover attach checks every file first and attaches none if one is not a regular file', async () => {

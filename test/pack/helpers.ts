@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { createBackend } from '../../electron/backend';
 import { openPack } from '../../electron/pack/zip-read';
 import { DEFAULT_LIMITS } from '../../electron/pack/format';
@@ -15,6 +15,8 @@ export interface CraftEntry {
   data: Buffer;
   /** 0 store (default for small), 8 deflate, anything else as given (the data is stored as is). */
   method?: number;
+  /** The bytes written as the entry's data instead of `data` stored or deflated (a hand-made deflate stream). */
+  body?: Buffer;
   flags?: number;
   /** Override what the headers declare. */
   crc?: number;
@@ -38,7 +40,7 @@ export function craftZip(entries: CraftEntry[]): Buffer {
   entries.forEach((e, i) => {
     const name = Buffer.isBuffer(e.name) ? e.name : Buffer.from(e.name, 'utf8');
     const method = e.method ?? 8;
-    const body = method === 8 ? deflateRawSync(e.data) : e.data;
+    const body = e.body ?? (method === 8 ? deflateRawSync(e.data) : e.data);
     const crc = e.crc ?? crc32(e.data);
     const size = e.size ?? e.data.length;
     const csize = e.compressedSize ?? body.length;
@@ -90,6 +92,15 @@ export function craftZip(entries: CraftEntry[]): Buffer {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, cd, end]);
+}
+
+/**
+ * A deflate stream of `blocks` × 16 MiB of zeros in about 16 KiB each: one sync-flushed block
+ * repeated (its back-references only ever reach zeros), then an empty final block.
+ */
+export function zeroBomb(blocks: number): Buffer {
+  const block = deflateRawSync(Buffer.alloc(16 * 1024 * 1024), { finishFlush: constants.Z_SYNC_FLUSH });
+  return Buffer.concat([...Array.from({ length: blocks }, () => block), Buffer.from([0x03, 0x00])]);
 }
 
 export interface PackFile {

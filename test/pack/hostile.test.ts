@@ -13,7 +13,7 @@ import type { ServiceContext } from '../../electron/services/context';
 import { ApiError } from '../../shared/errors';
 import { makeWorkbook, type TestWorkbook } from '../backend/helpers';
 import { fill } from './fixture';
-import { craftZip, dbSnapshot, packFiles, sha256, toCraft, treeSnapshot, withManifest, type CraftEntry, type PackFile } from './helpers';
+import { craftZip, dbSnapshot, packFiles, sha256, toCraft, treeSnapshot, withManifest, zeroBomb, type CraftEntry, type PackFile } from './helpers';
 
 let a: TestWorkbook;
 let b: TestWorkbook;
@@ -81,8 +81,16 @@ const CASES: Case[] = [
   { name: 'the encrypted flag', zip: () => edited('data/people.json', (e) => { e.flags = 0x801; }), reason: /encrypted/ },
   { name: 'compression method 12 (bzip2)', zip: () => edited('data/people.json', (e) => { e.method = 12; }), reason: /compression method 12/ },
   {
-    name: 'a zip bomb (a 1000:1 ratio)', reason: /zip bomb/,
-    zip: () => plus({ name: `attachments/${sha256(Buffer.alloc(20 * 1024 * 1024))}`, data: Buffer.alloc(20 * 1024 * 1024) }),
+    // 1 GiB of zeros in 1 MiB of zip, declared (central directory and manifest alike) as 1 MiB.
+    name: 'a zip bomb that declares less than it inflates to', reason: /more than the 1048576 bytes its header declares \(reading stopped there\)/,
+    zip: () => {
+      const declared = { name: `attachments/${sha256(Buffer.alloc(1024 * 1024))}.img`, data: Buffer.alloc(1024 * 1024) };
+      return craftZip(toCraft(withManifest([...files, declared])).map((e) => (e.name === declared.name ? { ...e, body: zeroBomb(64) } : e)));
+    },
+  },
+  {
+    name: 'an honest zip bomb: more in all than the limit', limits: { maxTotalBytes: 100_000 }, reason: /would expand to .* more than the 97\.7 KB allowed/,
+    zip: () => rebuild(files),
   },
   { name: 'too many entries', zip: () => rebuild(files), limits: { maxEntries: 10 }, reason: /entries, more than the 10 allowed/ },
   { name: 'an oversized entry', zip: () => rebuild(files), limits: { maxAttachmentBytes: 1000 }, reason: /more than the .* allowed/ },
@@ -106,6 +114,15 @@ const CASES: Case[] = [
     zip: () => edited('data/people.json', (e) => { e.extra = Buffer.from([0x75, 0x70, 5, 0, 1, 0, 0, 0, 0]); }),
   },
   { name: 'a different name in the local header', zip: () => edited('data/people.json', (e) => { e.localName = Buffer.from('data/peoplx.json'); }), reason: /local header/ },
+  { name: 'an attachment with an extension that runs (.exe)', zip: () => plus({ name: `attachments/${sha256('MZ')}.exe`, data: Buffer.from('MZ') }), reason: /not a file of the pack format/ },
+  {
+    name: 'one attachment under two names', reason: /holds the same file as attachments\/[0-9a-f]{64}\.txt \(one attachment, two names\)/,
+    zip: () => rebuild([...files, { name: attachment().name.replace(/\.txt$/, ''), data: attachment().data }]),
+  },
+  {
+    name: 'an attachment named with another extension than its file', reason: /has the extension \.pdf, but its file is “runbook\.txt” \(\.txt\)/,
+    zip: () => rebuild(files.map((f) => (f.name === attachment().name ? { ...f, name: f.name.replace(/\.txt$/, '.pdf') } : f))),
+  },
   { name: 'a file not listed in the manifest', zip: () => plus({ name: `attachments/${sha256('extra')}`, data: Buffer.from('extra') }), reason: /not listed in the manifest/ },
   {
     name: 'a listed file missing from the zip', reason: /listed in the manifest but is not in the zip/,
@@ -157,6 +174,10 @@ const CASES: Case[] = [
   { name: 'a truncated zip', zip: () => { const z = rebuild(files); return z.subarray(0, Math.floor(z.length / 2)); }, reason: /not a readable zip|cut short|damaged/ },
   { name: 'something that is not a zip', zip: () => Buffer.from('<html>surprise</html>\n'.repeat(50)), reason: /not a readable zip/ },
   { name: 'an empty file', zip: () => Buffer.alloc(0), reason: /not a readable zip/ },
+  {
+    name: 'a record whose text is not well-formed Unicode (a "\\ud800" escape)', reason: /name contains text that is not well-formed Unicode/,
+    zip: () => rebuild(replace('data/vendors.json', jsonLines('data/vendors.json', (rows) => { rows[0]!.name = `Acme ${String.fromCharCode(0xd800)}`; }))),
+  },
 ];
 
 describe('hostile packs', () => {
@@ -168,6 +189,23 @@ describe('hostile packs', () => {
     const path = join(dir, 'control.zip');
     writeFileSync(path, rebuild(files));
     expect((await verifyPack(path)).problems).toEqual([]);
+  });
+
+  it('refuses a pack whose declared sizes do not fit on the disk, before writing a byte', async () => {
+    const path = join(dir, 'too-big-for-the-disk.zip');
+    writeFileSync(path, rebuild(files));
+    const beforeDb = dbSnapshot(b);
+    const beforeFiles = treeSnapshot(b.dir);
+    const asked: string[] = [];
+    const freeBytes = async (at: string) => { asked.push(at); return 50_000; };
+    const error = await importPack(ctxB, path, { freeBytes }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toMatch(/refused and nothing was changed: needs \d+\.\d KB of free disk space beside the workbook \(in .+\) to import, and only 48\.8 KB are free/);
+    // Asked about the staging folder beside the workbook, where the files would have gone.
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.startsWith(join(b.dir, '.'))).toBe(true);
+    expect(dbSnapshot(b)).toEqual(beforeDb);
+    expect(treeSnapshot(b.dir)).toEqual(beforeFiles);
   });
 
   for (const c of CASES) {

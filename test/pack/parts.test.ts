@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from '../../electron/pack/csv';
 import { removeStaleStaging } from '../../electron/pack/import';
+import { attachmentName } from '../../electron/pack/format';
 import { collisionProblems, nameProblem } from '../../electron/pack/names';
 import { openPack } from '../../electron/pack/zip-read';
 import { ZipWriter, type ZipEntryInput } from '../../electron/pack/zip-write';
 import { escapeHtml } from '../../electron/pack/report-html';
 import { escapeMd } from '../../electron/pack/report-md';
 import { builtinTemplateId } from '../../electron/pack/tables';
-import { sha256 } from './helpers';
+import { craftZip, sha256, zeroBomb } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw-parts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,6 +25,25 @@ describe('CSV', () => {
     for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '＝1', '＋1', '－1', '＠x']) expect(csvCell(s).replace(/^"|"$/g, '')).toBe(`'${s}`);
     expect(csvCell('a=b')).toBe('a=b');
     expect(csvCell(-5)).toBe('-5'); // numbers are numbers, not text
+  });
+
+  const hex = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+  it('escapes a formula behind invisible characters, each of them', () => {
+    for (const z of ['\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF', '\u00AD', '\u180E']) {
+      expect(csvCell(`${z}=1+1`), hex(z)).toBe(`'${z}=1+1`);
+      expect(csvCell(`${z}${z}@SUM(A1)`), `${hex(z)} twice`).toBe(`'${z}${z}@SUM(A1)`);
+      expect(csvCell(`${z}\u200B-2`), `${hex(z)} then U+200B`).toBe(`'${z}\u200B-2`);
+      expect(csvCell(`${z}plain text`), `${hex(z)} before text`).toBe(`${z}plain text`);
+    }
+  });
+
+  it('escapes the look-alike starters, alone or behind an invisible character', () => {
+    for (const c of ['\uFE62', '\uFE63', '\uFE66', '\uFE6B', '\u2212']) {
+      expect(csvCell(`${c}1`), hex(c)).toBe(`'${c}1`);
+      expect(csvCell(`\u2060${c}cmd|' /C calc'!A0`), `U+2060 then ${hex(c)}`).toBe(`'\u2060${c}cmd|' /C calc'!A0`);
+      expect(csvCell(`a${c}b`), `${hex(c)} inside`).toBe(`a${c}b`);
+    }
   });
 
   it('quotes as RFC 4180 says', () => {
@@ -43,10 +63,27 @@ describe('entry names', () => {
     expect(nameProblem('data/checklist_items.csv')).toBeNull();
     expect(nameProblem(`attachments/${'a'.repeat(64)}`)).toBeNull();
     expect(nameProblem(`attachments/${'A'.repeat(64)}`)).toMatch(/not a file of the pack format/);
+    expect(nameProblem(`attachments/${'a'.repeat(64)}.pdf`)).toBeNull();
+    expect(nameProblem(`attachments/${'a'.repeat(64)}.7z`)).toBeNull();
+    for (const bad of ['.PDF', '.exe', '.lnk', '.tar.gz', '.', '.a-b', '.abcdefghijk', '.pdf.', '/x.pdf']) {
+      expect(nameProblem(`attachments/${'a'.repeat(64)}${bad}`), bad).not.toBeNull();
+    }
     expect(nameProblem('data/settings.json')).toMatch(/not a file of the pack format/);
     expect(nameProblem('README.HTML')).toMatch(/not a file of the pack format/);
     expect(nameProblem('x'.repeat(300))).toMatch(/longer than 255/);
     expect(nameProblem('data/vendors.json ')).toMatch(/dot or a space/);
+  });
+
+  it('give an attachment the extension of its file name when it is short, plain and safe', () => {
+    const sha = 'b'.repeat(64);
+    expect(attachmentName(sha, 'Contract.PDF')).toBe(`attachments/${sha}.pdf`);
+    expect(attachmentName(sha, 'backup.tar.gz')).toBe(`attachments/${sha}.gz`);
+    expect(attachmentName(sha, 'scan 2026.03.jpeg')).toBe(`attachments/${sha}.jpeg`);
+    // None: no extension, a dot file, too long, not plain letters and digits, or one that runs.
+    for (const name of ['README', '.bashrc', 'notes.', 'x.verylongextension', 'x.tar-gz', 'x.pdf ', 'x.ﬁle', 'x.ｐｄｆ', 'setup.exe', 'run.BAT', 'link.lnk', 'a.url', 'deploy.sh', 'dir/x', undefined]) {
+      expect(attachmentName(sha, name), String(name)).toBe(`attachments/${sha}`);
+    }
+    for (const name of ['a.pdf', 'b.docx', 'c.7z', 'd.log']) expect(nameProblem(attachmentName(sha, name)), name).toBeNull();
   });
 
   it('find duplicates and case or Unicode collisions', () => {
@@ -117,6 +154,30 @@ describe('the zip writer and reader', () => {
       if (unzip.error === undefined) expect(unzip.status, unzip.stdout + unzip.stderr).toBe(0);
     });
   }
+
+  it('read an honest entry that expands 1000 times; stop a lying one at the first byte beyond its declared size', async () => {
+    const path = join(dir, 'zeros.zip');
+    const declared = 1024 * 1024;
+    writeFileSync(path, craftZip([
+      { name: `attachments/${'d'.repeat(64)}.img`, data: Buffer.alloc(20 * declared) },
+      // 1 GiB of zeros inflating from 1 MiB, declared as 1 MiB.
+      { name: `attachments/${'e'.repeat(64)}.img`, data: Buffer.alloc(declared), body: zeroBomb(64) },
+    ]));
+    const pack = await openPack(path);
+    try {
+      expect(pack.problems).toEqual([]);
+      const [honest, bomb] = pack.entries;
+      expect(honest!.size / honest!.compressedSize).toBeGreaterThan(1000);
+      let got = 0;
+      await pack.read(honest!, (c) => { got += c.length; });
+      expect(got).toBe(20 * declared);
+      got = 0;
+      await expect(pack.read(bomb!, (c) => { got += c.length; })).rejects.toThrow(/more than the 1048576 bytes its header declares/);
+      expect(got).toBeLessThanOrEqual(declared);
+    } finally {
+      await pack.close();
+    }
+  });
 
   it('stops when cancelled', async () => {
     const controller = new AbortController();
