@@ -1,8 +1,18 @@
 // End-to-end tests, two projects:
-// - web: the browser face in Debian's Chromium (Playwright cannot download a browser here);
+// - web: the browser face in a Chromium-family browser found on the machine (build/chromium.mjs:
+//   HANDOVER_CHROMIUM, Chromium, Chrome, Edge), as Playwright cannot download one here;
 // - electron: the desktop app through Playwright's Electron driver (skipped where no Electron binary exists).
 // Both drive the built app: run `npm run build` first.
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './build/chromium.mjs';
+
+const chromium = findChromium();
+// Said once, by the runner: npm test (build/test.mjs) has said so already and then runs only the
+// desktop project, and each worker process loads this file again.
+if (!process.env.HANDOVER_TEST_PLAN && process.env.TEST_WORKER_INDEX === undefined) {
+  if (chromium.warning) console.error(chromium.warning);
+  if (chromium.path === null) console.error(`${chromium.hint} The web project cannot run.`);
+}
 
 export default defineConfig({
   // Both projects run the real app on a 2-core machine: one worker keeps timings honest.
@@ -24,7 +34,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         launchOptions: {
-          executablePath: process.env.HANDOVER_CHROMIUM ?? '/usr/bin/chromium',
+          executablePath: chromium.path ?? undefined,
           args: [
             '--no-sandbox',
             '--disable-gpu',

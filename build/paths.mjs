@@ -8,17 +8,22 @@ import { join } from 'node:path';
 export const DATA_FOLDER = 'handover-workbook';
 
 /**
- * The browser face's default workbook: the platform's per-user data folder.
- * Linux: $XDG_DATA_HOME (or ~/.local/share)/handover-workbook/workbook.sqlite;
- * macOS: ~/Library/Application Support/handover-workbook/workbook.sqlite;
- * Windows: %APPDATA%\handover-workbook\workbook.sqlite.
+ * The browser face's data folder: the platform's per-user data folder.
+ * Linux: $XDG_DATA_HOME (or ~/.local/share)/handover-workbook;
+ * macOS: ~/Library/Application Support/handover-workbook;
+ * Windows: %APPDATA%\handover-workbook.
  */
-export function defaultWorkbookPath(platform = process.platform, env = process.env, home = homedir()) {
+export function dataDir(platform = process.platform, env = process.env, home = homedir()) {
   let base;
   if (platform === 'win32') base = env.APPDATA || join(home, 'AppData', 'Roaming');
   else if (platform === 'darwin') base = join(home, 'Library', 'Application Support');
   else base = env.XDG_DATA_HOME || join(home, '.local', 'share');
-  return join(base, DATA_FOLDER, 'workbook.sqlite');
+  return join(base, DATA_FOLDER);
+}
+
+/** The browser face's default workbook: workbook.sqlite in its data folder. */
+export function defaultWorkbookPath(platform = process.platform, env = process.env, home = homedir()) {
+  return join(dataDir(platform, env, home), 'workbook.sqlite');
 }
 
 /** File name of the better-sqlite3 addon, in node_modules and in our Electron-ABI cache alike. */

@@ -1,11 +1,15 @@
 // `npm start`: builds the app, then starts the desktop app, or, where Electron cannot run here,
-// says why in one paragraph and starts the browser face on the default workbook instead.
+// says why in one paragraph and starts the browser face on the default workbook instead, in an
+// app window of a Chromium-family browser when there is one (build/app-window.mjs).
 //   npm start -- --workbook=FILE   opens FILE (in either face)
 //   other arguments go to the desktop app, or to build/web.mjs (e.g. --port 8080)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { browserProfileDir, openAppWindow, readyUrl } from './app-window.mjs';
+import { findChromium } from './chromium.mjs';
 import { ensureElectronNative } from './electron-native.mjs';
 import { defaultWorkbookPath, electronExecutable } from './paths.mjs';
 
@@ -14,11 +18,28 @@ const args = process.argv.slice(2);
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 // Electron is about 100 MB: allow a slow line, but never hang forever.
 const DOWNLOAD_TIMEOUT_MS = Number(process.env.HANDOVER_ELECTRON_DOWNLOAD_TIMEOUT || 600) * 1000;
+// Chromium (Electron's, or a browser's) refuses to run as root with its sandbox on.
+const asRoot = process.platform === 'linux' && process.getuid?.() === 0;
+let stopping = false;
+/** Whether a window can open here: on Linux only in a graphical session. */
+const hasDisplay = () => process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
-/** Runs a child with our stdio, passes Ctrl-C on, and exits with its code. */
-function runToEnd(command, childArgs, env = process.env) {
-  const child = spawn(command, childArgs, { cwd: root, stdio: 'inherit', env });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+/**
+ * Runs a child with our stdio, passes Ctrl-C on, and exits with its code. With `onLine`, the
+ * child's output still reaches the terminal, and each line of it is handed to `onLine` too.
+ */
+function runToEnd(command, childArgs, env = process.env, onLine = null) {
+  const child = spawn(command, childArgs, { cwd: root, stdio: ['inherit', onLine ? 'pipe' : 'inherit', 'inherit'], env });
+  if (onLine) {
+    child.stdout.pipe(process.stdout);
+    createInterface({ input: child.stdout }).on('line', onLine);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      stopping = true;
+      child.kill(signal);
+    });
+  }
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   child.on('error', (err) => {
     console.error(`Could not start ${command}: ${err.message}`);
@@ -61,10 +82,11 @@ function getElectron() {
   if (check.status !== 0 || check.stdout.trim() !== electronVersion) {
     return { problem: 'broken', detail: firstMessage(check.stderr || check.error?.message || check.stdout || 'no output'), exe };
   }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { problem: 'display', exe };
+  if (!hasDisplay()) return { problem: 'display', exe };
   return { exe };
 }
 
+/** Why the desktop app cannot run, and how to fix it (startBrowserFace says what happens instead). */
 function explain(problem, detail, exe) {
   const why = detail ? ` (${detail})` : '';
   switch (problem) {
@@ -72,23 +94,54 @@ function explain(problem, detail, exe) {
       return `The desktop app cannot start here: its Electron binary (version ${electronVersion}) could not be downloaded from Electron's release host on GitHub${why}, ` +
         'probably because this computer has no internet access or reaches it only through a proxy. To get it, set HTTPS_PROXY ' +
         '(or npm\'s proxy and https-proxy settings) to your proxy, or set ELECTRON_MIRROR to a reachable mirror of the Electron releases, ' +
-        'then run npm start again. Until then, Handover Workbook runs as its browser face, with the same screens, at the address below:';
+        'then run npm start again.';
     case 'broken':
       return `The desktop app cannot start here: the Electron binary at ${exe} did not run${why}. Delete node_modules/electron/dist ` +
         'and run npm start again to download it afresh (on Linux, also check that the libraries Electron needs, such as libnss3 and ' +
-        'libgtk-3, are installed). Until then, Handover Workbook runs as its browser face, with the same screens, at the address below:';
+        'libgtk-3, are installed).';
     case 'display':
       return 'The desktop app cannot open a window here: no graphical display was found (DISPLAY and WAYLAND_DISPLAY are not set). ' +
-        'Run npm start from a desktop session to get the desktop app. Until then, Handover Workbook runs as its browser face, with the same screens, at the address below:';
+        'Run npm start from a desktop session to get the desktop app.';
     default:
-      return `The desktop app cannot start here: better-sqlite3 for Electron could not be prepared. ${detail} ` +
-        'Until then, Handover Workbook runs as its browser face, with the same screens, at the address below:';
+      return `The desktop app cannot start here: better-sqlite3 for Electron could not be prepared. ${detail}`;
   }
 }
 
-/** The browser face on the default workbook (or the one named with --workbook). */
-function startBrowserFace(paragraph) {
-  console.error(`\n${paragraph}\n`);
+/**
+ * Opens the browser face in an app window of `browser`. Closing the window stops nothing: the
+ * server keeps the workbook open until Ctrl-C, as said up front, so a window closed by mistake
+ * (or a browser that hands the window to one already running and exits) loses nothing.
+ */
+function showWindow(browser, url) {
+  if (asRoot) console.error('Running as root: starting the browser with --no-sandbox.');
+  const instead = `Open ${url} in a browser instead, or press Ctrl-C to stop.`;
+  let child;
+  try {
+    child = openAppWindow({ browser: browser.path, url, profileDir: browserProfileDir(browser.path), noSandbox: asRoot });
+  } catch (err) {
+    console.error(`Could not open a window of ${browser.name}: ${err instanceof Error ? err.message : String(err)}. ${instead}`);
+    return;
+  }
+  child.on('error', (err) => console.error(`Could not open a window of ${browser.name}: ${err.message}. ${instead}`));
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    const how = code === 0 ? 'The window was closed' : `The window's browser stopped (${signal ?? `exit ${code}`})`;
+    console.error(`${how}; the workbook is still served at ${url} until you press Ctrl-C.`);
+  });
+  process.on('exit', () => child.kill());
+}
+
+/** The browser face on the default workbook (or the one named with --workbook), in a window where it can be. */
+function startBrowserFace(reason) {
+  // No display, no window; otherwise a window of the first Chromium-family browser there is.
+  const search = hasDisplay() ? findChromium() : null;
+  const browser = search?.path ? search : null;
+  if (search?.warning) console.error(search.warning);
+  const instead = browser
+    ? `Until then, Handover Workbook runs as its browser face, with the same screens, in a window of ${browser.name} (${browser.path}). ` +
+      'Closing that window leaves it running here until you press Ctrl-C; its address is below.'
+    : 'Until then, Handover Workbook runs as its browser face, with the same screens, at the address below:';
+  console.error(`\n${reason} ${instead}\n`);
   const webArgs = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -101,8 +154,16 @@ function startBrowserFace(paragraph) {
     mkdirSync(dirname(db), { recursive: true });
     webArgs.push('--db', db);
   }
+  let opened = false;
+  const onLine = browser ? (line) => {
+    const url = readyUrl(line);
+    if (url && !opened) {
+      opened = true;
+      showWindow(browser, url);
+    }
+  } : null;
   // The app was built a moment ago; web.mjs need not check again.
-  runToEnd(process.execPath, [join(root, 'build', 'web.mjs'), ...webArgs], { ...process.env, HANDOVER_SKIP_BUILD: '1' });
+  runToEnd(process.execPath, [join(root, 'build', 'web.mjs'), ...webArgs], { ...process.env, HANDOVER_SKIP_BUILD: '1' }, onLine);
 }
 
 console.error('Building Handover Workbook…');
@@ -119,8 +180,7 @@ if (electron.problem) {
   } catch (err) {
     startBrowserFace(explain('native', err instanceof Error ? err.message : String(err)));
   }
-  // Chromium refuses to run as root with its sandbox on; say so rather than fail.
-  const asRoot = process.platform === 'linux' && process.getuid?.() === 0;
-  if (asRoot) console.error('Running as root: starting Electron with --no-sandbox (the page still gets no Node access).');
+  // As root, Chromium runs only with --no-sandbox: say so rather than fail.
+  if (native && asRoot) console.error('Running as root: starting Electron with --no-sandbox (the page still gets no Node access).');
   if (native) runToEnd(electron.exe, [root, ...(asRoot ? ['--no-sandbox'] : []), ...args]);
 }

@@ -1,9 +1,9 @@
 // The desktop app's entry: one instance, one window, one backend. Everything here is wiring; the
 // rules live in electron/shell/ (window guards, IPC, menu, recent list, workbook switching).
-import { app, ipcMain, shell, type BrowserWindow } from 'electron';
+import { app, ipcMain, protocol, shell, type BrowserWindow } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from './backend';
 import { WORKBOOK_CHANGED } from './shell/channels';
 import { askNewWorkbookPath, askOpenWorkbookPath, showError } from './shell/dialogs';
@@ -11,16 +11,17 @@ import { createFaceDialogs } from './shell/face-dialogs';
 import { isOwnMainFrame, registerApi } from './shell/ipc';
 import { installMenu } from './shell/menu';
 import { missingNativeMessage, nativeBindingPath } from './shell/native';
+import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { createRecentStore, type RecentStore } from './shell/recent';
 import { type AppLocation } from './shell/urls';
-import { createMainWindow, loadRenderer } from './shell/window';
+import { contentSecurityPolicy, createMainWindow, guardAllWebContents, loadRenderer } from './shell/window';
 import {
   errorText, openFirst, startupCandidates, switchWorkbook, windowTitle, withWorkbookExtension, workbookFromArgs,
 } from './shell/workbook';
 
 // out/main/main.js → the app root (the project folder, or app.asar when packaged).
 const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const INDEX_HTML = join(APP_ROOT, 'out', 'renderer', 'index.html');
+const RENDERER_DIR = join(APP_ROOT, 'out', 'renderer');
 const PRELOAD = join(APP_ROOT, 'out', 'preload', 'preload.cjs');
 
 // Tests (and anyone wanting a separate profile) point the user data folder elsewhere.
@@ -33,7 +34,12 @@ let mainWindow: BrowserWindow | null = null;
 // The dev server URL is honoured only unpackaged: an installed app never loads a page from a URL
 // that an environment variable names.
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const location: AppLocation = devUrl ? { kind: 'dev', url: devUrl } : { kind: 'file', indexUrl: pathToFileURL(INDEX_HTML).href };
+const location: AppLocation = devUrl ? { kind: 'dev', url: devUrl } : { kind: 'app' };
+
+// Both before the app is ready: the app:// scheme's privileges can only be set then, and every
+// web contents (the print window's too) must be guarded from its creation on.
+registerAppScheme(protocol);
+guardAllWebContents(app, location);
 
 const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 const fail = (title: string, detail: string) => showError(currentWindow(), title, detail);
@@ -105,7 +111,7 @@ function openWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  loadRenderer(win, location, INDEX_HTML).catch((err: unknown) => fail('Could not load the window', errorText(err)));
+  loadRenderer(win, location).catch((err: unknown) => fail('Could not load the window', errorText(err)));
 }
 
 function start(): void {
@@ -153,6 +159,7 @@ function start(): void {
     return;
   }
   recent.opened(backend.workbookPath);
+  serveRenderer(protocol, RENDERER_DIR, contentSecurityPolicy(location));
   registerApi(ipcMain, backend, (event) => isOwnMainFrame(event, currentWindow(), location));
   refreshMenu();
   openWindow();

@@ -2,10 +2,28 @@
 // Every decision parses with `new URL` and compares parsed parts; substring checks are how
 // `https://good.example@evil.example` or `javascript:` slip through.
 
-/** Where our renderer comes from: the built index.html, or the dev server of `electron-vite dev`. */
+/**
+ * Our own origin: the built renderer is served from `app://renderer/` by the protocol handler in
+ * protocol.ts, never from file:// (a file:// page shares its origin with every file on the disk).
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'renderer';
+export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/** Where our renderer comes from: the built files over app://, or the dev server of `electron-vite dev`. */
 export type AppLocation =
-  | { kind: 'file'; indexUrl: string }
+  | { kind: 'app' }
   | { kind: 'dev'; url: string };
+
+/** The URL the window loads first. */
+export function startUrl(app: AppLocation): string {
+  return app.kind === 'dev' ? app.url : APP_INDEX_URL;
+}
+
+/** True for a parsed URL on our app:// origin (no user:password@, no port). */
+export function onAppOrigin(url: URL): boolean {
+  return url.protocol === `${APP_SCHEME}:` && url.hostname.toLowerCase() === APP_HOST && url.port === '' && url.username === '' && url.password === '';
+}
 
 // Whitespace and control characters: the URL parser silently drops tabs and newlines inside a URL
 // and trims the ends, so "java\nscript:" or "https://x\n" would otherwise be read as something else.
@@ -49,27 +67,23 @@ export function isAppUrl(raw: unknown, app: AppLocation): boolean {
   const url = parse(raw);
   if (!url) return false;
   if (app.kind === 'dev') return url.origin !== 'null' && url.origin === new URL(app.url).origin;
-  const index = new URL(app.indexUrl);
-  return url.protocol === 'file:' && url.host === index.host && url.pathname === index.pathname;
+  return onAppOrigin(url) && url.pathname === new URL(APP_INDEX_URL).pathname;
 }
 
 const ALWAYS_ALLOWED_SCHEMES = new Set(['data:', 'blob:', 'devtools:']);
 const NETWORK_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
 /**
- * Whether the renderer's session may load `raw` at all. The app is offline by design: files only
- * from the renderer's own folder, the network only to the dev server during `electron-vite dev`.
+ * Whether the renderer's session may load `raw` at all. The app is offline by design: our own
+ * app:// origin only (whose handler serves nothing outside the renderer's folder), no file:// at
+ * all, the network only to the dev server during `electron-vite dev`.
  */
 export function isAllowedRequest(raw: unknown, app: AppLocation): boolean {
   const url = parse(raw);
   if (!url) return false;
   if (ALWAYS_ALLOWED_SCHEMES.has(url.protocol)) return true;
-  if (app.kind === 'file') {
-    if (url.protocol !== 'file:') return false;
-    const index = new URL(app.indexUrl);
-    const folder = index.pathname.slice(0, index.pathname.lastIndexOf('/') + 1);
-    // The parser has already resolved "..", also when written as %2e%2e.
-    return url.host === index.host && url.pathname.startsWith(folder);
-  }
+  // Paths are the protocol handler's business: it decodes, normalises and checks them (a check
+  // on the still-encoded path here would let `..%2f` through).
+  if (app.kind === 'app') return onAppOrigin(url);
   return NETWORK_SCHEMES.has(url.protocol) && url.host === new URL(app.url).host;
 }

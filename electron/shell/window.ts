@@ -1,8 +1,9 @@
 // The main window and the guards around it: a sandboxed renderer with no Node, a strict CSP,
 // no new windows, no navigation away, no permissions, no network, and links that leave the app
-// only for http(s).
+// only for http(s). The per-page guards go on every web contents the app creates (the main
+// window, the print window, anything added later) through one 'web-contents-created' listener.
 import { BrowserWindow, shell, type Session, type WebContents, type WebPreferences } from 'electron';
-import { isAllowedRequest, isAppUrl, safeExternalUrl, type AppLocation } from './urls';
+import { isAllowedRequest, isAppUrl, safeExternalUrl, startUrl, type AppLocation } from './urls';
 
 const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'none'",
@@ -62,12 +63,16 @@ export function withCsp(headers: Headers | undefined, csp: string): Headers {
   return out;
 }
 
-/** Session-wide guards: CSP header, no permissions, and no request outside the app's own files. */
-export function hardenSession(session: Session, app: AppLocation): void {
-  const csp = contentSecurityPolicy(app);
+/** No camera, microphone, location, notifications, devices…: the app asks for none. */
+function denyPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+}
+
+/** The main session's guards: CSP header, and no request outside the app's own origin. */
+export function hardenSession(session: Session, app: AppLocation): void {
+  const csp = contentSecurityPolicy(app);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, app) }));
   session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders, csp) }));
 }
@@ -84,8 +89,10 @@ export function openOutside(raw: unknown, openExternal: OpenExternal = (url) => 
   return true;
 }
 
-/** Per-page guards: no new windows, no navigation away from the app, no <webview>. */
+/** Per-page guards: no new windows, no navigation away from the app, no permissions, no <webview>. */
 export function guardWebContents(contents: WebContents, app: AppLocation, openExternal?: OpenExternal): void {
+  // Per session, so a window in a partition of its own (the print window) is covered too.
+  denyPermissions(contents.session);
   contents.setWindowOpenHandler(({ url }) => {
     openOutside(url, openExternal);
     return { action: 'deny' };
@@ -102,12 +109,24 @@ export function guardWebContents(contents: WebContents, app: AppLocation, openEx
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+/** The slice of Electron's `app` the guard listens on, so tests can pass a fake. */
+export interface WebContentsSource {
+  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown;
+}
+
+/**
+ * Guards every web contents as it is created, before it loads anything: one rule for all, so a
+ * window added later cannot be forgotten. Install it once, before the first window.
+ */
+export function guardAllWebContents(source: WebContentsSource, app: AppLocation, openExternal?: OpenExternal): void {
+  source.on('web-contents-created', (_event, contents) => guardWebContents(contents, app, openExternal));
+}
+
 export interface MainWindowOptions {
   preload: string;
   app: AppLocation;
   title: string;
   devTools: boolean;
-  openExternal?: OpenExternal;
 }
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
@@ -121,15 +140,15 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(opts.preload, opts.devTools),
   });
+  // Its page guards come from guardAllWebContents, installed at start-up.
   hardenSession(win.webContents.session, opts.app);
-  guardWebContents(win.webContents, opts.app, opts.openExternal);
   // The title names the open workbook; the page's <title> must not replace it.
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
   return win;
 }
 
-/** Loads the renderer: the built file in production, the dev server under `electron-vite dev`. */
-export function loadRenderer(win: BrowserWindow, app: AppLocation, indexPath: string): Promise<void> {
-  return app.kind === 'dev' ? win.loadURL(app.url) : win.loadFile(indexPath);
+/** Loads the renderer: app://renderer/index.html when built, the dev server under `electron-vite dev`. */
+export function loadRenderer(win: BrowserWindow, app: AppLocation): Promise<void> {
+  return win.loadURL(startUrl(app));
 }

@@ -103,4 +103,21 @@ describe('the browser face', () => {
       expect(r.body).not.toContain('secret');
     }
   });
+
+  it('answers 400 with a JSON error to malformed percent-encoding, for files and API method names alike', async () => {
+    const before = wb.counts();
+    const answers = [
+      ...['/%zz', '/%E0%A4%A', '/assets/%zz.js', '/%'].map((path) => raw({ path })),
+      ...['/api/%zz', '/api/vendor.%E0%A4%A'].map((path) =>
+        raw({ method: 'POST', path, body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } })),
+    ];
+    for (const r of await Promise.all(answers)) {
+      expect(r.status).toBe(400);
+      expect(String(r.headers['content-type'])).toContain('application/json');
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('percent-encoding') } });
+    }
+    expect(wb.counts()).toEqual(before);
+    // Well-formed encoding still decodes: %2E is a dot.
+    expect((await raw({ path: '/assets/app%2Ejs' })).status).toBe(200);
+  });
 });

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelOf, METHOD_NAMES } from '../../shared/contract';
 import { isOwnMainFrame, registerApi, type FrameLike, type InvokeEventLike, type IpcMainLike } from '../../electron/shell/ipc';
-import { type AppLocation } from '../../electron/shell/urls';
+import { APP_INDEX_URL, type AppLocation } from '../../electron/shell/urls';
 import { makeWorkbook, type TestWorkbook } from '../backend/helpers';
 
 type Handler = (event: InvokeEventLike, payload: unknown) => Promise<unknown>;
@@ -22,8 +22,8 @@ class FakeIpcMain implements IpcMainLike {
   }
 }
 
-const APP: AppLocation = { kind: 'file', indexUrl: 'file:///app/out/renderer/index.html' };
-const frame = (over: Partial<FrameLike> = {}): FrameLike => ({ url: `${APP.kind === 'file' ? APP.indexUrl : ''}#/`, processId: 4, frameToken: 'main', parent: null, ...over });
+const APP: AppLocation = { kind: 'app' };
+const frame = (over: Partial<FrameLike> = {}): FrameLike => ({ url: `${APP_INDEX_URL}#/`, processId: 4, frameToken: 'main', parent: null, ...over });
 const event = (senderFrame: FrameLike | null): InvokeEventLike => ({ senderFrame });
 
 let wb: TestWorkbook;
@@ -98,6 +98,9 @@ describe('isOwnMainFrame', () => {
     expect(isOwnMainFrame(event(frame({ processId: 9, frameToken: 'other-window' })), win, APP)).toBe(false);
     expect(isOwnMainFrame(event({ ...mainFrame, url: 'https://evil.example/' }), win, APP)).toBe(false);
     expect(isOwnMainFrame(event({ ...mainFrame, url: 'file:///tmp/evil.html' }), win, APP)).toBe(false);
+    // Our page was never a file: the built renderer itself on file:// is another origin now.
+    expect(isOwnMainFrame(event({ ...mainFrame, url: 'file:///app/out/renderer/index.html' }), win, APP)).toBe(false);
+    expect(isOwnMainFrame(event({ ...mainFrame, url: 'app://other/index.html' }), win, APP)).toBe(false);
     expect(isOwnMainFrame(event(null), win, APP)).toBe(false);
     expect(isOwnMainFrame(event(mainFrame), { ...win, isDestroyed: () => true }, APP)).toBe(false);
     expect(isOwnMainFrame(event(mainFrame), null, APP)).toBe(false);

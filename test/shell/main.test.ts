@@ -1,10 +1,10 @@
 // electron/main.ts wired to a real backend on real workbook files, with Electron's modules faked:
-// the start-up, the IPC sender check, and File › New / Open / Open recent with their dialogs.
+// the start-up (app:// protocol, guards on every web contents), the IPC sender check, printing,
+// and File › New / Open / Open recent with their dialogs.
 // (The Electron binary cannot run here; the Playwright test in test/electron covers the real one.)
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type MenuItemConstructorOptions } from 'electron';
 import { WORKBOOK_CHANGED } from '../../electron/shell/channels';
@@ -20,14 +20,18 @@ const fake = vi.hoisted(() => {
     once(name: string, fn: Listener) { return this.on(name, fn); }
     emit(name: string, ...args: unknown[]) { for (const fn of this.listeners.get(name) ?? []) fn(...args); }
   }
+  // What happens in Electron's order, to check what must come before the app is ready.
+  const order: string[] = [];
   class FakeBrowserWindow extends Emitter {
     static all: FakeBrowserWindow[] = [];
     title: string;
     loaded: string | null = null;
+    destroyed = false;
     webContents = Object.assign(new Emitter(), {
       send: vi.fn(),
       mainFrame: { url: '', processId: 7, frameToken: 'main-frame', parent: null },
       setWindowOpenHandler: vi.fn(),
+      printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')),
       session: {
         setPermissionRequestHandler: vi.fn(),
         setPermissionCheckHandler: vi.fn(),
@@ -36,12 +40,15 @@ const fake = vi.hoisted(() => {
       },
     });
     focus = vi.fn();
-    constructor(public options: { title: string }) {
+    constructor(public options: { title?: string; webPreferences?: Record<string, unknown> }) {
       super();
-      this.title = options.title;
+      this.title = options.title ?? '';
       FakeBrowserWindow.all.push(this);
+      // As Electron does: every new web contents is announced before anything loads in it.
+      for (const fn of app.listeners.get('web-contents-created') ?? []) fn({}, this.webContents);
     }
     async loadFile(path: string) { this.loaded = path; }
+    destroy() { this.destroyed = true; }
     async loadURL(url: string) { this.loaded = url; }
     setTitle(title: string) { this.title = title; }
     isDestroyed() { return false; }
@@ -58,14 +65,22 @@ const fake = vi.hoisted(() => {
     getVersion: () => '0.1.0-test',
     getName: () => 'Handover Workbook',
     requestSingleInstanceLock: () => true,
-    whenReady: () => Promise.resolve(),
+    whenReady: () => {
+      order.push('whenReady');
+      return Promise.resolve();
+    },
     quit: vi.fn(),
     exit: vi.fn(),
   });
   return {
     app,
+    order,
     handlers,
     FakeBrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => { order.push('registerSchemesAsPrivileged'); }),
+      handle: vi.fn((_scheme: string, _handler: (request: Request) => Promise<Response>) => { order.push('handle'); }),
+    },
     menus: [] as MenuItemConstructorOptions[][],
     dialog: {
       showSaveDialog: vi.fn(),
@@ -80,9 +95,10 @@ vi.mock('electron', () => ({
   app: fake.app,
   BrowserWindow: fake.FakeBrowserWindow,
   ipcMain: { handle: (channel: string, fn: Listener) => fake.handlers.set(channel, fn) },
+  protocol: fake.protocol,
   dialog: fake.dialog,
   Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => t, setApplicationMenu: (t: MenuItemConstructorOptions[]) => fake.menus.push(t) },
-  shell: { openExternal: vi.fn(), openPath: vi.fn(async () => '') },
+  shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
 }));
 // The Node build of better-sqlite3 stands in for the Electron one: same API, loadable here.
 vi.mock('../../electron/shell/native', async (original) => ({
@@ -98,7 +114,7 @@ await import('../../electron/main');
 await vi.waitFor(() => expect(fake.FakeBrowserWindow.all).toHaveLength(1));
 const win = fake.FakeBrowserWindow.all[0]!;
 // What Chromium reports once the page has loaded.
-win.webContents.mainFrame.url = `${pathToFileURL(win.loaded ?? '').href}#/vendors`;
+win.webContents.mainFrame.url = `${win.loaded ?? ''}#/vendors`;
 
 afterAll(() => {
   fake.app.emit('will-quit');
@@ -129,9 +145,19 @@ describe('electron/main.ts', () => {
   it('opens the named workbook in one window titled after it, and remembers it', () => {
     expect(existsSync(first)).toBe(true);
     expect(win.title).toBe('first.sqlite — Handover Workbook');
-    expect(win.loaded).toMatch(/out[/\\]renderer[/\\]index\.html$/);
+    expect(win.loaded).toBe('app://renderer/index.html');
     expect(fake.app.paths.userData).toBe(join(dir, 'profile'));
     expect(recentFile()).toMatchObject({ last: first, recent: [first] });
+  });
+
+  it('serves the renderer on app://, with the scheme registered before the app is ready', () => {
+    expect(fake.order.indexOf('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0);
+    expect(fake.order.indexOf('registerSchemesAsPrivileged')).toBeLessThan(fake.order.indexOf('whenReady'));
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app' })]);
+    expect(fake.protocol.handle).toHaveBeenCalledTimes(1);
+    // The handler itself (only the renderer's folder, no spelling of ".." out) is in protocol.test.ts.
+    expect(fake.protocol.handle.mock.calls[0]?.[0]).toBe('app');
+    expect(fake.order.indexOf('handle')).toBeGreaterThan(fake.order.indexOf('whenReady'));
   });
 
   it('answers our window’s main frame and refuses any other sender', async () => {
@@ -140,6 +166,33 @@ describe('electron/main.ts', () => {
     expect(await call('app.info', {}, iframe)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const elsewhere = { ...win.webContents.mainFrame, url: 'https://evil.example/' };
     expect(await call('app.info', {}, elsewhere)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('guards every web contents it creates, the print window included', async () => {
+    const vendor = await call('vendor.create', { name: 'Print Me Ltd' }) as { ok: boolean; value?: { id?: string } };
+    const target = join(dir, 'report.pdf');
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    expect(await call('report.printToPdf', { vendorIds: [vendor.value?.id] })).toMatchObject({ ok: true, value: { path: target } });
+    const printer = fake.FakeBrowserWindow.all.at(-1)!;
+    expect(printer).not.toBe(win);
+    expect(printer.destroyed).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 fake');
+    rmSync(target);
+    for (const w of [win, printer]) {
+      const contents = w.webContents;
+      const openHandler = contents.setWindowOpenHandler.mock.calls[0]?.[0] as (d: { url: string }) => unknown;
+      expect(openHandler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+      const away = { url: 'https://example.com/', preventDefault: vi.fn() };
+      contents.emit('will-navigate', away);
+      expect(away.preventDefault).toHaveBeenCalled();
+      const webview = { preventDefault: vi.fn() };
+      contents.emit('will-attach-webview', webview);
+      expect(webview.preventDefault).toHaveBeenCalled();
+      const permission = contents.session.setPermissionRequestHandler.mock.calls[0]?.[0] as (c: unknown, p: string, cb: (ok: boolean) => void) => void;
+      const answer = vi.fn();
+      permission({}, 'media', answer);
+      expect(answer).toHaveBeenCalledWith(false);
+    }
   });
 
   it('File › New workbook… creates and opens it, retitles the window and tells the page', async () => {

@@ -1,8 +1,8 @@
 // The shell's URL rules: which links may leave the app, which page is ours, what may load at all.
 import { describe, expect, it } from 'vitest';
-import { isAllowedRequest, isAppUrl, isSafeExternalUrl, safeExternalUrl, type AppLocation } from '../../electron/shell/urls';
+import { APP_INDEX_URL, isAllowedRequest, isAppUrl, isSafeExternalUrl, safeExternalUrl, startUrl, type AppLocation } from '../../electron/shell/urls';
 
-const FILE_APP: AppLocation = { kind: 'file', indexUrl: 'file:///opt/Handover%20Workbook/resources/app.asar/out/renderer/index.html' };
+const BUILT_APP: AppLocation = { kind: 'app' };
 const DEV_APP: AppLocation = { kind: 'dev', url: 'http://localhost:5173/' };
 
 describe('isSafeExternalUrl', () => {
@@ -49,17 +49,21 @@ describe('isSafeExternalUrl', () => {
 });
 
 describe('isAppUrl', () => {
-  it('accepts our index.html, with any route in the hash', () => {
-    expect(isAppUrl(FILE_APP.kind === 'file' ? FILE_APP.indexUrl : '', FILE_APP)).toBe(true);
-    expect(isAppUrl('file:///opt/Handover%20Workbook/resources/app.asar/out/renderer/index.html#/vendors/1', FILE_APP)).toBe(true);
+  it('accepts our index.html on app://renderer, with any route in the hash', () => {
+    expect(startUrl(BUILT_APP)).toBe('app://renderer/index.html');
+    expect(isAppUrl(APP_INDEX_URL, BUILT_APP)).toBe(true);
+    expect(isAppUrl('app://renderer/index.html#/vendors/1', BUILT_APP)).toBe(true);
   });
 
-  it('refuses other files, other hosts and other schemes', () => {
-    expect(isAppUrl('file:///opt/Handover%20Workbook/resources/app.asar/out/renderer/other.html', FILE_APP)).toBe(false);
-    expect(isAppUrl('file:///tmp/index.html', FILE_APP)).toBe(false);
-    expect(isAppUrl('file://attacker/opt/Handover%20Workbook/resources/app.asar/out/renderer/index.html', FILE_APP)).toBe(false);
-    expect(isAppUrl('https://example.com/out/renderer/index.html', FILE_APP)).toBe(false);
-    expect(isAppUrl('about:blank', FILE_APP)).toBe(false);
+  it('refuses other pages, other hosts, user:password@, ports and other schemes', () => {
+    expect(isAppUrl('app://renderer/other.html', BUILT_APP)).toBe(false);
+    expect(isAppUrl('app://attacker/index.html', BUILT_APP)).toBe(false);
+    expect(isAppUrl('app://renderer.evil/index.html', BUILT_APP)).toBe(false);
+    expect(isAppUrl('app://x@renderer/index.html', BUILT_APP)).toBe(false);
+    expect(isAppUrl('app://renderer:8080/index.html', BUILT_APP)).toBe(false);
+    expect(isAppUrl('file:///opt/Handover%20Workbook/resources/app.asar/out/renderer/index.html', BUILT_APP)).toBe(false);
+    expect(isAppUrl('https://renderer/index.html', BUILT_APP)).toBe(false);
+    expect(isAppUrl('about:blank', BUILT_APP)).toBe(false);
   });
 
   it('accepts only the dev server origin during development', () => {
@@ -71,22 +75,19 @@ describe('isAppUrl', () => {
 });
 
 describe('isAllowedRequest', () => {
-  const base = 'file:///opt/Handover%20Workbook/resources/app.asar/out/renderer';
-
-  it('loads the renderer folder, data: and blob: only', () => {
-    expect(isAllowedRequest(`${base}/assets/index-abc.js`, FILE_APP)).toBe(true);
-    expect(isAllowedRequest('data:image/png;base64,AAAA', FILE_APP)).toBe(true);
-    expect(isAllowedRequest('blob:file:///1234', FILE_APP)).toBe(true);
-    expect(isAllowedRequest('file:///etc/passwd', FILE_APP)).toBe(false);
-    expect(isAllowedRequest(`${base}/../../secret.txt`, FILE_APP)).toBe(false);
-    expect(isAllowedRequest(`${base}/%2e%2e/%2e%2e/secret.txt`, FILE_APP)).toBe(false);
-    expect(isAllowedRequest(`${base}-evil/x.js`, FILE_APP)).toBe(false);
+  it('loads our app:// origin (its handler checks the paths), data: and blob: only; no file: at all', () => {
+    expect(isAllowedRequest('app://renderer/assets/index-abc.js', BUILT_APP)).toBe(true);
+    expect(isAllowedRequest('data:image/png;base64,AAAA', BUILT_APP)).toBe(true);
+    expect(isAllowedRequest('blob:app://renderer/1234', BUILT_APP)).toBe(true);
+    expect(isAllowedRequest('app://elsewhere/x.js', BUILT_APP)).toBe(false);
+    expect(isAllowedRequest('file:///etc/passwd', BUILT_APP)).toBe(false);
+    expect(isAllowedRequest('file:///opt/Handover%20Workbook/resources/app.asar/out/renderer/assets/index-abc.js', BUILT_APP)).toBe(false);
   });
 
   it('never reaches the network from the built app', () => {
-    expect(isAllowedRequest('https://example.com/tracker.js', FILE_APP)).toBe(false);
-    expect(isAllowedRequest('http://127.0.0.1:5173/', FILE_APP)).toBe(false);
-    expect(isAllowedRequest('wss://example.com/', FILE_APP)).toBe(false);
+    expect(isAllowedRequest('https://example.com/tracker.js', BUILT_APP)).toBe(false);
+    expect(isAllowedRequest('http://127.0.0.1:5173/', BUILT_APP)).toBe(false);
+    expect(isAllowedRequest('wss://example.com/', BUILT_APP)).toBe(false);
   });
 
   it('reaches only the dev server (and its hot-reload socket) during development', () => {

@@ -1,7 +1,9 @@
 // The main window's guards, with Electron replaced by fakes that record what the shell installs.
+// As in Electron, every new web contents is announced on `app` ('web-contents-created'), where
+// guardAllWebContents puts the page guards on it.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppLocation } from '../../electron/shell/urls';
-import { contentSecurityPolicy, createMainWindow } from '../../electron/shell/window';
+import { APP_INDEX_URL, type AppLocation } from '../../electron/shell/urls';
+import { contentSecurityPolicy, createMainWindow, guardAllWebContents, type WebContentsSource } from '../../electron/shell/window';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -20,8 +22,13 @@ const fake = vi.hoisted(() => {
       onHeadersReceived: (fn: Listener) => { this.headersReceived = fn; },
     };
   }
+  const app = {
+    listeners: [] as Listener[],
+    on(name: string, fn: Listener) { if (name === 'web-contents-created') this.listeners.push(fn); return this; },
+  };
   class FakeWebContents {
     session = new FakeSession();
+    constructor() { for (const fn of app.listeners) fn({}, this); }
     listeners = new Map<string, Listener[]>();
     windowOpen: Listener | null = null;
     on(name: string, fn: Listener) { this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]); return this; }
@@ -38,14 +45,16 @@ const fake = vi.hoisted(() => {
     emit(name: string, ...args: unknown[]) { for (const fn of this.listeners.get(name) ?? []) fn(...args); }
     show() {}
   }
-  return { FakeBrowserWindow, openExternal: vi.fn(async (_url: string) => {}) };
+  return { app, FakeWebContents, FakeBrowserWindow, openExternal: vi.fn(async (_url: string) => {}) };
 });
 
 vi.mock('electron', () => ({ BrowserWindow: fake.FakeBrowserWindow, shell: { openExternal: fake.openExternal } }));
 
 
-const INDEX = 'file:///app/out/renderer/index.html';
-const APP: AppLocation = { kind: 'file', indexUrl: INDEX };
+const INDEX = APP_INDEX_URL;
+const APP: AppLocation = { kind: 'app' };
+// The fake hands out fake web contents; the guard only calls what they implement.
+guardAllWebContents(fake.app as unknown as WebContentsSource, APP);
 
 function open(app: AppLocation = APP, devTools = false) {
   createMainWindow({ preload: '/app/out/preload/preload.cjs', app, title: 'w.sqlite — Handover Workbook', devTools });
@@ -189,8 +198,30 @@ describe('the session', () => {
       session.beforeRequest?.({ url }, callback);
       return callback.mock.calls[0]?.[0];
     };
-    expect(verdict('file:///app/out/renderer/assets/index.js')).toEqual({ cancel: false });
+    expect(verdict('app://renderer/assets/index.js')).toEqual({ cancel: false });
     expect(verdict('https://example.com/beacon')).toEqual({ cancel: true });
     expect(verdict('file:///etc/passwd')).toEqual({ cancel: true });
+    expect(verdict('file:///app/out/renderer/assets/index.js')).toEqual({ cancel: true });
+  });
+});
+
+describe('every web contents, not only the main window', () => {
+  it('gets the same guards, in its own session too (the print window lives in a partition)', () => {
+    const contents = new fake.FakeWebContents();
+    expect(contents.windowOpen?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    const away = navigationEvent('file:///tmp/handover-report-x/other.html');
+    contents.emit('will-navigate', away);
+    expect(away.preventDefault).toHaveBeenCalled();
+    const redirect = navigationEvent('https://example.com/');
+    contents.emit('will-redirect', redirect);
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    const callback = vi.fn();
+    contents.session.permissionRequest?.({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(contents.session.permissionCheck?.({}, 'media', 'file:///tmp/x.html')).toBe(false);
+    expect(contents.session.devicePermission?.({ deviceType: 'hid' })).toBe(false);
   });
 });
