@@ -110,6 +110,11 @@ export interface ChecklistItem {
   description: string;
   ownerRole: string;
   ownerId: string | null;
+  /**
+   * The owner was chosen on the item itself. A knowledge-transfer item starts with its process's
+   * in-house successor and follows a later change of successor until then.
+   */
+  ownerManual: boolean;
   offsetDays: number | null;
   /** The effective due date: T + offset, or the hand-set date; null when the vendor has no exit date. */
   dueDate: string | null;

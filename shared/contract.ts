@@ -11,8 +11,9 @@ import {
   packDiscardInput, packExportInput, packImportInput, packJobInput, packSourceInput,
   type ImportPreview, type ImportResult, type PackJobStatus, type PackVerifyReport,
 } from './packs';
+import { handOverInput, type HandOverResult, type PersonReferences } from './people';
 import {
-  RECORD_KINDS, SHAPES, TITLE_FIELD, type Fields, type RecordKind, type RecordOf,
+  RECORD_KINDS, SHAPES, TITLE_FIELD, crossFieldIssues, type Fields, type RecordKind, type RecordOf,
 } from './records';
 
 /** A method's entry: its input schema, and its result type carried as a phantom. */
@@ -58,15 +59,24 @@ function createSchema(kind: RecordKind): z.ZodType {
   const required = REQUIRED_FIELDS[kind] as readonly string[];
   return z.strictObject(
     Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, required.includes(k) ? s : s.optional()])),
-  );
+  ).superRefine(fieldRules(kind));
 }
 
 function updateSchema(kind: RecordKind): z.ZodType {
   return z.strictObject({
     id,
     expectedUpdatedAt: z.string().optional(),
-    changes: z.strictObject(SHAPES[kind] as Record<string, z.ZodType>).partial(),
+    // Both fields of a rule changed together are checked here; one of them alone, against the
+    // stored other, by the records service.
+    changes: z.strictObject(SHAPES[kind] as Record<string, z.ZodType>).partial().superRefine(fieldRules(kind)),
   });
+}
+
+/** The rules between a record's fields (shared/records.ts), as issues at the field they name. */
+function fieldRules(kind: RecordKind) {
+  return (values: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    for (const issue of crossFieldIssues(kind, values)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+  };
 }
 
 export const SORT_DIR = ['asc', 'desc'] as const;
@@ -142,13 +152,24 @@ export interface VendorSummary {
 }
 
 export interface SearchHit {
-  kind: RecordKind;
+  kind: RecordKind | 'checklist_item';
   id: string;
   vendorId: string | null;
   vendorName: string | null;
   title: string;
   /** A piece of the matched text with the matches between \u0002 and \u0003. */
   snippet: string;
+  /** A checklist item's checklist (null for records). */
+  checklistId: string | null;
+}
+
+/** Where a checklist's text filter matched in one item, marked as in SearchHit.snippet (only the parts that matched). */
+export interface ItemMarks {
+  title?: string;
+  /** A piece of the description or evidence note. */
+  body?: string;
+  /** The owner's name. */
+  owner?: string;
 }
 
 export interface Attachment {
@@ -208,6 +229,8 @@ const itemQuery = z.strictObject({
   status: z.array(z.enum(ITEM_STATUS)).max(5).optional(),
   phase: z.number().int().min(0).max(6).optional(),
   overdue: z.boolean().optional(),
+  /** Words to find in the items' title, description or evidence note, or their owner's name. */
+  text: z.string().max(200).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(20000).optional(),
 });
@@ -250,7 +273,7 @@ export const API = {
   'checklist.rename': write(z.strictObject({ id, name: templateInput.shape.name }), as<Checklist>()),
   'checklist.delete': write(byId, as<{ id: string; deleted: boolean }>()),
   'checklist.restore': write(byId, as<{ id: string; deleted: boolean }>()),
-  'checklist.items': read(itemQuery, as<{ rows: ChecklistItem[]; total: number; labels: Record<string, string> }>()),
+  'checklist.items': read(itemQuery, as<{ rows: ChecklistItem[]; total: number; labels: Record<string, string>; marks?: Record<string, ItemMarks> }>()),
   'checklist.addItem': write(z.strictObject({
     checklistId: id, phase: templateItemInput.shape.phase, title: templateItemInput.shape.title, description: templateItemInput.shape.description,
     offsetDays: templateItemInput.shape.offsetDays.optional(), dueDate: itemChanges.shape.dueDate, ownerId: id.nullable().optional(),
@@ -279,6 +302,9 @@ export const API = {
   'pack.import': write(packImportInput, as<ImportResult>()),
   ...crud('vendor'),
   ...crud('person'),
+  // Before a person is deleted: what refers to them; then, instead of a plain delete, hand it to someone else.
+  'person.references': read(byId, as<PersonReferences>()),
+  'person.handOverAndDelete': write(handOverInput, as<HandOverResult>()),
   ...crud('process'),
   ...crud('repository'),
   ...crud('licence'),

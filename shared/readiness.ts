@@ -1,7 +1,9 @@
 // A vendor's readiness for exit (0–100) and the red flags that threaten it. One pure function:
 // the screens, the CLI and the pack report all call it, so a score means the same everywhere.
-import { isClosed, type ItemStatus, type PhaseIndex } from './checklists';
+import { isClosed, PHASES, type ItemStatus, type PhaseIndex } from './checklists';
 import { daysBetween, serveNoticeBy } from './dates';
+import { explainPart, type PartRecords } from './readiness-explain';
+import { exitAfterContractEnd } from './records';
 
 /** How much each part counts towards the score. Parts with nothing to measure drop out. */
 export const PART_WEIGHTS = {
@@ -35,7 +37,8 @@ export interface ReadinessInput {
   today: string;
   vendor: { id: string; name: string; contractEnd: string | null; noticeDays: number | null; leadDays: number | null; exitDate: string | null; status: string };
   items: { id: string; title: string; phase: PhaseIndex; status: ItemStatus; dueDate: string | null; blockedReason: string }[];
-  processes: { id: string; name: string; criticality: keyof typeof CRITICALITY_WEIGHTS; successorId: string | null; ktStage: string }[];
+  /** `left`: those of its owner and successor who have left (were deleted), as "successor Dmitri Ivanov". */
+  processes: { id: string; name: string; criticality: keyof typeof CRITICALITY_WEIGHTS; successorId: string | null; ktStage: string; left?: string[] }[];
   repositories: { id: string; name: string; transferStatus: string; adminSide: string | null }[];
   licences: { id: string; product: string; licensee: string; transferable: string; transferStatus: string }[];
   documents: { id: string; title: string; status: string; reviewedOn: string | null }[];
@@ -49,14 +52,20 @@ export interface ReadinessPart {
   weight: number;
   /** 0–100 for this part; null when there is nothing to measure. */
   score: number | null;
-  /** Weighted progress and what it is out of, e.g. 12.5 of 40. */
+  /** Weighted progress and what it is out of, e.g. 12.5 of 40 (weight points, not records: see `records`). */
   done: number;
   total: number;
+  /** The records behind it, unweighted: e.g. 5 of 44 items done. */
+  records: PartRecords;
+  /** What is counted and how it is weighted, with the counts and the points, in plain words: every face shows it as is. */
+  explanation: string;
 }
 
 export type FlagKind =
   | 'critical_process_no_successor'
   | 'critical_process_not_signed_off'
+  | 'owner_left'
+  | 'exit_after_contract_end'
   | 'repository_no_in_house_admin'
   | 'licence_vendor_held_not_transferable'
   | 'document_missing'
@@ -75,7 +84,7 @@ export interface RedFlag {
 
 /** The order flags are listed in, within a severity: what threatens the whole exit first. */
 const FLAG_ORDER: FlagKind[] = [
-  'notice_date_past', 'notice_date_near', 'critical_process_no_successor', 'licence_vendor_held_not_transferable',
+  'notice_date_past', 'notice_date_near', 'exit_after_contract_end', 'critical_process_no_successor', 'owner_left', 'licence_vendor_held_not_transferable',
   'repository_no_in_house_admin', 'item_overdue', 'item_blocked', 'critical_process_not_signed_off', 'document_missing',
 ];
 
@@ -98,8 +107,23 @@ const LABELS: Record<PartKey, string> = {
 
 const SETTLED_LICENCE = new Set(['novated', 're_procured', 'lapsed']);
 
-function part(key: PartKey, done: number, total: number): ReadinessPart {
-  return { key, label: LABELS[key], weight: PART_WEIGHTS[key], score: total > 0 ? Math.round((100 * done) / total) : null, done, total };
+/** A part's unweighted tally as the loops below count it, and the phases or criticalities met on the way. */
+interface Tally extends PartRecords { met: Set<string> }
+const tally = (): Tally => ({ done: 0, half: 0, total: 0, leftOut: 0, met: new Set() });
+
+/** The multipliers that applied, in the order the weights are listed above, named as the screens name them. */
+function weighting(key: PartKey, met: Set<string>): [string, number][] {
+  if (key === 'checklist') return PHASES.flatMap((p, i): [string, number][] => (met.has(String(i)) ? [[p.label.toLowerCase(), PHASE_WEIGHTS[i as PhaseIndex]]] : []));
+  if (key === 'processes') return Object.entries(CRITICALITY_WEIGHTS).filter(([c]) => met.has(c));
+  return [];
+}
+
+function part(key: PartKey, done: number, total: number, t: Tally): ReadinessPart {
+  const records = { done: t.done, half: t.half, total: t.total, leftOut: t.leftOut };
+  return {
+    key, label: LABELS[key], weight: PART_WEIGHTS[key], score: total > 0 ? Math.round((100 * done) / total) : null, done, total, records,
+    explanation: explainPart({ key, done, total, records, weighting: weighting(key, t.met) }),
+  };
 }
 
 /**
@@ -112,7 +136,7 @@ export interface ReadinessGroups {
   today: string;
   vendor: ReadinessInput['vendor'];
   items: { phase: PhaseIndex; status: ItemStatus; late: Lateness; count: number }[];
-  processes: { criticality: keyof typeof CRITICALITY_WEIGHTS; ktStage: string; hasSuccessor: boolean; count: number }[];
+  processes: { criticality: keyof typeof CRITICALITY_WEIGHTS; ktStage: string; hasSuccessor: boolean; ownerLeft: boolean; count: number }[];
   repositories: { transferStatus: string; adminSide: string | null; count: number }[];
   licences: { licensee: string; transferable: string; transferStatus: string; count: number }[];
   documents: { status: string; reviewed: boolean; count: number }[];
@@ -120,7 +144,7 @@ export interface ReadinessGroups {
 
 export interface GroupMembers {
   items(g: ReadinessGroups['items'][number]): { id: string; title: string; dueDate: string | null; blockedReason: string }[];
-  processes(g: ReadinessGroups['processes'][number]): { id: string; name: string }[];
+  processes(g: ReadinessGroups['processes'][number]): { id: string; name: string; left?: string[] }[];
   repositories(g: ReadinessGroups['repositories'][number]): { id: string; name: string }[];
   licences(g: ReadinessGroups['licences'][number]): { id: string; product: string }[];
   documents(g: ReadinessGroups['documents'][number]): { id: string; title: string }[];
@@ -141,7 +165,9 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   };
   const j = JSON.stringify;
   const items = group(input.items, (i) => ({ phase: i.phase, status: i.status, late: lateness(i.dueDate, input.today) }), j);
-  const processes = group(input.processes, (p) => ({ criticality: p.criticality, ktStage: p.ktStage, hasSuccessor: p.successorId !== null }), j);
+  const processes = group(input.processes, (p) => ({
+    criticality: p.criticality, ktStage: p.ktStage, hasSuccessor: p.successorId !== null, ownerLeft: (p.left?.length ?? 0) > 0,
+  }), j);
   const repositories = group(input.repositories, (r) => ({ transferStatus: r.transferStatus, adminSide: r.adminSide }), j);
   const licences = group(input.licences, (l) => ({ licensee: l.licensee, transferable: l.transferable, transferStatus: l.transferStatus }), j);
   const documents = group(input.documents, (d) => ({ status: d.status, reviewed: d.reviewedOn !== null }), j);
@@ -186,11 +212,20 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
 
   let itemsDone = 0;
   let itemsTotal = 0;
+  const itemTally = tally();
   for (const g of input.items) {
-    if (g.status === 'not_applicable') continue;
+    if (g.status === 'not_applicable') {
+      itemTally.leftOut += g.count;
+      continue;
+    }
     const w = PHASE_WEIGHTS[g.phase] * g.count;
     itemsTotal += w;
-    if (g.status === 'done') itemsDone += w;
+    itemTally.total += g.count;
+    itemTally.met.add(String(g.phase));
+    if (g.status === 'done') {
+      itemsDone += w;
+      itemTally.done += g.count;
+    }
     if (g.status === 'blocked') {
       flag('medium', g.count, () => members!.items(g).map((item) => ({
         kind: 'item_blocked', severity: 'medium', message: `Blocked: ${item.title}${item.blockedReason ? ` — ${item.blockedReason}` : ''}`, target: { kind: 'checklist_item', id: item.id },
@@ -209,11 +244,23 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
 
   let procDone = 0;
   let procTotal = 0;
+  const procTally = tally();
   for (const g of input.processes) {
     const w = CRITICALITY_WEIGHTS[g.criticality] * g.count;
     procTotal += w;
+    procTally.total += g.count;
+    procTally.met.add(g.criticality);
     const signed = g.ktStage === 'signed_off';
-    if (signed) procDone += w;
+    if (signed) {
+      procDone += w;
+      procTally.done += g.count;
+    }
+    // Whoever knows the process or is to take it over is gone: it needs someone new, whatever its criticality.
+    if (g.ownerLeft) {
+      flag('high', g.count, () => members!.processes(g).map((p) => ({
+        kind: 'owner_left', severity: 'high', message: `Owner left: ${p.name}${p.left?.length ? ` (${p.left.join(', ')})` : ''}`, target: { kind: 'process', id: p.id },
+      })));
+    }
     if (g.criticality !== 'critical' || (g.hasSuccessor && signed)) continue;
     if (!g.hasSuccessor) {
       flag('high', g.count, () => members!.processes(g).map((p) => ({
@@ -228,9 +275,13 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
 
   let repoDone = 0;
   let repoTotal = 0;
+  const repoTally = tally();
   for (const g of input.repositories) {
     repoTotal += g.count;
     repoDone += (g.transferStatus === 'verified' ? 1 : g.transferStatus === 'transferred' ? 0.5 : 0) * g.count;
+    repoTally.total += g.count;
+    if (g.transferStatus === 'verified') repoTally.done += g.count;
+    if (g.transferStatus === 'transferred') repoTally.half += g.count;
     if (g.adminSide === 'in_house') continue;
     flag('high', g.count, () => members!.repositories(g).map((r) => ({
       kind: 'repository_no_in_house_admin', severity: 'high', message: `Repository without an in-house admin: ${r.name}`, target: { kind: 'repository', id: r.id },
@@ -239,10 +290,15 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
 
   let licDone = 0;
   let licTotal = 0;
+  const licTally = tally();
   for (const g of input.licences) {
     licTotal += g.count;
+    licTally.total += g.count;
     const settled = SETTLED_LICENCE.has(g.transferStatus) || g.licensee === 'us';
-    if (settled) licDone += g.count;
+    if (settled) {
+      licDone += g.count;
+      licTally.done += g.count;
+    }
     if (settled || g.licensee !== 'vendor' || g.transferable !== 'no') continue;
     flag('high', g.count, () => members!.licences(g).map((l) => ({
       kind: 'licence_vendor_held_not_transferable', severity: 'high', message: `Licence held by the vendor and not transferable: ${l.product}`, target: { kind: 'licence', id: l.id },
@@ -251,15 +307,23 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
 
   let docDone = 0;
   let docTotal = 0;
+  const docTally = tally();
   for (const g of input.documents) {
     if (g.status === 'missing') {
       flag('medium', g.count, () => members!.documents(g).map((d) => ({
         kind: 'document_missing', severity: 'medium', message: `Missing document: ${d.title}`, target: { kind: 'document', id: d.id },
       })));
     }
-    if (g.status === 'obsolete') continue;
+    if (g.status === 'obsolete') {
+      docTally.leftOut += g.count;
+      continue;
+    }
     docTotal += g.count;
-    if (g.status === 'published') docDone += (g.reviewed ? 1 : 0.5) * g.count;
+    docTally.total += g.count;
+    if (g.status === 'published') {
+      docDone += (g.reviewed ? 1 : 0.5) * g.count;
+      docTally[g.reviewed ? 'done' : 'half'] += g.count;
+    }
   }
 
   // Once the exit is under way (or done) notice has been served; before that, the date matters.
@@ -273,13 +337,21 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
       flag(severity, 1, () => [{ kind: 'notice_date_near', severity, message: `Serve notice by ${notice}: ${left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`}`, target: { kind: 'vendor', id: vendor.id } }]);
     }
   }
+  // Planned to leave after the contract ends: a stretch with no contract, unless a bridge is agreed.
+  if (vendor.status !== 'exited' && exitAfterContractEnd(vendor)) {
+    const gap = daysBetween(vendor.contractEnd!, vendor.exitDate!);
+    flag('high', 1, () => [{
+      kind: 'exit_after_contract_end', severity: 'high', target: { kind: 'vendor', id: vendor.id },
+      message: `The planned exit ${vendor.exitDate} falls ${gap} day${gap === 1 ? '' : 's'} after the contract end ${vendor.contractEnd}`,
+    }]);
+  }
 
   const parts = [
-    part('checklist', itemsDone, itemsTotal),
-    part('processes', procDone, procTotal),
-    part('repositories', repoDone, repoTotal),
-    part('licences', licDone, licTotal),
-    part('documents', docDone, docTotal),
+    part('checklist', itemsDone, itemsTotal, itemTally),
+    part('processes', procDone, procTotal, procTally),
+    part('repositories', repoDone, repoTotal, repoTally),
+    part('licences', licDone, licTotal, licTally),
+    part('documents', docDone, docTotal, docTally),
   ];
   const measured = parts.filter((p) => p.total > 0);
   const weightSum = measured.reduce((s, p) => s + p.weight, 0);

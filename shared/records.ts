@@ -247,3 +247,38 @@ export function fieldMeta(kind: RecordKind, field: string): FieldMeta {
 export function fieldNames<K extends RecordKind>(kind: K): (keyof Fields<K> & string)[] {
   return Object.keys(SHAPES[kind]) as (keyof Fields<K> & string)[];
 }
+
+/** A rule between fields of one record, which no single field's schema can check. */
+export interface FieldRuleIssue {
+  field: string;
+  message: string;
+}
+
+/**
+ * The rules between fields of a record. The API's create and update schemas apply them to what
+ * they are given; the records service applies them again to the stored record with the changes
+ * merged in, so a change to one of the two fields is checked against the other's stored value.
+ * `changed` names the fields the user changed: the issue goes to the one they touched.
+ */
+export function crossFieldIssues(kind: RecordKind, values: Record<string, unknown>, changed?: readonly string[]): FieldRuleIssue[] {
+  if (kind !== 'vendor') return [];
+  const { contractStart: start, contractEnd: end } = values;
+  if (typeof start !== 'string' || typeof end !== 'string' || end >= start) return [];
+  const onlyStart = changed !== undefined && changed.includes('contractStart') && !changed.includes('contractEnd');
+  return [onlyStart
+    ? { field: 'contractStart', message: 'must not be after the contract end' }
+    : { field: 'contractEnd', message: 'must not be before the contract start' }];
+}
+
+/**
+ * A planned exit after the contract ends leaves a stretch with no contract to run the service:
+ * allowed (a bridging agreement may cover it), but warned about at the field and as a red flag.
+ */
+export function exitAfterContractEnd(v: { contractEnd: string | null; exitDate: string | null }): boolean {
+  return v.contractEnd !== null && v.exitDate !== null && v.exitDate > v.contractEnd;
+}
+
+/** How a reference to a deleted record reads where it is still shown: a person left; anything else was deleted. */
+export function refLabel(kind: RecordKind, title: string, deleted: boolean): string {
+  return deleted ? `${title} (${kind === 'person' ? 'left' : 'deleted'})` : title;
+}

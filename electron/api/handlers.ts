@@ -20,6 +20,7 @@ import {
   addItem, checklistAsTemplateItems, itemLinks, linkItem, listChecklists, listItems, myTasks, renameChecklist, setChecklistDeleted,
   setItemDeleted, setItemKtStage, signOffItem, startChecklist, unlinkItem, updateItem,
 } from '../services/checklists';
+import { handOverAndDelete, personReferences } from '../services/people';
 import { dashboard, vendorOverview } from '../services/readiness';
 import { createTemplate, deleteTemplate, duplicateTemplate, getTemplate, listTemplates, updateTemplate } from '../services/templates';
 import { importPack, previewPack } from '../pack/import';
@@ -45,8 +46,9 @@ export interface FaceDialogs {
   /**
    * Prints a self-contained HTML page to a PDF file the user picks; null when cancelled. The
    * picked path goes through `check` (checkDestination) before anything is written to it.
+   * `running` is what every page's header and footer name: the report and its date.
    */
-  printToPdf(html: string, suggestedName: string, check: (path: string) => string): Promise<string | null>;
+  printToPdf(html: string, suggestedName: string, check: (path: string) => string, running: { title: string; date: string }): Promise<string | null>;
 }
 
 export type Handlers = {
@@ -143,6 +145,8 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     return overview;
   },
   'dashboard.get': (_input, env) => dashboard(env.ctx.db, today(env)),
+  'person.references': (input, env) => personReferences(env.ctx, input.id),
+  'person.handOverAndDelete': (input, env) => handOverAndDelete(env.ctx, input),
   'app.pickFile': async (input, env) => {
     if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face has no file dialogs: upload or download the file instead.');
     if (input.purpose === 'open-pack') return { path: await env.dialogs.openPack() };
@@ -154,10 +158,11 @@ const SPECIAL: Omit<Handlers, CrudName> = {
   'report.html': (input, env) => reportHtml(env.ctx, env.appVersion, input),
   'report.printToPdf': async (input, env) => {
     if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face prints with the browser: open the report and use its print.');
-    const { title, html } = reportHtml(env.ctx, env.appVersion, input);
+    // The shell's printer draws the header and footer on every page, so the page draws none itself.
+    const { title, html, running } = reportHtml(env.ctx, env.appVersion, input, { runningHeader: false });
     // The save dialog asked before replacing an existing file; a workbook or its files are still refused.
     const check = (path: string) => checkDestination(path, { field: 'path', extension: '.pdf', workbookPath: env.ctx.workbookPath, replace: true });
-    return { path: await env.dialogs.printToPdf(html, `${title.replace(/[\\/:*?"<>|]/g, '-')}.pdf`, check) };
+    return { path: await env.dialogs.printToPdf(html, `${title.replace(/[\\/:*?"<>|]/g, '-')}.pdf`, check, running) };
   },
   'pack.export': (input, env) => env.packs.startExport(env.ctx, env.appVersion, input),
   'pack.jobStatus': (input, env) => env.packs.status(input.jobId),

@@ -3,10 +3,11 @@
 // takes, and the app's own connection stays free. Everything is streamed: data files row by row
 // from iterating SELECTs, attachments block by block; the zip goes to a temporary file beside the
 // destination and is renamed into place only when complete (a cancelled or failed export leaves
-// nothing behind).
+// nothing behind; a killed one leaves that file, recorded in the workbook, for the next open to
+// remove: leftovers.ts).
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { localToday } from '../../shared/dates';
 import { ApiError } from '../../shared/errors';
@@ -16,6 +17,7 @@ import { attachmentDir, blobPath } from '../store/blobs';
 import { SCHEMA_VERSION } from '../store/migrations';
 import type { Db } from '../store/open';
 import { csvLine, CSV_BOM } from './csv';
+import { partialPath, rememberExport } from './leftovers';
 import { attachmentName, CSV_TABLES, DATA_TABLES, dataCsv, dataJson, MANIFEST, README, REPORT, type DataTable } from './format';
 import { receivedSchema, type Manifest, type Received } from './manifest';
 import { reportBlocks, type ReportInput } from './report';
@@ -202,7 +204,10 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
   const rules = { ...packDestinationRules(opts.workbookPath, opts.replace ?? false), ...opts.destinationWording };
   const destination = checkDestination(opts.destination, rules);
   const db = openSnapshot(opts.workbookPath, opts.nativeBinding);
-  const temp = join(dirname(destination), `.${basename(destination)}.${randomBytes(6).toString('hex')}.partial`);
+  const partialId = randomBytes(6).toString('hex');
+  const temp = partialPath(destination, partialId);
+  /** Recorded while the partial file exists, so a later open removes it if this process dies (leftovers.ts). */
+  let forget: (() => void) | null = null;
   let progress: ExportProgress = { step: 'Preparing', bytesDone: 0, bytesTotal: 0 };
   const report = (p: Partial<ExportProgress>) => {
     progress = { ...progress, ...p };
@@ -243,7 +248,7 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
       generated(REPORT, () => renderMarkdown(reportBlocks(reportInput))),
       ...DATA_TABLES.map((t) => generated(dataJson(t), () => jsonRows(db, t, scope, opts.redact))),
       ...CSV_TABLES.map((t) => generated(dataCsv(t), () => csvRows(db, t, scope, opts.redact))),
-      ...files.map((f): ZipEntryInput => ({ name: attachmentName(f.sha256), source: { kind: 'file', path: blobPath(dir, f.sha256), size: f.size, fileName: f.fileName, mediaType: f.mediaType } })),
+      ...files.map((f): ZipEntryInput => ({ name: attachmentName(f.sha256, f.fileName), source: { kind: 'file', path: blobPath(dir, f.sha256), size: f.size, fileName: f.fileName, mediaType: f.mediaType } })),
     ];
     const stepOf = (name: string) => (name.startsWith('attachments/') ? 'Attachments' : name.startsWith('data/') ? 'Data' : 'Report');
     async function* tracked() {
@@ -253,6 +258,7 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
       }
     }
 
+    forget = rememberExport(opts.workbookPath, opts.nativeBinding, partialId, destination, new Date());
     fh = await open(temp, 'wx');
     const zip = new ZipWriter(fh, {
       ...opts.zip, date: opts.now, signal: opts.signal,
@@ -289,6 +295,7 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     await rm(temp, { force: true });
     throw e;
   } finally {
+    forget?.();
     if (db.inTransaction) db.exec('COMMIT');
     db.close();
   }

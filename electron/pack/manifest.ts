@@ -1,6 +1,7 @@
 // manifest.json: what the pack is and, for every other file, its path, size and SHA-256. The
 // schema is strict: a manifest with a field too many or a value out of its range is refused.
 import { z } from 'zod';
+import { malformedText } from '../../shared/text';
 import { PACK_FORMAT, PACK_VERSION, type PackProblem, type PackSummary } from '../../shared/packs';
 import { DATA_TABLES, MANIFEST, isFormatName, type DataTable } from './format';
 
@@ -71,6 +72,10 @@ export function parseManifest(text: string): { manifest: Manifest } | { problems
       })),
     };
   }
+  // Its names (who made it, the vendors) go into this workbook's activity log: a lone surrogate
+  // would be stored as bytes that are not UTF-8 and read back as something else.
+  const malformed = malformedText(parsed.data);
+  if (malformed) return { problems: [{ file: MANIFEST, message: `${malformed.field}: ${malformed.message}` }] };
   return { manifest: parsed.data };
 }
 

@@ -6,7 +6,7 @@ import { getSetting } from '../store/settings';
 import { actor, type ServiceContext } from '../services/context';
 import { resolveVendors } from './export';
 import { reportBlocks, type ReportInput } from './report';
-import { renderHtml } from './report-html';
+import { renderHtml, type HtmlOptions } from './report-html';
 
 export interface ReportRequest {
   vendorIds?: string[] | undefined;
@@ -14,7 +14,14 @@ export interface ReportRequest {
   redact?: boolean | undefined;
 }
 
-export function reportHtml(ctx: ServiceContext, appVersion: string, req: ReportRequest): { title: string; html: string } {
+/** The report page, and what a printer should put on each page of it (the desktop's header and footer). */
+export interface PrintedReport {
+  title: string;
+  html: string;
+  running: { title: string; date: string };
+}
+
+export function reportHtml(ctx: ServiceContext, appVersion: string, req: ReportRequest, options: HtmlOptions = {}): PrintedReport {
   const vendors = resolveVendors(ctx.db, req.all ? 'all' : (req.vendorIds ?? []));
   const now = ctx.clock.now();
   const input: ReportInput = {
@@ -23,5 +30,5 @@ export function reportHtml(ctx: ServiceContext, appVersion: string, req: ReportR
     readiness: new Map<string, Readiness | null>(),
   };
   const title = vendors.length === 1 ? `Exit report — ${vendors[0]!.name}` : `Exit report — ${vendors.length} vendors`;
-  return { title, html: [...renderHtml(reportBlocks(input))].join('') };
+  return { title, html: [...renderHtml(reportBlocks(input), options)].join(''), running: { title, date: input.today } };
 }

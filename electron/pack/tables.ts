@@ -73,7 +73,7 @@ function recordTable(name: DataTable, kind: RecordKind, redact: string[] = []): 
 
 const checklistItemFields = [
   'checklistId', 'vendorId', 'position', 'phase', 'title', 'description', 'ownerRole', 'ownerId', 'offsetDays', 'dueDate', 'dueManual', 'status',
-  'blockedReason', 'evidence', 'processId', 'signedOffById', 'signedOffAt', 'completedAt',
+  'blockedReason', 'evidence', 'processId', 'signedOffById', 'signedOffAt', 'completedAt', 'ownerManual',
 ];
 
 export const TABLES: Record<DataTable, TableDef> = {
@@ -104,13 +104,15 @@ export const TABLES: Record<DataTable, TableDef> = {
     titleField: 'name', vendorField: 'vendorId', redact: [],
   },
   checklist_items: {
-    name: 'checklist_items', sql: 'checklist_items', label: { one: 'Checklist item', many: 'Checklist items' }, columns: cols(checklistItemFields, ['dueManual']),
+    name: 'checklist_items', sql: 'checklist_items', label: { one: 'Checklist item', many: 'Checklist items' }, columns: cols(checklistItemFields, ['dueManual', 'ownerManual']),
     schema: z.strictObject({
       ...stamps, checklistId: uuid, vendorId: uuid, position: int(0, 1_000_000), phase: int(0, 6), title, description: text(20000), ownerRole: text(300),
       ownerId: uuid.nullable(), offsetDays: int(-3650, 3650).nullable(), dueDate: day.nullable(), dueManual: z.boolean(),
       status: z.enum(ITEM_STATUS, { error: `must be one of: ${ITEM_STATUS.join(', ')}` }), blockedReason: text(2000), evidence: text(20000),
       processId: uuid.nullable(), signedOffById: uuid.nullable(), signedOffAt: timestamp.nullable(), completedAt: timestamp.nullable(),
-    }).refine((r) => r.status !== 'blocked' || r.blockedReason.trim() !== '', { error: 'a blocked item needs a reason', path: ['blockedReason'] }),
+      // Packs made before owners set by hand were tracked have none: every owner then was set by hand.
+      ownerManual: z.boolean().optional(),
+    }).transform((r) => ({ ...r, ownerManual: r.ownerManual ?? r.ownerId !== null })).refine((r) => r.status !== 'blocked' || r.blockedReason.trim() !== '', { error: 'a blocked item needs a reason', path: ['blockedReason'] }),
     refs: [
       { field: 'checklistId', table: 'checklists', required: true }, { field: 'vendorId', table: 'vendors', required: true },
       { field: 'ownerId', table: 'people', required: false }, { field: 'processId', table: 'processes', required: false },

@@ -4,25 +4,27 @@
 import {
   ITEM_STATUS_LABEL, type Checklist, type ChecklistWithProgress, type TaskRow, type ChecklistItem, type ItemChanges, type ItemLink, type ItemStatus, type LinkKind,
 } from '../../shared/checklists';
+import type { ItemMarks } from '../../shared/contract';
 import { addDays } from '../../shared/dates';
 import { ApiError, type FieldIssue } from '../../shared/errors';
-import { KIND_LABEL, TITLE_FIELD } from '../../shared/records';
+import { KIND_LABEL, TITLE_FIELD, refLabel } from '../../shared/records';
 import { logActivity } from '../store/activity';
 import type { Db } from '../store/open';
 import { prepared } from '../store/prepared';
 import { getRecord, isLive } from '../store/records';
+import { indexItems, ITEM_KIND, toMatchQuery, toScopedMatchQuery } from '../store/search';
 import { toColumn } from '../store/tables';
 import { actor, inWrite, nowIso, type ServiceContext } from './context';
 import { getTemplate } from './templates';
 
 export const ITEM_COLUMNS = `i.id, i.checklist_id AS "checklistId", i.vendor_id AS "vendorId", i.position, i.phase, i.title, i.description,
   i.owner_role AS "ownerRole", i.owner_id AS "ownerId", i.offset_days AS "offsetDays", i.due_date AS "dueDate", i.due_manual AS "dueManual",
-  i.status, i.blocked_reason AS "blockedReason", i.evidence, i.process_id AS "processId", i.signed_off_by_id AS "signedOffById",
+  i.owner_manual AS "ownerManual", i.status, i.blocked_reason AS "blockedReason", i.evidence, i.process_id AS "processId", i.signed_off_by_id AS "signedOffById",
   i.signed_off_at AS "signedOffAt", i.completed_at AS "completedAt", i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.deleted_at AS "deletedAt"`;
 
 const CHECKLIST_COLUMNS = `id, vendor_id AS "vendorId", name, template_id AS "templateId", created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
 
-export const toItem = (row: Record<string, unknown>): ChecklistItem => ({ ...(row as unknown as ChecklistItem), dueManual: row.dueManual === 1 });
+export const toItem = (row: Record<string, unknown>): ChecklistItem => ({ ...(row as unknown as ChecklistItem), dueManual: row.dueManual === 1, ownerManual: row.ownerManual === 1 });
 
 /** The checklist status a knowledge-transfer stage means. */
 export function statusForKtStage(stage: string): ItemStatus {
@@ -53,10 +55,13 @@ function log(ctx: ServiceContext, action: 'create' | 'update' | 'delete' | 'rest
   logActivity(ctx.db, { id: ctx.newId(), at: nowIso(ctx), actor: actor(ctx), action, kind, recordId, vendorId, summary, ...(changes ? { changes } : {}) });
 }
 
-const insertItemSql = `INSERT INTO checklist_items (id, checklist_id, vendor_id, position, phase, title, description, owner_role, owner_id,
-  offset_days, due_date, due_manual, status, process_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const insertItemSql = `INSERT INTO checklist_items (id, checklist_id, vendor_id, position, phase, title, description, owner_role, owner_id, owner_manual,
+  offset_days, due_date, due_manual, status, process_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** Starts a vendor's checklist from a template; per-process items become one item per live process. */
+/**
+ * Starts a vendor's checklist from a template; per-process items become one item per live process,
+ * owned by the process's in-house successor (who takes the knowledge over) when it has one.
+ */
 export function startChecklist(ctx: ServiceContext, input: { vendorId: string; templateId: string; name?: string | undefined }): Checklist {
   return inWrite(ctx, () => {
     const vendor = liveVendor(ctx, input.vendorId);
@@ -72,22 +77,24 @@ export function startChecklist(ctx: ServiceContext, input: { vendorId: string; t
     const name = input.name?.trim() || template.name;
     prepared(ctx.db, 'INSERT INTO checklists (id, vendor_id, name, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(id, vendor.id, name, template.id, now, now);
-    const processes = prepared(ctx.db, `SELECT id, name, kt_stage AS ktStage FROM processes WHERE vendor_id = ? AND deleted_at IS NULL
-      ORDER BY CASE criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, name COLLATE NOCASE`)
-      .all(vendor.id) as { id: string; name: string; ktStage: string }[];
+    const processes = prepared(ctx.db, `SELECT p.id, p.name, p.kt_stage AS ktStage, s.id AS successorId FROM processes p
+      LEFT JOIN people s ON s.id = p.successor_id AND s.deleted_at IS NULL WHERE p.vendor_id = ? AND p.deleted_at IS NULL
+      ORDER BY CASE p.criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, p.name COLLATE NOCASE`)
+      .all(vendor.id) as { id: string; name: string; ktStage: string; successorId: string | null }[];
     const insert = prepared(ctx.db, insertItemSql);
     let position = 0;
     for (const t of template.items) {
       const due = vendor.exitDate ? addDays(vendor.exitDate, t.offsetDays) : null;
       if (t.perProcess) {
         for (const p of processes) {
-          insert.run(ctx.newId(), id, vendor.id, position++, t.phase, `${t.title}: ${p.name}`, t.description, t.ownerRole, null, t.offsetDays, due, 0,
+          insert.run(ctx.newId(), id, vendor.id, position++, t.phase, `${t.title}: ${p.name}`, t.description, t.ownerRole, p.successorId, 0, t.offsetDays, due, 0,
             statusForKtStage(p.ktStage), p.id, now, now);
         }
       } else {
-        insert.run(ctx.newId(), id, vendor.id, position++, t.phase, t.title, t.description, t.ownerRole, null, t.offsetDays, due, 0, 'todo', null, now, now);
+        insert.run(ctx.newId(), id, vendor.id, position++, t.phase, t.title, t.description, t.ownerRole, null, 0, t.offsetDays, due, 0, 'todo', null, now, now);
       }
     }
+    indexItems(ctx.db, { checklistId: id });
     log(ctx, 'create', 'checklist', id, vendor.id, `Started checklist “${name}” for “${vendor.name}” from template “${template.name}” (${position} items)`);
     return mustChecklist(ctx, id);
   });
@@ -132,14 +139,40 @@ export interface ItemQuery {
   status?: ItemStatus[] | undefined;
   phase?: number | undefined;
   overdue?: boolean | undefined;
+  /** Words to find in the title, description or evidence note, or in the owner's name (each a prefix). */
+  text?: string | undefined;
   today: string;
   offset?: number | undefined;
   limit?: number | undefined;
 }
 
-export function listItems(ctx: ServiceContext, q: ItemQuery): { rows: ChecklistItem[]; total: number; labels: Record<string, string> } {
+const MARK = '\u0002';
+
+/**
+ * The joins that find the text filter's words through the search index: in the vendor's items
+ * (title, description, evidence note) or in people's names (the owner). Both carry the marked text.
+ */
+function textJoins(ctx: ServiceContext, q: ItemQuery): { sql: string; params: string[] } | null {
+  if (!q.text || !toMatchQuery(q.text)) return null;
+  const vendorId = q.vendorId ?? (q.checklistId
+    ? (prepared(ctx.db, 'SELECT vendor_id FROM checklists WHERE id = ?').pluck().get(q.checklistId) as string | undefined)
+    : undefined);
+  const inItems = toScopedMatchQuery(q.text, ITEM_KIND, vendorId)!;
+  const inNames = toScopedMatchQuery(q.text, 'person', undefined)!.replace('{title body}', '{title}');
+  return {
+    sql: `LEFT JOIN (SELECT d.record_id AS id, highlight(search_fts, 0, char(2), char(3)) AS title, snippet(search_fts, 1, char(2), char(3), '…', 10) AS body
+        FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ?) m ON m.id = i.id
+      LEFT JOIN (SELECT d.record_id AS id, highlight(search_fts, 0, char(2), char(3)) AS name
+        FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ?) o ON o.id = i.owner_id`,
+    params: [inItems, inNames],
+  };
+}
+
+export function listItems(ctx: ServiceContext, q: ItemQuery): { rows: ChecklistItem[]; total: number; labels: Record<string, string>; marks?: Record<string, ItemMarks> } {
   const where = ['i.deleted_at IS NULL', 'c.deleted_at IS NULL'];
-  const params: unknown[] = [];
+  const text = textJoins(ctx, q);
+  const params: unknown[] = [...(text?.params ?? [])];
+  if (text) where.push('(m.id IS NOT NULL OR o.id IS NOT NULL)');
   if (q.checklistId) { where.push('i.checklist_id = ?'); params.push(q.checklistId); }
   if (q.vendorId) { where.push('i.vendor_id = ?'); params.push(q.vendorId); }
   if (q.ownerId) { where.push('i.owner_id = ?'); params.push(q.ownerId); }
@@ -147,10 +180,26 @@ export function listItems(ctx: ServiceContext, q: ItemQuery): { rows: ChecklistI
   if (q.phase !== undefined) { where.push('i.phase = ?'); params.push(q.phase); }
   if (q.overdue) { where.push(`i.status NOT IN ('done', 'not_applicable') AND i.due_date < ?`); params.push(q.today); }
   const whereSql = where.join(' AND ');
-  const rows = (prepared(ctx.db, `SELECT ${ITEM_COLUMNS} FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id WHERE ${whereSql}
-    ORDER BY i.phase, i.position LIMIT ? OFFSET ?`).all(...params, q.limit ?? 5000, q.offset ?? 0) as Record<string, unknown>[]).map(toItem);
-  const total = (prepared(ctx.db, `SELECT count(*) AS n FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id WHERE ${whereSql}`).get(...params) as { n: number }).n;
-  return { rows, total, labels: peopleLabels(ctx.db, rows) };
+  const from = `checklist_items i JOIN checklists c ON c.id = i.checklist_id ${text?.sql ?? ''}`;
+  const marked = text ? `, m.title AS "markTitle", m.body AS "markBody", o.name AS "markOwner"` : '';
+  const found = prepared(ctx.db, `SELECT ${ITEM_COLUMNS}${marked} FROM ${from} WHERE ${whereSql}
+    ORDER BY i.phase, i.position LIMIT ? OFFSET ?`).all(...params, q.limit ?? 5000, q.offset ?? 0) as Record<string, unknown>[];
+  const total = (prepared(ctx.db, `SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`).get(...params) as { n: number }).n;
+  if (!text) {
+    const rows = found.map(toItem);
+    return { rows, total, labels: peopleLabels(ctx.db, rows) };
+  }
+  const marks: Record<string, ItemMarks> = {};
+  const rows = found.map(({ markTitle, markBody, markOwner, ...row }) => {
+    const m: ItemMarks = {};
+    // highlight() and snippet() return the text unmarked when the words matched elsewhere.
+    if (typeof markTitle === 'string' && markTitle.includes(MARK)) m.title = markTitle;
+    if (typeof markBody === 'string' && markBody.includes(MARK)) m.body = markBody;
+    if (typeof markOwner === 'string' && markOwner.includes(MARK)) m.owner = markOwner;
+    marks[row.id as string] = m;
+    return toItem(row);
+  });
+  return { rows, total, labels: peopleLabels(ctx.db, rows), marks };
 }
 
 function peopleLabels(db: Db, rows: ChecklistItem[]): Record<string, string> {
@@ -158,8 +207,9 @@ function peopleLabels(db: Db, rows: ChecklistItem[]): Record<string, string> {
   const labels: Record<string, string> = {};
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    for (const p of prepared(db, `SELECT id, name FROM people WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as { id: string; name: string }[]) {
-      labels[p.id] = p.name;
+    for (const p of prepared(db, `SELECT id, name, deleted_at AS deletedAt FROM people WHERE id IN (${chunk.map(() => '?').join(',')})`)
+      .all(...chunk) as { id: string; name: string; deletedAt: string | null }[]) {
+      labels[p.id] = refLabel('person', p.name, p.deletedAt !== null);
     }
   }
   return labels;
@@ -180,7 +230,8 @@ export function addItem(
     const manual = input.dueDate ? 1 : 0;
     const due = input.dueDate ?? (offset !== null && vendor.exitDate ? addDays(vendor.exitDate, offset) : null);
     prepared(ctx.db, insertItemSql).run(id, c.id, c.vendorId, position, input.phase, input.title, input.description ?? '', '', input.ownerId ?? null,
-      offset, due, manual, 'todo', null, now, now);
+      input.ownerId ? 1 : 0, offset, due, manual, 'todo', null, now, now);
+    indexItems(ctx.db, { ids: [id] });
     log(ctx, 'create', 'checklist_item', id, c.vendorId, `Added item “${input.title}” to checklist “${c.name}”`);
     return mustItem(ctx, id);
   });
@@ -203,6 +254,18 @@ export function followProcessStage(ctx: ServiceContext, processId: string, stage
     .run(status, status, now, now, processId, status);
 }
 
+/**
+ * Called after a process's in-house successor changed: its knowledge-transfer items pass to the new
+ * successor, except those whose owner was chosen by hand on the item (or, from before owners were
+ * tracked, is someone other than the previous successor). A successor who has left is never given one.
+ */
+export function followSuccessor(ctx: ServiceContext, processId: string, from: string | null, to: string | null, now: string): number {
+  const owner = to && isLive(ctx.db, 'person', to) ? to : null;
+  return prepared(ctx.db, `UPDATE checklist_items SET owner_id = ?, updated_at = ?
+    WHERE process_id = ? AND deleted_at IS NULL AND owner_manual = 0 AND (owner_id IS NULL OR owner_id = ?) AND owner_id IS NOT ?`)
+    .run(owner, now, processId, from, owner).changes;
+}
+
 /** Called after a vendor's exit date moved: every item not set by hand follows T. */
 export function followExitDate(ctx: ServiceContext, vendorId: string, exitDate: string | null, now: string): number {
   return prepared(ctx.db, `UPDATE checklist_items SET due_date = CASE WHEN ? IS NULL THEN NULL ELSE date(?, offset_days || ' days') END, updated_at = ?
@@ -218,7 +281,8 @@ export function updateItem(ctx: ServiceContext, input: { id: string; expectedUpd
     }
     const ch = input.changes;
     const issues: FieldIssue[] = [];
-    if (ch.ownerId && !isLive(ctx.db, 'person', ch.ownerId)) issues.push({ field: 'changes.ownerId', message: 'refers to a person who does not exist or was deleted' });
+    // A new owner must be someone still here; an unchanged one who has left since does not block the edit.
+    if (ch.ownerId && ch.ownerId !== before.ownerId && !isLive(ctx.db, 'person', ch.ownerId)) issues.push({ field: 'changes.ownerId', message: 'refers to a person who does not exist or was deleted' });
     const status = ch.status ?? before.status;
     const reason = ch.blockedReason ?? before.blockedReason;
     if (status === 'blocked' && !reason.trim()) issues.push({ field: 'changes.blockedReason', message: 'is required when the item is blocked: say what it waits for' });
@@ -230,7 +294,11 @@ export function updateItem(ctx: ServiceContext, input: { id: string; expectedUpd
     if (ch.title !== undefined) after.title = ch.title;
     if (ch.description !== undefined) after.description = ch.description;
     if (ch.phase !== undefined) after.phase = ch.phase as ChecklistItem['phase'];
-    if (ch.ownerId !== undefined) after.ownerId = ch.ownerId;
+    if (ch.ownerId !== undefined && ch.ownerId !== before.ownerId) {
+      after.ownerId = ch.ownerId;
+      // Chosen on the item itself: a knowledge-transfer item stops following its process's successor.
+      after.ownerManual = true;
+    }
     if (ch.evidence !== undefined) after.evidence = ch.evidence;
     if (ch.blockedReason !== undefined) after.blockedReason = ch.blockedReason;
     if (ch.offsetDays !== undefined) {
@@ -244,11 +312,12 @@ export function updateItem(ctx: ServiceContext, input: { id: string; expectedUpd
       after.completedAt = ch.status === 'done' ? now : null;
       if (ch.status !== 'done') { after.signedOffById = null; after.signedOffAt = null; }
     }
-    const fields = ['title', 'description', 'phase', 'ownerId', 'evidence', 'blockedReason', 'offsetDays', 'dueDate', 'dueManual', 'status', 'completedAt', 'signedOffById', 'signedOffAt'] as const;
+    const fields = ['title', 'description', 'phase', 'ownerId', 'ownerManual', 'evidence', 'blockedReason', 'offsetDays', 'dueDate', 'dueManual', 'status', 'completedAt', 'signedOffById', 'signedOffAt'] as const;
     const changed = fields.filter((f) => after[f] !== before[f]);
     if (changed.length === 0) return before;
     const sql = `UPDATE checklist_items SET ${changed.map((f) => `${toColumn(f)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
     prepared(ctx.db, sql).run(...changed.map((f) => (typeof after[f] === 'boolean' ? (after[f] ? 1 : 0) : after[f])), now, before.id);
+    if (changed.includes('title') || changed.includes('description') || changed.includes('evidence')) indexItems(ctx.db, { ids: [before.id] });
     // A knowledge-transfer item done means its process is signed off; reopened, back to shadowing.
     if (before.processId && changed.includes('status')) {
       const p = getRecord(ctx.db, 'process', before.processId);
@@ -257,7 +326,7 @@ export function updateItem(ctx: ServiceContext, input: { id: string; expectedUpd
     }
     const what = changed.includes('status')
       ? `${after.status === 'done' ? 'Completed' : `Set to ${ITEM_STATUS_LABEL[after.status].toLowerCase()}`} “${after.title}”${after.status === 'blocked' ? `: ${after.blockedReason}` : ''}`
-      : `Updated item “${after.title}”: ${changed.filter((f) => f !== 'dueManual' && f !== 'completedAt').map((f) => f.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)).join(', ')}`;
+      : `Updated item “${after.title}”: ${changed.filter((f) => f !== 'dueManual' && f !== 'ownerManual' && f !== 'completedAt').map((f) => f.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)).join(', ')}`;
     log(ctx, 'update', 'checklist_item', before.id, before.vendorId, what,
       Object.fromEntries(changed.map((f) => [f, { from: before[f], to: after[f] }])));
     return mustItem(ctx, before.id);
@@ -302,6 +371,7 @@ export function setItemDeleted(ctx: ServiceContext, id: string, deleted: boolean
     const item = mustItem(ctx, id);
     const now = nowIso(ctx);
     prepared(ctx.db, 'UPDATE checklist_items SET deleted_at = ?, updated_at = ? WHERE id = ?').run(deleted ? now : null, now, id);
+    indexItems(ctx.db, { ids: [id] });
     log(ctx, deleted ? 'delete' : 'restore', 'checklist_item', id, item.vendorId, `${deleted ? 'Deleted' : 'Restored'} item “${item.title}”`);
     return mustItem(ctx, id);
   });

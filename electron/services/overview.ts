@@ -52,19 +52,22 @@ export function stats(db: Db): Stats {
  * Search as you type. Prefix matches through the FTS5 prefix indexes, names first: records whose
  * name matches come before records that match only in their text. Both steps stop at the limit,
  * so a one-letter query over 100,000 records costs no more than a precise one; ranking every match
- * with bm25 would (tens of milliseconds for a common prefix).
+ * with bm25 would (tens of milliseconds for a common prefix). Checklist items are found too,
+ * except those of a deleted checklist or vendor.
  */
 export function search(db: Db, q: { q: string; limit?: number | undefined; kind?: RecordKind | undefined }): SearchHit[] {
   const match = toMatchQuery(q.q);
   if (!match) return [];
   const limit = q.limit ?? 20;
   const select = (extra: string) => `
-    SELECT f.rowid AS rowid, d.kind AS kind, d.record_id AS id, d.vendor_id AS vendorId, v.name AS vendorName,
+    SELECT f.rowid AS rowid, d.kind AS kind, d.record_id AS id, d.vendor_id AS vendorId, v.name AS vendorName, ci.checklist_id AS checklistId,
            f.title AS title, snippet(search_fts, -1, char(2), char(3), '…', 10) AS snippet
     FROM search_fts f
     JOIN search_docs d ON d.rowid = f.rowid
     LEFT JOIN vendors v ON v.id = d.vendor_id
-    WHERE search_fts MATCH ? ${q.kind ? 'AND d.kind = ?' : ''} AND (v.id IS NULL OR v.deleted_at IS NULL) ${extra}
+    LEFT JOIN checklist_items ci ON d.kind = 'checklist_item' AND ci.id = d.record_id
+    LEFT JOIN checklists c ON c.id = ci.checklist_id
+    WHERE search_fts MATCH ? ${q.kind ? 'AND d.kind = ?' : ''} AND (v.id IS NULL OR v.deleted_at IS NULL) AND (c.id IS NULL OR c.deleted_at IS NULL) ${extra}
     LIMIT ?`;
   const kindParam = q.kind ? [q.kind] : [];
   const inTitle = prepared(db, select('')).all(match.replace('{title body}', '{title}'), ...kindParam, limit) as (SearchHit & { rowid: number })[];

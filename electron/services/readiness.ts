@@ -34,8 +34,12 @@ export function loadReadiness(db: Db, today: string, options: { vendorId?: strin
     WHERE t.deleted_at IS NULL AND c.deleted_at IS NULL ${only} GROUP BY 1, 2, 3, 4`, [today, cutoff, ...args], (g, r) => {
     g.items.push({ phase: r[1] as PhaseIndex, status: r[2] as ItemStatus, late: r[3] as Lateness, count: r[4] as number });
   });
-  each(`SELECT t.vendor_id, t.criticality, t.kt_stage, t.successor_id IS NOT NULL, count(*) FROM processes t WHERE t.deleted_at IS NULL ${only} GROUP BY 1, 2, 3, 4`, args, (g, r) => {
-    g.processes.push({ criticality: r[1] as ReadinessGroups['processes'][number]['criticality'], ktStage: r[2] as string, hasSuccessor: r[3] === 1, count: r[4] as number });
+  const gone = goneSql(db);
+  each(`SELECT t.vendor_id, t.criticality, t.kt_stage, t.successor_id IS NOT NULL, ${gone}, count(*) FROM processes t WHERE t.deleted_at IS NULL ${only}
+    GROUP BY 1, 2, 3, 4, 5`, args, (g, r) => {
+    g.processes.push({
+      criticality: r[1] as ReadinessGroups['processes'][number]['criticality'], ktStage: r[2] as string, hasSuccessor: r[3] === 1, ownerLeft: r[4] === 1, count: r[5] as number,
+    });
   });
   each(`SELECT t.vendor_id, t.transfer_status, p.side, count(*) FROM repositories t LEFT JOIN people p ON p.id = t.admin_id AND p.deleted_at IS NULL
     WHERE t.deleted_at IS NULL ${only} GROUP BY 1, 2, 3`, args, (g, r) => {
@@ -57,9 +61,21 @@ export function loadReadiness(db: Db, today: string, options: { vendorId?: strin
   // (one query per kind), and the second pass writes the flags.
   const wanted: Wanted = { items: [], processes: [], repositories: [], licences: [], documents: [] };
   for (const [id, g] of groups) computeReadinessFromGroups(g, recorder(id, wanted));
-  const found = fetchMembers(db, [today, cutoff], wanted);
+  const found = fetchMembers(db, [today, cutoff], gone, wanted);
   for (const [id, g] of groups) out.set(id, computeReadinessFromGroups(g, lookup(id, found)));
   return out;
+}
+
+/**
+ * Whether a process's owner or successor has left (is a deleted person), as 0 or 1. Reading the
+ * owner takes each process's row, not only the readiness index: skipped while nobody has left.
+ */
+function goneSql(db: Db): string {
+  const anyoneLeft = prepared(db, 'SELECT 1 FROM people WHERE deleted_at IS NOT NULL LIMIT 1').get() !== undefined;
+  return anyoneLeft
+    // ifnull: `NULL IN (…)` is NULL, and the groups compare this with `=`.
+    ? `(ifnull(t.owner_id IN (SELECT id FROM people WHERE deleted_at IS NOT NULL), 0) OR ifnull(t.successor_id IN (SELECT id FROM people WHERE deleted_at IS NOT NULL), 0))`
+    : '0';
 }
 
 /** An item's lateness (see shared/readiness.ts), from its due date; parameters: today, the high cutoff. */
@@ -72,7 +88,7 @@ type Found = { [P in Part]: Map<string, ReturnType<GroupMembers[P]>> };
 /** The grouped fields of a group, in the order the member queries compare them. */
 const KEYS: { [P in Part]: (g: Parameters<GroupMembers[P]>[0]) => unknown[] } = {
   items: (g) => [g.phase, g.status, g.late],
-  processes: (g) => [g.criticality, g.ktStage, g.hasSuccessor ? 1 : 0],
+  processes: (g) => [g.criticality, g.ktStage, g.hasSuccessor ? 1 : 0, g.ownerLeft ? 1 : 0],
   repositories: (g) => [g.transferStatus, g.adminSide],
   licences: (g) => [g.licensee, g.transferable, g.transferStatus],
   documents: (g) => [g.status, g.reviewed ? 1 : 0],
@@ -106,7 +122,7 @@ function lookup(vendorId: string, found: Found): GroupMembers {
  * travel as a VALUES list joined to the readiness indexes (named: the planner would otherwise
  * pick the per-vendor index and read every row of the vendor once per group).
  */
-const MEMBER_SQL: { [P in Part]: { columns: number; sql: (values: string) => string; row: (r: unknown[]) => ReturnType<GroupMembers[P]>[number] } } = {
+const MEMBER_SQL: { [P in Part]: { columns: number; sql: (values: string, gone: string) => string; row: (r: unknown[]) => ReturnType<GroupMembers[P]>[number] } } = {
   items: {
     columns: 4,
     sql: (values) => `WITH g(vendor_id, phase, status, late) AS (VALUES ${values})
@@ -117,12 +133,13 @@ const MEMBER_SQL: { [P in Part]: { columns: number; sql: (values: string) => str
     row: (r) => ({ id: r[4] as string, title: r[5] as string, dueDate: r[6] as string | null, blockedReason: r[7] as string }),
   },
   processes: {
-    columns: 4,
-    sql: (values) => `WITH g(vendor_id, criticality, kt_stage, has) AS (VALUES ${values})
-      SELECT g.vendor_id, g.criticality, g.kt_stage, g.has, t.id, t.name FROM g
+    columns: 5,
+    sql: (values, gone) => `WITH g(vendor_id, criticality, kt_stage, has, gone) AS (VALUES ${values})
+      SELECT g.vendor_id, g.criticality, g.kt_stage, g.has, g.gone, t.id, t.name,
+        (SELECT name FROM people WHERE id = t.owner_id AND deleted_at IS NOT NULL), (SELECT name FROM people WHERE id = t.successor_id AND deleted_at IS NOT NULL) FROM g
       JOIN processes t INDEXED BY processes_readiness ON t.deleted_at IS NULL AND t.vendor_id = g.vendor_id AND t.criticality = g.criticality AND t.kt_stage = g.kt_stage
-        AND (t.successor_id IS NOT NULL) = g.has ORDER BY t.name COLLATE NOCASE`,
-    row: (r) => ({ id: r[4] as string, name: r[5] as string }),
+        AND (t.successor_id IS NOT NULL) = g.has AND ${gone} = g.gone ORDER BY t.name COLLATE NOCASE`,
+    row: (r) => ({ id: r[5] as string, name: r[6] as string, left: leftOf(r[7] as string | null, r[8] as string | null) }),
   },
   repositories: {
     columns: 3,
@@ -150,7 +167,12 @@ const MEMBER_SQL: { [P in Part]: { columns: number; sql: (values: string) => str
   },
 };
 
-function fetchMembers(db: Db, lateness: [string, string], wanted: Wanted): Found {
+/** Who of a process's owner and successor has left, as the red flag names them. */
+export function leftOf(owner: string | null, successor: string | null): string[] {
+  return [owner === null ? null : `owner ${owner}`, successor === null ? null : `successor ${successor}`].filter((x): x is string => x !== null);
+}
+
+function fetchMembers(db: Db, lateness: [string, string], gone: string, wanted: Wanted): Found {
   const found = { items: new Map(), processes: new Map(), repositories: new Map(), licences: new Map(), documents: new Map() } as Found;
   for (const part of Object.keys(MEMBER_SQL) as Part[]) {
     const spec = MEMBER_SQL[part];
@@ -160,7 +182,7 @@ function fetchMembers(db: Db, lateness: [string, string], wanted: Wanted): Found
       const chunk = groups.slice(i, i + 2000);
       const values = chunk.map(() => `(${Array(spec.columns).fill('?').join(', ')})`).join(', ');
       const params = chunk.flatMap((g) => [g.vendorId, ...g.key]);
-      const rows = prepared(db, spec.sql(values)).raw().all(...params, ...(part === 'items' ? lateness : [])) as unknown[][];
+      const rows = prepared(db, spec.sql(values, gone)).raw().all(...params, ...(part === 'items' ? lateness : [])) as unknown[][];
       const map = found[part] as Map<string, unknown[]>;
       for (const r of rows) {
         const k = keyOf(r[0] as string, r.slice(1, spec.columns));
@@ -202,21 +224,39 @@ export function dashboard(db: Db, today: string): DashboardRow[] {
     WHERE h.day = (SELECT max(day) FROM readiness_history WHERE vendor_id = h.vendor_id AND day <= ?)`).raw().all(weekAgo) as [string, number][]));
   const rows: DashboardRow[] = [];
   const record = prepared(db, 'INSERT INTO readiness_history (vendor_id, day, score) VALUES (?, ?, ?) ON CONFLICT (vendor_id, day) DO UPDATE SET score = excluded.score');
-  db.transaction(() => {
-    for (const [vendorId, r] of all) {
-      record.run(vendorId, today, r.score);
-      const v = vendors.get(vendorId)!;
-      const before = past.get(vendorId);
-      rows.push({
-        vendorId, name: v.name, status: v.status, exitDate: v.exitDate,
-        daysToExit: v.exitDate ? daysBetween(today, v.exitDate) : null,
-        serveNoticeBy: serveNoticeBy(v), readiness: r.score, trend: before === undefined ? null : r.score - before,
-        flags: r.flagCounts.high + r.flagCounts.medium, highFlags: r.flagCounts.high,
-        items: agg.get(vendorId) ?? { total: 0, done: 0, overdue: 0, blocked: 0 },
-      });
-    }
-  }).immediate();
+  for (const [vendorId, r] of all) {
+    const v = vendors.get(vendorId)!;
+    const before = past.get(vendorId);
+    rows.push({
+      vendorId, name: v.name, status: v.status, exitDate: v.exitDate,
+      daysToExit: v.exitDate ? daysBetween(today, v.exitDate) : null,
+      serveNoticeBy: serveNoticeBy(v), readiness: r.score, trend: before === undefined ? null : r.score - before,
+      flags: r.flagCounts.high + r.flagCounts.medium, highFlags: r.flagCounts.high,
+      items: agg.get(vendorId) ?? { total: 0, done: 0, overdue: 0, blocked: 0 },
+    });
+  }
+  recordHistory(db, () => {
+    for (const [vendorId, r] of all) record.run(vendorId, today, r.score);
+  });
   return rows.sort(byRisk);
+}
+
+/**
+ * Today's scores for the trend. The history is a convenience: when another process holds the
+ * write lock (an import being applied), showing the dashboard must not wait for it, so the write
+ * is tried without waiting and skipped if the lock is taken.
+ */
+function recordHistory(db: Db, write: () => void): void {
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    db.transaction(write).immediate();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string' || !(code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) throw e;
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
 }
 
 /** Riskiest first: exited vendors last; then most high flags, then the nearest exit, then the lowest score. */

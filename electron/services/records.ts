@@ -1,13 +1,13 @@
 // Create, read, update, delete (tombstone), restore and list for every record kind. Each write is
 // one transaction that also keeps the search index in step and appends to the activity log.
-import { DEFAULTS, KIND_LABEL, TITLE_FIELD, fieldMeta, type RecordKind, type RecordOf } from '../../shared/records';
+import { DEFAULTS, KIND_LABEL, TITLE_FIELD, crossFieldIssues, fieldMeta, type RecordKind, type RecordOf } from '../../shared/records';
 import type { CreateInput, ListInput, ListResult, UpdateInput } from '../../shared/contract';
 import { ApiError, type FieldIssue } from '../../shared/errors';
 import { logActivity } from '../store/activity';
 import { getRecord, insertRecord, isLive, listRecords, setDeleted, updateRecord } from '../store/records';
 import { indexRecord } from '../store/search';
 import { refFields } from '../store/tables';
-import { followExitDate, followProcessStage } from './checklists';
+import { followExitDate, followProcessStage, followSuccessor } from './checklists';
 import { actor, inWrite, nowIso, type ServiceContext } from './context';
 
 type Row = Record<string, unknown>;
@@ -21,12 +21,19 @@ function titleOf(kind: RecordKind, record: Row): string {
   return String(record[TITLE_FIELD[kind]] ?? '');
 }
 
-/** Every referenced person, document or vendor must exist and be live; names the field if not. */
-function checkReferences(ctx: ServiceContext, kind: RecordKind, values: Row, prefix: string): void {
+/**
+ * Every referenced person, document or vendor must exist and be live; names the field if not.
+ * On an update (`changed` given) only the references it changes are checked: one to a person who
+ * has left since stays as it is and never blocks editing the rest. An inventory record's own
+ * vendor is always checked: it is the record's parent, not a reference.
+ */
+function checkReferences(ctx: ServiceContext, kind: RecordKind, values: Row, prefix: string, changed?: readonly string[]): void {
   const issues: FieldIssue[] = [];
   for (const { field, target } of refFields(kind)) {
     const id = values[field];
     if (typeof id !== 'string') continue;
+    const parent = field === 'vendorId' && kind !== 'person';
+    if (changed && !changed.includes(field) && !parent) continue;
     if (!isLive(ctx.db, target, id)) {
       issues.push({ field: `${prefix}${field}`, message: `refers to a ${KIND_LABEL[target].one.toLowerCase()} that does not exist or was deleted` });
     }
@@ -38,6 +45,8 @@ function checkReferences(ctx: ServiceContext, kind: RecordKind, values: Row, pre
       issues.push({ field: `${prefix}runbookId`, message: 'must be a document of the same vendor' });
     }
   }
+  // Rules between fields, on the whole record: a change to one field meets the other's stored value.
+  for (const i of crossFieldIssues(kind, values, changed)) issues.push({ field: `${prefix}${i.field}`, message: i.message });
   if (issues.length) {
     throw new ApiError('INVALID_INPUT', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
   }
@@ -75,7 +84,7 @@ export function updateRecordService<K extends RecordKind>(ctx: ServiceContext, k
     const changed = Object.keys(changes).filter((f) => changes[f] !== undefined && changes[f] !== before[f]);
     if (changed.length === 0) return before as unknown as RecordOf[K];
     const after: Row = { ...before, ...Object.fromEntries(changed.map((f) => [f, changes[f]])) };
-    checkReferences(ctx, kind, after, 'changes.');
+    checkReferences(ctx, kind, after, 'changes.', changed);
     const at = nowIso(ctx);
     updateRecord(ctx.db, kind, input.id, Object.fromEntries(changed.map((f) => [f, changes[f]])), at);
     after.updatedAt = at;
@@ -83,6 +92,9 @@ export function updateRecordService<K extends RecordKind>(ctx: ServiceContext, k
     // Checklists follow the inventory: due dates move with the exit date, KT items with the stage.
     if (kind === 'vendor' && changed.includes('exitDate')) followExitDate(ctx, input.id, (after.exitDate as string | null) ?? null, at);
     if (kind === 'process' && changed.includes('ktStage')) followProcessStage(ctx, input.id, after.ktStage as string, at);
+    if (kind === 'process' && changed.includes('successorId')) {
+      followSuccessor(ctx, input.id, (before.successorId as string | null) ?? null, (after.successorId as string | null) ?? null, at);
+    }
     logActivity(ctx.db, {
       id: ctx.newId(), at, actor: actor(ctx), action: 'update', kind, recordId: input.id, vendorId: vendorOf(kind, after),
       summary: `Updated ${KIND_LABEL[kind].one.toLowerCase()} “${titleOf(kind, after)}”: ${changed.map((f) => fieldMeta(kind, f).label.toLowerCase()).join(', ')}`,

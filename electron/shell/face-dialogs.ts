@@ -7,6 +7,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FaceDialogs } from '../api/handlers';
+import { pdfOptions } from './pdf-page';
 
 const PACKS: FileFilter[] = [{ name: 'Transition packs', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }];
 const PDF: FileFilter[] = [{ name: 'PDF documents', extensions: ['pdf'] }];
@@ -26,7 +27,7 @@ export function createFaceDialogs(window: () => BrowserWindow | null, folder: ()
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     savePack: (name) => save('Export transition pack', name, PACKS),
-    async printToPdf(html, name, check) {
+    async printToPdf(html, name, check, running) {
       const picked = await save('Print report to PDF', name, PDF);
       if (!picked) return null;
       const target = check(picked);
@@ -39,7 +40,7 @@ export function createFaceDialogs(window: () => BrowserWindow | null, folder: ()
       try {
         writeFileSync(page, html);
         await printer.loadFile(page);
-        const pdf = await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+        const pdf = await printer.webContents.printToPDF(pdfOptions(running));
         // Temporary name beside the target, then rename: no half-written PDF under the real name.
         const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.pdf.tmp`);
         writeFileSync(temp, pdf);

@@ -275,6 +275,29 @@ CREATE INDEX checklist_item_links_item ON checklist_item_links (item_id);
 CREATE INDEX checklist_item_links_record ON checklist_item_links (record_kind, record_id);
 `,
   },
+  {
+    version: 3,
+    name: 'checklist items in the search index',
+    // Items join the records in search_docs/search_fts under the kind 'checklist_item': the title,
+    // and the description and evidence note one per line. The services keep them in step from here on.
+    sql: `
+INSERT INTO search_docs (record_id, kind, vendor_id)
+  SELECT id, 'checklist_item', vendor_id FROM checklist_items WHERE deleted_at IS NULL;
+INSERT INTO search_fts (rowid, title, body, scope)
+  SELECT d.rowid, i.title, i.description || char(10) || i.evidence, 'kchecklist_item v' || replace(d.vendor_id, '-', '')
+  FROM search_docs d JOIN checklist_items i ON i.id = d.record_id WHERE d.kind = 'checklist_item';
+`,
+  },
+  {
+    version: 4,
+    name: 'checklist items: owner set by hand',
+    // A knowledge-transfer item follows its process's in-house successor unless its owner was
+    // chosen on the item. Until now every owner was chosen by hand, so existing owners count as such.
+    sql: `
+ALTER TABLE checklist_items ADD COLUMN owner_manual INTEGER NOT NULL DEFAULT 0 CHECK (owner_manual IN (0, 1));
+UPDATE checklist_items SET owner_manual = 1 WHERE owner_id IS NOT NULL;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,6 +1,6 @@
 // Generic, parameterised SQL for the six record kinds. Column names come only from the shapes in
 // shared/records.ts (never from input), values always travel as parameters.
-import { fieldMeta, fieldNames, type RecordKind, type RecordOf } from '../../shared/records';
+import { fieldMeta, fieldNames, refLabel, type RecordKind, type RecordOf } from '../../shared/records';
 import type { ListInput, ListResult } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import type { Db } from './open';
@@ -91,7 +91,7 @@ export function listRecords<K extends RecordKind>(db: Db, kind: K, q: ListInput)
   return { rows, total, labels: labelsFor(db, kind, rows as unknown as Row[]) };
 }
 
-/** Display names of the people, documents and vendors a set of rows refers to. */
+/** Display names of the people, documents and vendors a set of rows refers to; one deleted since reads "Dmitri Ivanov (left)". */
 export function labelsFor(db: Db, kind: RecordKind, rows: Row[]): Record<string, string> {
   const labels: Record<string, string> = {};
   const wanted = new Map<RecordKind, Set<string>>();
@@ -110,9 +110,9 @@ export function labelsFor(db: Db, kind: RecordKind, rows: Row[]): Record<string,
     // Chunked: SQLite caps the number of parameters in one statement.
     for (let i = 0; i < list.length; i += 500) {
       const chunk = list.slice(i, i + 500);
-      const found = prepared(db, `SELECT id, ${titleCol} AS label FROM ${TABLE[target]} WHERE id IN (${chunk.map(() => '?').join(',')})`)
-        .all(...chunk) as { id: string; label: string }[];
-      for (const f of found) labels[f.id] = f.label;
+      const found = prepared(db, `SELECT id, ${titleCol} AS label, deleted_at AS deletedAt FROM ${TABLE[target]} WHERE id IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk) as { id: string; label: string; deletedAt: string | null }[];
+      for (const f of found) labels[f.id] = refLabel(target, f.label, f.deletedAt !== null);
     }
   }
   return labels;

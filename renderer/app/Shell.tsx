@@ -32,7 +32,7 @@ export function Shell() {
   let screen;
   switch (route.name) {
     case 'vendor':
-      screen = <VendorWorkspace key={route.vendorId} vendorId={route.vendorId} tab={route.tab} open={route.open} checklist={route.checklist ?? null} />;
+      screen = <VendorWorkspace key={route.vendorId} vendorId={route.vendorId} tab={route.tab} open={route.open} checklist={route.checklist ?? null} show={route.show ?? null} />;
       break;
     case 'vendors':
       screen = <VendorList />;

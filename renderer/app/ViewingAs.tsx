@@ -1,5 +1,6 @@
 // Picks the person "Mine" and "My tasks" stand for (see viewer.ts).
 import { useState } from 'react';
+import { TEAM_SIDE } from '../forms/personSides';
 import { RefPicker } from '../forms/RefPicker';
 import { useViewer, useViewerStore, VIEWING_AS_INPUT_ID } from './viewer';
 
@@ -12,6 +13,7 @@ export function ViewingAs({ label = 'Viewing as', hint, anchor = false }: { labe
     <div className="viewing-as" id={anchor ? VIEWING_AS_INPUT_ID : undefined}>
       <RefPicker
         kind="person"
+        prefer={TEAM_SIDE}
         label={label}
         value={viewer?.id ?? ''}
         valueLabel={viewer?.name ?? ''}

@@ -22,13 +22,17 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'vendors' }
   /** `open`: the record (inventory tabs) or checklist item (checklists tab) whose dialog is open;
-   *  `checklist`: which of the vendor's checklists the checklists tab shows. */
-  | { name: 'vendor'; vendorId: string; tab: VendorTab; open: string | null; checklist?: string | null }
+   *  `checklist`: which of the vendor's checklists the checklists tab shows;
+   *  `show`: a part of the overview to take the user to (the red flags, from the dashboard). */
+  | { name: 'vendor'; vendorId: string; tab: VendorTab; open: string | null; checklist?: string | null; show?: OverviewPart | null }
   | { name: 'tasks' }
   | { name: 'templates'; id: string | null }
   | { name: 'people'; open: string | null }
   | { name: 'search'; q: string }
   | { name: 'packs'; part: PackPart };
+
+/** The parts of a vendor's overview a link can take the user to. */
+export type OverviewPart = 'flags';
 
 /** The Packs screen's three parts. */
 export const PACK_PARTS = ['export', 'verify', 'import'] as const;
@@ -40,7 +44,7 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'vendors' && parts[1]) {
     const tab = (VENDOR_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as VendorTab) : 'overview';
-    return { name: 'vendor', vendorId: parts[1], tab, open: params.get('open'), checklist: params.get('checklist') };
+    return { name: 'vendor', vendorId: parts[1], tab, open: params.get('open'), checklist: params.get('checklist'), show: params.get('show') === 'flags' ? 'flags' : null };
   }
   if (parts[0] === 'vendors') return { name: 'vendors' };
   if (parts[0] === 'tasks') return { name: 'tasks' };
@@ -63,6 +67,7 @@ export function hrefOf(route: Route): string {
     case 'vendor': {
       const params = new URLSearchParams();
       if (route.checklist && route.tab === 'checklists') params.set('checklist', route.checklist);
+      if (route.show && route.tab === 'overview') params.set('show', route.show);
       if (route.open) params.set('open', route.open);
       const query = params.toString();
       return `#/vendors/${encodeURIComponent(route.vendorId)}/${route.tab}${query ? `?${query}` : ''}`;
@@ -91,6 +96,13 @@ export function routeOfRecord(kind: RecordKind, id: string, vendorId: string | n
 /** A checklist item in its vendor's checklists tab, with its detail open. */
 export function routeOfItem(item: { id: string; vendorId: string; checklistId: string }): Route {
   return { name: 'vendor', vendorId: item.vendorId, tab: 'checklists', open: item.id, checklist: item.checklistId };
+}
+
+/** Where a search result opens: a record's dialog, or a checklist item in its checklist. */
+export function routeOfHit(hit: { kind: RecordKind | 'checklist_item'; id: string; vendorId: string | null; checklistId: string | null }): Route {
+  if (hit.kind !== 'checklist_item') return routeOfRecord(hit.kind, hit.id, hit.vendorId);
+  if (!hit.vendorId || !hit.checklistId) return { name: 'vendors' };
+  return routeOfItem({ id: hit.id, vendorId: hit.vendorId, checklistId: hit.checklistId });
 }
 
 const listeners = new Set<() => void>();

@@ -4,6 +4,7 @@ import { offsetLabel, type ChecklistItem } from '../../shared/checklists';
 import { ApiError } from '../../shared/errors';
 import { api } from '../api';
 import { dataChanged } from '../app/store';
+import { useDiscardConfirm } from '../forms/useDiscardConfirm';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 import { dueFromOffset } from './items';
@@ -31,6 +32,7 @@ export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props
 
   const n = parseOffset(offset);
   const { described, error } = fieldIssues(id, issues);
+  const { requestClose, discardDialog } = useDiscardConfirm({ unsaved: title.trim() || description.trim() ? 'You started a new item' : null, onClose });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -59,11 +61,11 @@ export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props
     <AppDialog
       title="Add item"
       isOpen
-      onClose={onClose}
+      onClose={requestClose}
       footer={
         <>
           <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={requestClose}>
             Cancel
           </button>
           <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
@@ -125,6 +127,7 @@ export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props
           </label>
           <textarea id={`${id}-description`} className="input textarea" rows={3} placeholder="Done when…" value={description} onChange={(e) => setDescription(e.target.value)} />
         </div>
+        {discardDialog}
       </form>
     </AppDialog>
   );

@@ -9,9 +9,11 @@ import { localToday } from '../../shared/dates';
 import { api } from '../api';
 import { navigate } from '../app/router';
 import { dataChanged } from '../app/store';
+import { useDebounced } from '../app/useDebounced';
 import { useLoad } from '../app/useLoad';
 import { useViewer } from '../app/viewer';
 import { focusViewingAs } from '../app/ViewingAs';
+import { TEAM_SIDE } from '../forms/personSides';
 import { RefPicker } from '../forms/RefPicker';
 import { formatNumber, plural } from '../format';
 import type { AnyRecord } from '../records/recordApi';
@@ -156,6 +158,16 @@ function ChecklistView({ vendor, checklists, checklist, openItemId, onSwitch, on
   const [patches, setPatches] = useState<Record<string, ChecklistItem>>({});
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [ownerText, setOwnerText] = useState<string | null>(null);
+  // The text filter runs in the backend, through the search index (title, description, evidence
+  // note, owner's name); the other filters apply here to the items already loaded.
+  const [text, setText] = useState('');
+  const query = useDebounced(text.trim(), 150);
+  const found = useLoad(query ? `items:${checklist.id}:text:${query}` : null, () => api['checklist.items']({ checklistId: checklist.id, text: query, limit: MAX_ITEMS }), {
+    keepPrevious: true,
+  });
+  // Until the first answer arrives, the list stays as it was; later ones replace each other.
+  const matched = query && found.data ? found.data : null;
+  const matchedIds = useMemo(() => (matched ? new Set(matched.rows.map((r) => r.id)) : null), [matched]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const [dialog, setDialog] = useState<'add' | 'rename' | 'template' | 'delete' | null>(null);
   const [deletingItem, setDeletingItem] = useState<ChecklistItem | null>(null);
@@ -180,7 +192,8 @@ function ChecklistView({ vendor, checklists, checklist, openItemId, onSwitch, on
       (!ownerId || i.ownerId === ownerId) &&
       (!filters.overdue || isOverdue(i, today)) &&
       (!filters.blocked || i.status === 'blocked') &&
-      (!filters.status || i.status === filters.status);
+      (!filters.status || i.status === filters.status) &&
+      (!matchedIds || matchedIds.has(i.id));
     const byPhase = new Map<number, { all: ChecklistItem[]; shown: ChecklistItem[] }>();
     for (const r of rows) {
       const g = byPhase.get(r.phase) ?? { all: [], shown: [] };
@@ -189,7 +202,7 @@ function ChecklistView({ vendor, checklists, checklist, openItemId, onSwitch, on
       byPhase.set(r.phase, g);
     }
     const out: ListEntry[] = [];
-    const filtering = filters.mine || filters.overdue || filters.blocked || !!filters.owner || !!filters.status;
+    const filtering = filters.mine || filters.overdue || filters.blocked || !!filters.owner || !!filters.status || !!matchedIds;
     for (const [phase, g] of [...byPhase].sort((a, b) => a[0] - b[0])) {
       if (filtering && g.shown.length === 0) continue;
       const counted = g.all.filter((i) => i.status !== 'not_applicable');
@@ -214,10 +227,15 @@ function ChecklistView({ vendor, checklists, checklist, openItemId, onSwitch, on
       if (!isCollapsed) for (const item of g.shown) out.push({ kind: 'item', key: `item:${item.id}`, item });
     }
     return out;
-  }, [rows, filters, viewer, today, collapsed]);
+  }, [rows, filters, viewer, today, collapsed, matchedIds]);
 
   const shownCount = entries.filter((e) => e.kind === 'item').length + entries.reduce((n, e) => n + (e.kind === 'group' && e.collapsed ? e.shown : 0), 0);
-  const filtering = filters.mine || filters.overdue || filters.blocked || !!filters.owner || !!filters.status;
+  const filtering = filters.mine || filters.overdue || filters.blocked || !!filters.owner || !!filters.status || !!query;
+  const clearFilters = () => {
+    setFilters(NO_FILTERS);
+    setOwnerText(null);
+    setText('');
+  };
 
   // The open item: from this checklist, or found in another of the vendor's (a red flag's link).
   const openItem = openItemId ? rows.find((r) => r.id === openItemId) : undefined;
@@ -362,6 +380,15 @@ function ChecklistView({ vendor, checklists, checklist, openItemId, onSwitch, on
       </div>
 
       <div className="toolbar" role="group" aria-label="Filter items">
+        <input
+          type="search"
+          className="input toolbar-filter"
+          aria-label="Filter items by text"
+          placeholder="Filter items…"
+          title="Words in the title, description, evidence note or owner’s name"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <button
           type="button"
           className="button toggle"
@@ -380,6 +407,7 @@ function ChecklistView({ vendor, checklists, checklist, openItemId, onSwitch, on
         <div className="toolbar-picker">
           <RefPicker
             kind="person"
+            prefer={TEAM_SIDE}
             label="Owner"
             value={filters.owner?.id ?? ''}
             valueLabel={filters.owner?.name ?? ''}
@@ -400,20 +428,13 @@ function ChecklistView({ vendor, checklists, checklist, openItemId, onSwitch, on
           ))}
         </select>
         {filtering && (
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => {
-              setFilters(NO_FILTERS);
-              setOwnerText(null);
-            }}
-          >
+          <button type="button" className="button button-quiet" onClick={clearFilters}>
             Clear filters
           </button>
         )}
         <span className="spacer" />
         <span className="toolbar-count muted" role="status">
-          {!items.data ? 'Loading…' : filtering ? `${formatNumber(shownCount)} of ${plural(total, 'item', 'items')}` : plural(total, 'item', 'items')}
+          {!items.data || (query && !matched) ? 'Loading…' : filtering ? `${formatNumber(shownCount)} of ${plural(total, 'item', 'items')}` : plural(total, 'item', 'items')}
         </span>
       </div>
       <KeyLegend id={legendId} />
@@ -421,6 +442,11 @@ function ChecklistView({ vendor, checklists, checklist, openItemId, onSwitch, on
       {items.error && (
         <div className="form-alert" role="alert">
           Could not load the items: {items.error.message}
+        </div>
+      )}
+      {query && found.error && (
+        <div className="form-alert" role="alert">
+          Could not filter the items: {found.error.message}
         </div>
       )}
       {items.data && items.data.total > items.data.rows.length && (
@@ -439,12 +465,12 @@ function ChecklistView({ vendor, checklists, checklist, openItemId, onSwitch, on
         <EmptyState
           title="No items match these filters"
           actions={
-            <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
+            <button type="button" className="button" onClick={clearFilters}>
               Show all items
             </button>
           }
         >
-          {filters.mine && viewer ? `Nothing here is owned by ${viewer.name} with these filters.` : undefined}
+          {filters.mine && viewer ? `Nothing here is owned by ${viewer.name} with these filters.` : query ? `No item mentions “${query}” in its title, description, evidence note or owner.` : undefined}
         </EmptyState>
       ) : (
         <ItemList
@@ -456,7 +482,8 @@ function ChecklistView({ vendor, checklists, checklist, openItemId, onSwitch, on
           onStatus={(item, status) => void change(item, status)}
           onToggleGroup={onToggleGroup}
           legendId={legendId}
-          resetKey={`${checklist.id}:${JSON.stringify(filters)}`}
+          marks={matched?.marks}
+          resetKey={`${checklist.id}:${JSON.stringify(filters)}:${query}`}
         />
       )}
 

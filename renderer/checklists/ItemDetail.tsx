@@ -1,7 +1,8 @@
 // One checklist item in full: what it asks, who owns it, when it is due (an offset from the exit
 // date T, or a date set by hand), its status, the evidence (a note and files), the inventory
 // records it concerns, the knowledge-transfer stage of its process, and the sign-off.
-// Field edits are saved together with Save; files, links, the KT stage and the sign-off apply at once.
+// Field edits are saved together with Save (kept as a draft until then, and asked about before
+// they are thrown away); files, links, the KT stage and the sign-off apply at once.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ITEM_STATUS, ITEM_STATUS_LABEL, LINK_KINDS, offsetLabel, PHASES, type ChecklistItem, type ItemChanges, type LinkKind } from '../../shared/checklists';
 import { enumLabel, KT_STAGE } from '../../shared/enums';
@@ -15,6 +16,10 @@ import { useViewer } from '../app/viewer';
 import { Attachments, uploadAll } from '../documents/Attachments';
 import { useFileDrop } from '../documents/useFileDrop';
 import { DateInput } from '../forms/DateInput';
+import { clearDraft, labelsOf, useDraftKey, useFoundDraft, useKeepDraft } from '../forms/drafts';
+import { DraftNotice } from '../forms/DraftNotice';
+import { changedFieldsText, useDiscardConfirm } from '../forms/useDiscardConfirm';
+import { TEAM_SIDE } from '../forms/personSides';
 import { RefPicker } from '../forms/RefPicker';
 import { formatDateTime } from '../format';
 import { AppDialog } from '../ui/Dialog';
@@ -52,6 +57,11 @@ function toValues(item: ChecklistItem): Values {
 }
 
 const KEYS = Object.keys(toValues({} as ChecklistItem)) as (keyof Values)[];
+
+/** The fields of a stored draft that fit this form (storage holds whatever was written to it). */
+function draftValues(original: Values, stored: Record<string, unknown> | undefined): Partial<Values> {
+  return Object.fromEntries(KEYS.filter((k) => stored && typeof stored[k] === typeof original[k]).map((k) => [k, stored![k]])) as Partial<Values>;
+}
 
 /** The changes to send, or an error naming the field a value is wrong in. */
 function changesOf(original: Values, v: Values): { changes: ItemChanges } | { field: string; message: string } {
@@ -91,8 +101,11 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
   const viewer = useViewer();
   const [base, setBase] = useState(item);
   const [original, setOriginal] = useState(() => toValues(item));
-  const [values, setValues] = useState(original);
-  const [names, setNames] = useState<Record<string, string>>(labels);
+  const draftKey = useDraftKey(`item.${item.id}`);
+  const draft = useFoundDraft(draftKey);
+  const [restoredAt, setRestoredAt] = useState(draft?.savedAt ?? null);
+  const [values, setValues] = useState(() => ({ ...original, ...draftValues(original, draft?.values) }));
+  const [names, setNames] = useState<Record<string, string>>(() => ({ ...labels, ...draft?.labels }));
   const [ownerText, setOwnerText] = useState<string | null>(null);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
@@ -124,6 +137,16 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
     });
   };
   const dirty = KEYS.filter((k) => values[k] !== original[k] && !(k === 'due' && !values.manual && !original.manual));
+  const changed = Object.fromEntries(dirty.map((k) => [k, values[k]]));
+  useKeepDraft(draftKey, changed, labelsOf([changed.ownerId], names));
+  // Escape, × and Cancel with a typed note or any other unsaved field ask first.
+  const { requestClose, discardDialog } = useDiscardConfirm({
+    unsaved: dirty.length ? changedFieldsText(dirty.length) : null,
+    onClose: (discarded) => {
+      if (discarded) clearDraft(draftKey);
+      onClose();
+    },
+  });
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -140,6 +163,7 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
     setAlert(null);
     try {
       await api['checklist.updateItem']({ id: base.id, expectedUpdatedAt: base.updatedAt, changes: result.changes });
+      clearDraft(draftKey);
       dataChanged();
       toast(`Item “${values.title.trim() || base.title}” saved`);
       onClose();
@@ -197,7 +221,7 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
     <AppDialog
       title={base.title}
       isOpen
-      onClose={onClose}
+      onClose={requestClose}
       size="large"
       footer={
         <>
@@ -206,7 +230,7 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
           </button>
           <span className="spacer" />
           <span className="muted footer-note">{dirty.length ? `${dirty.length} unsaved change${dirty.length === 1 ? '' : 's'}` : ''}</span>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={requestClose}>
             {dirty.length ? 'Cancel' : 'Close'}
           </button>
           <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy || dirty.length === 0}>
@@ -222,6 +246,17 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
           {base.completedAt && base.status === 'done' && <> · done {formatDateTime(base.completedAt)}</>}
         </p>
         <form id={`${id}-form`} ref={formRef} onSubmit={save} noValidate>
+          {restoredAt && dirty.length > 0 && (
+            <DraftNotice
+              savedAt={restoredAt}
+              onDiscard={() => {
+                clearDraft(draftKey);
+                setValues(original);
+                setIssues({});
+                setRestoredAt(null);
+              }}
+            />
+          )}
           {alert && (
             <div className="form-alert" role="alert">
               {alert}
@@ -250,6 +285,7 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
             </div>
             <RefPicker
               kind="person"
+              prefer={TEAM_SIDE}
               label="Owner"
               value={values.ownerId}
               valueLabel={values.ownerId ? (names[values.ownerId] ?? '') : ''}
@@ -391,6 +427,7 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
             Drop files to attach them as evidence
           </div>
         )}
+        {discardDialog}
       </div>
     </AppDialog>
   );
@@ -479,6 +516,7 @@ function SignOff({
         <div className="detail-row signoff-row">
           <RefPicker
             kind="person"
+              prefer={TEAM_SIDE}
             label="Signed off by"
             value={signer?.id ?? ''}
             valueLabel={signer?.name ?? ''}

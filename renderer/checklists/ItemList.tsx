@@ -6,7 +6,10 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ITEM_STATUS, ITEM_STATUS_LABEL, offsetLabel, type ChecklistItem, type ItemStatus } from '../../shared/checklists';
+import type { ItemMarks } from '../../shared/contract';
 import { daysBetween } from '../../shared/dates';
+import { snippetText } from '../../shared/snippet';
+import { Highlighted } from '../ui/Highlighted';
 import { Meter } from '../ui/Meter';
 import { isOverdue, STATUS_BY_KEY, STATUS_TONE } from './items';
 
@@ -35,9 +38,11 @@ interface Props {
   legendId: string;
   /** Changes with the query (checklist, filters): the list goes back to the top. */
   resetKey: string;
+  /** Where a text filter matched, by item id: shown marked in the row. */
+  marks?: Record<string, ItemMarks> | undefined;
 }
 
-export function ItemList({ label, entries, labels, today, showContext, onOpen, onStatus, onToggleGroup, legendId, resetKey }: Props) {
+export function ItemList({ label, entries, labels, today, showContext, onOpen, onStatus, onToggleGroup, legendId, resetKey, marks }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<{ key: string; index: number }>({ key: '', index: 0 });
   const [lastReset, setLastReset] = useState(resetKey);
@@ -176,6 +181,7 @@ export function ItemList({ label, entries, labels, today, showContext, onOpen, o
                 top={top}
                 template={template}
                 owner={entry.item.ownerId ? labels[entry.item.ownerId] : undefined}
+                mark={marks?.[entry.item.id]}
                 today={today}
                 showContext={!!showContext}
                 tabbable={vi.index === activeIndex}
@@ -242,6 +248,7 @@ interface ItemRowProps {
   top: number;
   template: string;
   owner: string | undefined;
+  mark: ItemMarks | undefined;
   today: string;
   showContext: boolean;
   tabbable: boolean;
@@ -253,7 +260,7 @@ interface ItemRowProps {
 
 const stop = (e: MouseEvent) => e.stopPropagation();
 
-const ItemRow = memo(function ItemRow({ item, index, top, template, owner, today, showContext, tabbable, onKeyDown, onFocus, onOpen, onStatus }: ItemRowProps) {
+const ItemRow = memo(function ItemRow({ item, index, top, template, owner, mark, today, showContext, tabbable, onKeyDown, onFocus, onOpen, onStatus }: ItemRowProps) {
   const done = item.status === 'done';
   const overdue = isOverdue(item, today);
   // Only the active row's controls are in the Tab order; the rest are reached through it.
@@ -285,7 +292,7 @@ const ItemRow = memo(function ItemRow({ item, index, top, template, owner, today
       </div>
       <div role="cell" className="vt-td il-title-cell">
         <span className="il-title" title={item.title}>
-          {item.title}
+          {mark?.title ? <Highlighted snippet={mark.title} /> : item.title}
         </span>
         {item.processId && (
           <span className="il-tag" title="Knowledge transfer of a process: its stage follows this item">
@@ -297,6 +304,11 @@ const ItemRow = memo(function ItemRow({ item, index, top, template, owner, today
             {item.blockedReason}
           </span>
         )}
+        {mark?.body && (
+          <span className="il-match" title={snippetText(mark.body)}>
+            <Highlighted snippet={mark.body} />
+          </span>
+        )}
       </div>
       {showContext ? (
         <div role="cell" className="vt-td il-context" title={`${item.vendorName ?? ''} · ${item.checklistName ?? ''}`}>
@@ -305,7 +317,7 @@ const ItemRow = memo(function ItemRow({ item, index, top, template, owner, today
         </div>
       ) : (
         <div role="cell" className="vt-td il-owner">
-          {owner ?? <span className="cell-none">{item.ownerRole ? `${item.ownerRole} · unassigned` : 'Unassigned'}</span>}
+          {mark?.owner ? <Highlighted snippet={mark.owner} /> : (owner ?? <span className="cell-none">{item.ownerRole ? `${item.ownerRole} · unassigned` : 'Unassigned'}</span>)}
         </div>
       )}
       <div role="cell" className="vt-td il-due">

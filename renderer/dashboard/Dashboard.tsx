@@ -156,10 +156,17 @@ export function Dashboard() {
                     {r.flags === 0 ? (
                       <span className="muted">0</span>
                     ) : (
-                      <span className={r.highFlags ? 'flag-count flag-high' : 'flag-count'} title={`${r.highFlags} high, ${r.flags - r.highFlags} medium`}>
+                      // The count leads to the flags themselves: the vendor's overview, scrolled to its red flags.
+                      <a
+                        href={hrefOf({ ...route, show: 'flags' })}
+                        className={r.highFlags ? 'flag-count flag-high' : 'flag-count'}
+                        title={`${r.highFlags} high, ${r.flags - r.highFlags} medium: show them`}
+                        onClick={(e) => e.stopPropagation()}
+                      >
                         {formatNumber(r.flags)}
                         {r.highFlags > 0 && <span className="flag-high-count"> ({formatNumber(r.highFlags)} high)</span>}
-                      </span>
+                        <span className="visually-hidden"> red flag{r.flags === 1 ? '' : 's'} of {r.name}</span>
+                      </a>
                     )}
                   </td>
                   <td className="items-column">

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { enumLabel } from '../../shared/enums';
 import type { FieldMeta } from '../../shared/records';
 import { DateInput } from './DateInput';
-import { RefPicker } from './RefPicker';
+import { RefPicker, type PersonSide } from './RefPicker';
 
 interface Props {
   name: string;
@@ -12,6 +12,8 @@ interface Props {
   value: string;
   onChange(value: string): void;
   error?: string;
+  /** Something to check that does not stop the save (shown under the field, like an error but not one). */
+  warning?: string | undefined;
   required?: boolean;
   /** For reference fields: the chosen record's name, and what the user has typed. */
   valueLabel?: string;
@@ -19,6 +21,8 @@ interface Props {
   onPickerText?(text: string): void;
   onPick?(id: string, name: string): void;
   vendorId?: string;
+  /** For person fields: the side whose people are listed first. */
+  prefer?: PersonSide | undefined;
   autoFocus?: boolean;
 }
 
@@ -27,6 +31,7 @@ export function FieldControl(props: Props) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const warningId = `${id}-warning`;
 
   if (meta.control === 'person' || meta.control === 'document' || meta.control === 'vendor') {
     return (
@@ -39,13 +44,14 @@ export function FieldControl(props: Props) {
         onInputChange={(t) => props.onPickerText?.(t)}
         onChange={(pickedId, pickedName) => props.onPick?.(pickedId, pickedName)}
         vendorId={meta.control === 'document' ? props.vendorId : undefined}
+        prefer={props.prefer}
         hint={meta.hint}
         error={error}
       />
     );
   }
 
-  const describedBy = [meta.hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [meta.hint ? hintId : null, error ? errorId : null, props.warning ? warningId : null].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name,
@@ -122,6 +128,11 @@ export function FieldControl(props: Props) {
       {error && (
         <div id={errorId} className="field-error">
           {error}
+        </div>
+      )}
+      {props.warning && (
+        <div id={warningId} className="field-warning">
+          {props.warning}
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 // Adds or edits one record in a dialog generated from its schema. On a refused save the dialog
 // stays open with the backend's messages at their fields and nothing is saved. A document's dialog
-// also holds its attachments and takes files dropped anywhere on it.
+// also holds its attachments and takes files dropped anywhere on it. What is typed is kept as a
+// draft until saved or discarded, so a reload does not lose it (drafts.ts).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/errors';
 import { KIND_LABEL, type RecordKind } from '../../shared/records';
@@ -9,10 +10,12 @@ import { Attachments, uploadAll } from '../documents/Attachments';
 import { useFileDrop } from '../documents/useFileDrop';
 import { recordApi, type AnyRecord } from '../records/recordApi';
 import { titleOf } from '../records/titleOf';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
+import { clearDraft, labelsOf, useDraftKey, useFoundDraft, useKeepDraft } from './drafts';
+import { DraftNotice } from './DraftNotice';
 import { RecordForm } from './RecordForm';
+import { changedFieldsText, useDiscardConfirm } from './useDiscardConfirm';
 import { useRecordForm } from './useRecordForm';
 
 interface Props {
@@ -28,18 +31,25 @@ interface Props {
 
 /** Mount with a key per record (and version) so the form starts from that record's values. */
 export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete }: Props) {
-  const form = useRecordForm(kind, record, labels);
+  const draftKey = useDraftKey(record ? `record.${record.id}` : `new.${kind}.${vendorId ?? 'any'}`);
+  const draft = useFoundDraft(draftKey);
+  const form = useRecordForm(kind, record, labels, draft);
+  const [restoredAt, setRestoredAt] = useState(draft?.savedAt ?? null);
+  const changed = Object.fromEntries(form.dirty.map((f) => [f, form.values[f]]));
+  useKeepDraft(draftKey, changed, labelsOf(Object.values(changed), form.labels));
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
   const [pending, setPending] = useState<File[]>([]);
   const [attachmentsVersion, setAttachmentsVersion] = useState(0);
   const bodyRef = useRef<HTMLFormElement>(null);
-  const [discarding, setDiscarding] = useState(false);
-  // Closing with unsaved edits (or files waiting to be attached) asks first: typing is work too.
-  const requestClose = () => {
-    if (form.dirty.length || pending.length) setDiscarding(true);
-    else onClose();
-  };
+  // Closing with unsaved edits (or files waiting to be attached) asks first.
+  const { requestClose, discardDialog } = useDiscardConfirm({
+    unsaved: form.dirty.length ? changedFieldsText(form.dirty.length) : pending.length ? 'Files are waiting to be attached' : null,
+    onClose: (discarded) => {
+      if (discarded) clearDraft(draftKey);
+      onClose();
+    },
+  });
   const one = KIND_LABEL[kind].one;
   const isDocument = kind === 'document';
 
@@ -75,6 +85,7 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
         saved = await records.create({ ...form.input(), ...(vendorId && kind !== 'person' && kind !== 'vendor' ? { vendorId } : {}) });
       }
       if (isDocument && pending.length) await uploadAll({ documentId: saved.id }, pending);
+      clearDraft(draftKey);
       dataChanged();
       toast(`${one} “${titleOf(kind, saved)}” ${record ? 'saved' : 'added'}`);
       onClose(saved);
@@ -119,6 +130,16 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
       }
     >
       <form id={formId} ref={bodyRef} onSubmit={submit} noValidate className={over ? 'drop-target drop-over' : isDocument ? 'drop-target' : undefined} {...(isDocument ? dropProps : {})}>
+        {restoredAt && form.dirty.length > 0 && (
+          <DraftNotice
+            savedAt={restoredAt}
+            onDiscard={() => {
+              clearDraft(draftKey);
+              form.reset();
+              setRestoredAt(null);
+            }}
+          />
+        )}
         {alert && (
           <div className="form-alert" role="alert">
             {alert}
@@ -134,18 +155,7 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
             onFiles={(files) => void addFiles(files)}
           />
         )}
-        <ConfirmDialog
-          title="Discard your changes?"
-          isOpen={discarding}
-          confirmLabel="Discard changes"
-          onConfirm={() => onClose()}
-          onClose={() => setDiscarding(false)}
-        >
-          <p>
-            {form.dirty.length ? `You changed ${form.dirty.length} field${form.dirty.length === 1 ? '' : 's'}` : 'Files are waiting to be attached'} and have not saved.
-            Keep editing, or discard the changes.
-          </p>
-        </ConfirmDialog>
+        {discardDialog}
         {over && (
           <div className="drop-hint" aria-hidden="true">
             Drop files to attach them to this document

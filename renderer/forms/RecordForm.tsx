@@ -3,6 +3,7 @@
 import { fieldMeta } from '../../shared/records';
 import { REQUIRED_FIELDS } from '../../shared/contract';
 import { FieldControl } from './FieldControl';
+import { preferredSide } from './personSides';
 import type { RecordFormState } from './useRecordForm';
 
 interface Props {
@@ -14,9 +15,11 @@ interface Props {
   autoFocus?: boolean;
   /** Whether to show the issues that name no field here (off when a page shows several parts). */
   showOther?: boolean;
+  /** Warnings that do not stop a save, by field. */
+  warnings?: Record<string, string>;
 }
 
-export function RecordForm({ form, fields = form.fields, vendorId, autoFocus, showOther = true }: Props) {
+export function RecordForm({ form, fields = form.fields, vendorId, autoFocus, showOther = true, warnings }: Props) {
   const required = REQUIRED_FIELDS[form.kind] as readonly string[];
   return (
     <div className="form-grid">
@@ -31,12 +34,14 @@ export function RecordForm({ form, fields = form.fields, vendorId, autoFocus, sh
             value={value}
             onChange={(v) => form.set(field, v)}
             error={form.issues.byField[field]}
+            warning={warnings?.[field]}
             required={required.includes(field)}
             valueLabel={value ? (form.labels[value] ?? '') : ''}
             pickerText={form.pickerText[field]}
             onPickerText={(t) => form.setPickerText(field, t)}
             onPick={(id, name) => form.pick(field, id, name)}
             vendorId={vendorId}
+            prefer={preferredSide(form.kind, field)}
             autoFocus={autoFocus && i === 0}
           />
         );

@@ -19,6 +19,8 @@ export interface RecordFormState {
   pick(field: string, id: string, name: string): void;
   setPickerText(field: string, text: string): void;
   showIssues(issues: FieldIssue[] | undefined): void;
+  /** Back to the record's values (a discarded draft). */
+  reset(): void;
   /** The whole record's fields, for a create. */
   input(): Record<string, unknown>;
   /** Only what changed, for an update. */
@@ -27,11 +29,21 @@ export interface RecordFormState {
 
 const NO_ISSUES: SortedIssues = { byField: {}, other: [] };
 
-export function useRecordForm(kind: RecordKind, record: AnyRecord | null, initialLabels: Record<string, string>): RecordFormState {
+/** `draft`: unsaved edits of an earlier visit (drafts.ts) the form starts from, over the record's values. */
+export function useRecordForm(
+  kind: RecordKind,
+  record: AnyRecord | null,
+  initialLabels: Record<string, string>,
+  draft?: { values: Record<string, unknown>; labels: Record<string, string> } | null,
+): RecordFormState {
   const [fields] = useState(() => editableFields(kind));
   const [original] = useState(() => toForm(kind, record));
-  const [values, setValues] = useState(original);
-  const [labels, setLabels] = useState(initialLabels);
+  const [values, setValues] = useState(() => {
+    // Only this kind's fields, as strings: a draft is read back from storage, which anything may have written.
+    const kept = Object.entries(draft?.values ?? {}).filter((e): e is [string, string] => fields.includes(e[0]) && typeof e[1] === 'string');
+    return { ...original, ...Object.fromEntries(kept) };
+  });
+  const [labels, setLabels] = useState(() => ({ ...initialLabels, ...draft?.labels }));
   const [pickerText, setPickerTextState] = useState<Record<string, string>>({});
   const [issues, setIssues] = useState<SortedIssues>(NO_ISSUES);
   const dirty = changedFields(original, values);
@@ -67,6 +79,11 @@ export function useRecordForm(kind: RecordKind, record: AnyRecord | null, initia
     },
     showIssues(list) {
       setIssues(sortIssues(kind, list, fields));
+    },
+    reset() {
+      setValues(original);
+      setPickerTextState({});
+      setIssues(NO_ISSUES);
     },
     input: () => fromForm(kind, values, fields),
     changes: () => fromForm(kind, values, dirty),

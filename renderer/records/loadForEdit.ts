@@ -1,6 +1,6 @@
 // A record fresh from the backend for its edit dialog, with the names of the people, documents
 // and vendor it refers to (the pickers show names, the record holds ids).
-import { fieldMeta, fieldNames, type RecordKind } from '../../shared/records';
+import { fieldMeta, fieldNames, refLabel, type RecordKind } from '../../shared/records';
 import { recordApi, type AnyRecord } from './recordApi';
 import { titleOf } from './titleOf';
 
@@ -22,9 +22,11 @@ export async function loadForEdit(kind: RecordKind, id: string, known: Record<st
         return;
       }
       try {
-        labels[ref] = titleOf(control, await recordApi(control).get(ref));
+        // A person who has left still has a name: "Dmitri Ivanov (left)".
+        const target = await recordApi(control).get(ref);
+        labels[ref] = refLabel(control, titleOf(control, target), target.deletedAt !== null);
       } catch {
-        // A reference to a deleted record: the picker shows it unnamed, and the user can change it.
+        // A reference to a record that is not there at all: the picker shows it unnamed, and the user can change it.
       }
     }),
   );

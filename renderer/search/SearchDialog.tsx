@@ -1,7 +1,7 @@
 // Search from anywhere: Ctrl+K (Cmd+K on a Mac) opens this dialog; Enter jumps to the record.
 import { useState } from 'react';
 import type { SearchHit } from '../../shared/contract';
-import { navigate, routeOfRecord } from '../app/router';
+import { navigate, routeOfHit } from '../app/router';
 import { AppDialog } from '../ui/Dialog';
 import { SearchPanel } from './SearchPanel';
 
@@ -9,7 +9,7 @@ export function SearchDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): 
   const [q, setQ] = useState('');
   const jump = (hit: SearchHit) => {
     onClose();
-    navigate(routeOfRecord(hit.kind, hit.id, hit.vendorId));
+    navigate(routeOfHit(hit));
   };
   return (
     <AppDialog title="Search" isOpen={isOpen} onClose={onClose} size="medium">

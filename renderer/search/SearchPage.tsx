@@ -1,10 +1,10 @@
 // The Search page: the same search as the Ctrl/Cmd+K dialog, with the query kept in the URL.
 import type { SearchHit } from '../../shared/contract';
-import { navigate, routeOfRecord } from '../app/router';
+import { navigate, routeOfHit } from '../app/router';
 import { SearchPanel } from './SearchPanel';
 
 export function SearchPage({ q }: { q: string }) {
-  const jump = (hit: SearchHit) => navigate(routeOfRecord(hit.kind, hit.id, hit.vendorId));
+  const jump = (hit: SearchHit) => navigate(routeOfHit(hit));
   return (
     <div className="page page-search">
       <header className="page-header">

@@ -39,7 +39,7 @@ export function SearchPanel({ q, onQChange, onJump, autoFocus }: Props) {
   };
 
   const status = !q.trim()
-    ? 'Type to search every vendor, person, process, repository, licence and document.'
+    ? 'Type to search every vendor, person, process, repository, licence, document and checklist item.'
     : error
       ? `Search failed: ${error}`
       : searching && !hits.length
@@ -85,7 +85,7 @@ export function SearchPanel({ q, onQChange, onJump, autoFocus }: Props) {
             onMouseMove={() => i !== activeIndex && setActive({ query: answeredQuery, index: i })}
             onClick={() => onJump(hit)}
           >
-            <span className={`kind-tag kind-${hit.kind}`}>{KIND_LABEL[hit.kind].one}</span>
+            <span className={`kind-tag kind-${hit.kind}`}>{hit.kind === 'checklist_item' ? 'Checklist item' : KIND_LABEL[hit.kind].one}</span>
             <span className="search-hit-main">
               <span className="search-hit-title">
                 {/* When the match is in the title, the title itself carries the marks. */}

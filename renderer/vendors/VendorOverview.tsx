@@ -1,10 +1,12 @@
 // The vendor's contract and exit facts, editable in place, with the derived dates worked out
 // live from what is typed: serve notice by = contract end − notice − internal lead time.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { formatDay, parseDay } from '../../shared/dates';
+import { daysBetween, formatDay, parseDay } from '../../shared/dates';
 import { ApiError } from '../../shared/errors';
+import { exitAfterContractEnd } from '../../shared/records';
 import { navigate } from '../app/router';
 import { dataChanged } from '../app/store';
+import { plural } from '../format';
 import { RecordForm } from '../forms/RecordForm';
 import { useRecordForm } from '../forms/useRecordForm';
 import { markUnsaved } from '../app/unsaved';
@@ -58,6 +60,13 @@ export function VendorOverview({ record, labels, onDiscard }: Props) {
     exitDate: asDate(form.values.exitDate),
   });
 
+  // Allowed, but worth a second look (it is a red flag too): the exit falls after the contract ends.
+  const exitDate = asDate(form.values.exitDate);
+  const contractEnd = asDate(form.values.contractEnd);
+  const warnings = exitAfterContractEnd({ contractEnd, exitDate })
+    ? { exitDate: `Falls ${plural(daysBetween(contractEnd!, exitDate!), 'day', 'days')} after the contract end (${contractEnd}): the service would run on without a contract.` }
+    : undefined;
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!form.dirty.length) return;
@@ -103,7 +112,7 @@ export function VendorOverview({ record, labels, onDiscard }: Props) {
       {GROUPS.map((g) => (
         <fieldset key={g.title} className="form-section">
           <legend>{g.title}</legend>
-          <RecordForm form={form} fields={g.fields} showOther={false} />
+          <RecordForm form={form} fields={g.fields} showOther={false} warnings={warnings} />
         </fieldset>
       ))}
       {form.issues.other.length > 0 && (

@@ -1,6 +1,7 @@
 // The top of a vendor's overview: readiness broken into its weighted parts, the red flags (each
 // a link to the record or item that raises it), the exit timeline and the next deadlines.
 import type { RedFlag } from '../../shared/readiness';
+import { READINESS_RULE } from '../../shared/readiness-explain';
 import { ITEM_STATUS_LABEL } from '../../shared/checklists';
 import { daysBetween } from '../../shared/dates';
 import { api } from '../api';
@@ -93,13 +94,21 @@ export function VendorReadiness({ vendorId, exitDate }: { vendorId: string; exit
             <tbody>
               {readiness.parts.map((p) => (
                 <tr key={p.key} className={p.score == null ? 'part-unmeasured' : undefined}>
-                  <th scope="row">{p.label}</th>
+                  <th scope="row">
+                    {p.label}
+                    <span className="part-explain">{p.explanation}</span>
+                  </th>
                   <td className="num muted">{p.weight}</td>
                   <td className="part-bar">
                     {p.score == null ? (
                       <span className="muted">nothing to measure</span>
                     ) : (
-                      <Meter value={p.score} label={p.label} valueText={`${p.score}%: ${formatNumber(p.done)} of ${formatNumber(p.total)}`} tone={scoreTone(p.score)} />
+                      <Meter
+                        value={p.score}
+                        label={p.label}
+                        valueText={`${p.score}%: ${formatNumber(p.done)} of ${formatNumber(p.total)} weight points`}
+                        tone={scoreTone(p.score)}
+                      />
                     )}
                   </td>
                   <td className="num">{p.score == null ? <span className="muted">—</span> : `${p.score}%`}</td>
@@ -107,7 +116,7 @@ export function VendorReadiness({ vendorId, exitDate }: { vendorId: string; exit
               ))}
             </tbody>
           </table>
-          <p className="field-hint">Parts with nothing to measure leave the score; the rest count by their weight.</p>
+          <p className="field-hint">{READINESS_RULE}</p>
         </section>
 
         <section className="card" aria-labelledby="flags-heading">

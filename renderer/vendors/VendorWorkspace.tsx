@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { type InventoryKind } from '../../shared/records';
 import { api } from '../api';
 import { ChecklistsTab } from '../checklists/ChecklistsTab';
-import { KIND_OF_TAB, navigate, VENDOR_TABS, type VendorTab } from '../app/router';
+import { KIND_OF_TAB, navigate, VENDOR_TABS, type OverviewPart, type VendorTab } from '../app/router';
 import { useLoad } from '../app/useLoad';
 import { formatNumber } from '../format';
 import { loadForEdit } from '../records/loadForEdit';
@@ -17,6 +17,7 @@ import { DateFact } from './DateFact';
 import { exitFacts } from './vendorDates';
 import { VendorOverview } from './VendorOverview';
 import { VendorReadiness } from './VendorReadiness';
+import { useShowPart } from './useShowPart';
 
 const TAB_LABEL: Record<VendorTab, string> = {
   overview: 'Overview',
@@ -42,13 +43,21 @@ interface Props {
   open: string | null;
   /** The checklist the checklists tab shows (the vendor's first when null). */
   checklist: string | null;
+  /** The part of the overview to take the user to. */
+  show: OverviewPart | null;
 }
 
-export function VendorWorkspace({ vendorId, tab, open, checklist }: Props) {
+/** Where each part of the overview is on screen (drawn by VendorReadiness). */
+const PART_SELECTOR: Record<OverviewPart, string> = {
+  flags: 'section[aria-labelledby="flags-heading"]',
+};
+
+export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props) {
   const vendor = useLoad(`vendor:${vendorId}`, () => loadForEdit('vendor', vendorId));
   const summaries = useLoad('vendor.summaries', () => api['vendor.summaries']({}));
   const counts = summaries.data?.find((s) => s.vendor.id === vendorId)?.counts;
   const [formRound, setFormRound] = useState(0);
+  useShowPart(tab === 'overview' && show ? PART_SELECTOR[show] : null, () => navigate({ name: 'vendor', vendorId, tab, open: null }, { replace: true }));
 
   const onOpenChange = useCallback(
     // Opening and closing a record's dialog leaves no history entries: Back leaves the tab.

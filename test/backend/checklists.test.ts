@@ -261,3 +261,51 @@ describe('readiness and the dashboard', () => {
     expect(after[0]!.items.done).toBe(10);
   });
 });
+
+describe('knowledge-transfer items are owned by the process\'s successor', () => {
+  async function withSuccessors() {
+    const vendor = await wb.call('vendor.create', { name: 'Northwind', exitDate: '2027-06-30' });
+    const anna = await wb.call('person.create', { name: 'Anna Adler', side: 'in_house' });
+    const ben = await wb.call('person.create', { name: 'Ben Berger', side: 'in_house' });
+    const cleo = await wb.call('person.create', { name: 'Cleo Chan', side: 'in_house' });
+    const payroll = await wb.call('process.create', { vendorId: vendor.id, name: 'Payroll export', successorId: anna.id });
+    const patching = await wb.call('process.create', { vendorId: vendor.id, name: 'Patching' });
+    const checklist = await wb.call('checklist.start', { vendorId: vendor.id, templateId: (await builtin('exit')).id });
+    const kt = async (processId: string) => (await wb.call('checklist.items', { checklistId: checklist.id })).rows.find((i) => i.processId === processId)!;
+    return { vendor, anna, ben, cleo, payroll, patching, kt };
+  }
+
+  it('start with the successor, or unassigned without one', async () => {
+    const { anna, payroll, patching, kt } = await withSuccessors();
+    expect(await kt(payroll.id)).toMatchObject({ ownerId: anna.id, ownerManual: false });
+    expect(await kt(patching.id)).toMatchObject({ ownerId: null, ownerManual: false });
+  });
+
+  it('follow a later change of successor, until reassigned by hand', async () => {
+    const { anna, ben, cleo, payroll, patching, kt } = await withSuccessors();
+    await wb.call('process.update', { id: payroll.id, changes: { successorId: ben.id } });
+    await wb.call('process.update', { id: patching.id, changes: { successorId: cleo.id } });
+    expect((await kt(payroll.id)).ownerId).toBe(ben.id);
+    expect((await kt(patching.id)).ownerId).toBe(cleo.id);
+    const mine = await wb.call('checklist.updateItem', { id: (await kt(payroll.id)).id, changes: { ownerId: anna.id } });
+    expect(mine).toMatchObject({ ownerId: anna.id, ownerManual: true });
+    await wb.call('process.update', { id: payroll.id, changes: { successorId: cleo.id } });
+    expect((await kt(payroll.id)).ownerId).toBe(anna.id);
+    // Cleared by hand is a choice too: it stays cleared.
+    await wb.call('checklist.updateItem', { id: (await kt(patching.id)).id, changes: { ownerId: null } });
+    await wb.call('process.update', { id: patching.id, changes: { successorId: ben.id } });
+    expect((await kt(patching.id)).ownerId).toBeNull();
+  });
+
+  it('lose their owner when the successor is cleared, and an owner from before the tracking stays', async () => {
+    const { anna, ben, payroll, patching, kt } = await withSuccessors();
+    await wb.call('process.update', { id: payroll.id, changes: { successorId: null } });
+    expect((await kt(payroll.id)).ownerId).toBeNull();
+    // An item owned by someone other than the previous successor was assigned some other way (an
+    // older workbook or pack): it is left alone even without the mark.
+    const item = await kt(patching.id);
+    wb.backend.db.prepare('UPDATE checklist_items SET owner_id = ?, owner_manual = 0 WHERE id = ?').run(anna.id, item.id);
+    await wb.call('process.update', { id: patching.id, changes: { successorId: ben.id } });
+    expect((await kt(patching.id)).ownerId).toBe(anna.id);
+  });
+});

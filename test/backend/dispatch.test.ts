@@ -4,7 +4,8 @@ import { HANDLERS, type HandlerEnv, type Handlers } from '../../electron/api/han
 import { API, METHOD_NAMES } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 
-const env = () => ({}) as HandlerEnv;
+// The dispatcher reads only the workbook's path (to tell whether an import holds it).
+const env = () => ({ ctx: { workbookPath: '/nonexistent/dispatch-test.sqlite' } }) as HandlerEnv;
 
 describe('the contract and its dispatcher', () => {
   it('has exactly one handler per method of the contract', () => {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/store/migrations';
-import { migrate, openWorkbook } from '../../electron/store/open';
+import { BUSY_TIMEOUT_MS, migrate, openWorkbook } from '../../electron/store/open';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ describe('opening a workbook', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
       ['activity', 'attachment_links', 'attachments', 'checklist_item_links', 'checklist_items', 'checklists', 'documents', 'licences', 'people',
@@ -50,6 +50,51 @@ describe('opening a workbook', () => {
     const upgraded = openWorkbook(path);
     expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(upgraded.prepare('SELECT name FROM vendors').all()).toEqual([{ name: 'Kept' }]);
+    upgraded.close();
+  });
+
+  it('puts a version-2 workbook\'s live checklist items into the search index (migration 3)', () => {
+    const path = fresh();
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 2));
+    const now = '2026-01-01T00:00:00.000Z';
+    const vendorId = '11111111-1111-4111-8111-111111111111';
+    db.prepare(`INSERT INTO vendors (id, name, created_at, updated_at) VALUES (?, 'Kept', ?, ?)`).run(vendorId, now, now);
+    db.prepare(`INSERT INTO checklists (id, vendor_id, name, created_at, updated_at) VALUES ('c1', ?, 'Exit', ?, ?)`).run(vendorId, now, now);
+    const item = db.prepare(`INSERT INTO checklist_items (id, checklist_id, vendor_id, position, phase, title, description, evidence, created_at, updated_at, deleted_at)
+      VALUES (?, 'c1', ?, ?, 1, ?, ?, ?, ?, ?, ?)`);
+    item.run('i1', vendorId, 0, 'Collect firewall rules', 'From the appliance', 'Ticket OPS-4711', now, now, null);
+    item.run('i2', vendorId, 1, 'Deleted firewall item', '', '', now, now, now);
+    db.close();
+    const upgraded = openWorkbook(path);
+    const hits = (q: string) => upgraded.prepare(`SELECT d.record_id AS id, d.kind, d.vendor_id AS vendorId FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid
+      WHERE search_fts MATCH ?`).all(q);
+    expect(hits('"firewall"*')).toEqual([{ id: 'i1', kind: 'checklist_item', vendorId }]);
+    expect(hits('"ops"* "4711"*')).toEqual([{ id: 'i1', kind: 'checklist_item', vendorId }]);
+    expect(hits(`{scope} : ("kchecklist_item" "v${vendorId.replaceAll('-', '')}")`)).toHaveLength(1);
+    upgraded.close();
+  });
+
+  it('marks a version-3 workbook\'s item owners as set by hand: until then every owner was (migration 4)', () => {
+    const path = fresh();
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 3));
+    const now = '2026-01-01T00:00:00.000Z';
+    const vendorId = '11111111-1111-4111-8111-111111111111';
+    db.prepare(`INSERT INTO vendors (id, name, created_at, updated_at) VALUES (?, 'Kept', ?, ?)`).run(vendorId, now, now);
+    db.prepare(`INSERT INTO people (id, name, created_at, updated_at) VALUES ('p1', 'Anna', ?, ?)`).run(now, now);
+    db.prepare(`INSERT INTO checklists (id, vendor_id, name, created_at, updated_at) VALUES ('c1', ?, 'Exit', ?, ?)`).run(vendorId, now, now);
+    const item = db.prepare(`INSERT INTO checklist_items (id, checklist_id, vendor_id, position, phase, title, owner_id, created_at, updated_at)
+      VALUES (?, 'c1', ?, ?, 2, ?, ?, ?, ?)`);
+    item.run('owned', vendorId, 0, 'Knowledge transfer: Payroll', 'p1', now, now);
+    item.run('unowned', vendorId, 1, 'Knowledge transfer: Patching', null, now, now);
+    db.close();
+    const upgraded = openWorkbook(path);
+    expect(upgraded.prepare('SELECT id, owner_id, owner_manual FROM checklist_items ORDER BY id').all()).toEqual([
+      { id: 'owned', owner_id: 'p1', owner_manual: 1 },
+      { id: 'unowned', owner_id: null, owner_manual: 0 },
+    ]);
+    expect(() => upgraded.prepare(`UPDATE checklist_items SET owner_manual = 2 WHERE id = 'owned'`).run()).toThrow(/CHECK/);
     upgraded.close();
   });
 

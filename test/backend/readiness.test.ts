@@ -127,26 +127,38 @@ describe('red flags', () => {
 });
 
 describe('the database path agrees with the record path', () => {
-  it('gives every demo vendor the same score, parts and flags either way', async () => {
+  // Second round: some owners, successors and admins have left (were deleted) — the "owner left" flags.
+  it.each([['', false], [', also when people have left', true]] as const)('gives every demo vendor the same score, parts and flags either way%s', async (_title, leaving) => {
     const { makeWorkbook } = await import('./helpers');
-    const { loadReadiness } = await import('../../electron/services/readiness');
+    const { leftOf, loadReadiness } = await import('../../electron/services/readiness');
     const wb = makeWorkbook();
     try {
       await wb.call('demo.load', {});
       const db = wb.backend.db;
+      if (leaving) {
+        const named = db.prepare(`SELECT owner_id FROM processes WHERE owner_id IS NOT NULL UNION SELECT successor_id FROM processes WHERE successor_id IS NOT NULL
+          UNION SELECT admin_id FROM repositories WHERE admin_id IS NOT NULL ORDER BY 1 LIMIT 6`).pluck().all() as string[];
+        for (const id of named) await wb.call('person.delete', { id });
+      }
       const today = '2026-11-27';
       const grouped = loadReadiness(db, today, { detailed: true });
       const counted = loadReadiness(db, today);
       const vendors = db.prepare(`SELECT id, name, contract_end AS contractEnd, notice_days AS noticeDays, lead_days AS leadDays, exit_date AS exitDate, status
         FROM vendors WHERE deleted_at IS NULL`).all() as ReadinessInput['vendor'][];
       expect(vendors).toHaveLength(3);
+      let leftFlags = 0;
       for (const vendor of vendors) {
         const input: ReadinessInput = {
           today,
           vendor,
           items: db.prepare(`SELECT id, title, phase, status, due_date AS dueDate, blocked_reason AS blockedReason FROM checklist_items WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['items'],
-          processes: db.prepare(`SELECT id, name, criticality, successor_id AS successorId, kt_stage AS ktStage FROM processes WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['processes'],
-          repositories: db.prepare(`SELECT r.id, r.name, r.transfer_status AS transferStatus, p.side AS adminSide FROM repositories r LEFT JOIN people p ON p.id = r.admin_id WHERE r.vendor_id = ? AND r.deleted_at IS NULL`).all(vendor.id) as ReadinessInput['repositories'],
+          processes: (db.prepare(`SELECT t.id, t.name, t.criticality, t.successor_id AS successorId, t.kt_stage AS ktStage, o.name AS ownerLeft, s.name AS successorLeft
+            FROM processes t LEFT JOIN people o ON o.id = t.owner_id AND o.deleted_at IS NOT NULL LEFT JOIN people s ON s.id = t.successor_id AND s.deleted_at IS NOT NULL
+            WHERE t.vendor_id = ? AND t.deleted_at IS NULL`).all(vendor.id) as (ReadinessInput['processes'][number] & { ownerLeft: string | null; successorLeft: string | null })[])
+            .map(({ ownerLeft, successorLeft, ...p }) => ({ ...p, left: leftOf(ownerLeft, successorLeft) })),
+          // An admin who has left is no admin.
+          repositories: db.prepare(`SELECT r.id, r.name, r.transfer_status AS transferStatus, p.side AS adminSide FROM repositories r LEFT JOIN people p ON p.id = r.admin_id AND p.deleted_at IS NULL
+            WHERE r.vendor_id = ? AND r.deleted_at IS NULL`).all(vendor.id) as ReadinessInput['repositories'],
           licences: db.prepare(`SELECT id, product, licensee, transferable, transfer_status AS transferStatus FROM licences WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['licences'],
           documents: db.prepare(`SELECT id, title, status, reviewed_on AS reviewedOn FROM documents WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['documents'],
         };
@@ -156,7 +168,9 @@ describe('the database path agrees with the record path', () => {
         expect(viaDb.parts).toEqual(direct.parts);
         const key = (f: { kind: string; target: { id: string } }) => `${f.kind}:${f.target.id}`;
         expect(viaDb.flags.map(key).sort()).toEqual(direct.flags.map(key).sort());
+        expect(viaDb.flags.map((f) => JSON.stringify(f)).sort()).toEqual(direct.flags.map((f) => JSON.stringify(f)).sort());
         expect(direct.flags.length).toBeGreaterThan(0);
+        leftFlags += direct.flags.filter((f) => f.kind === 'owner_left').length;
         // Counting alone (the dashboard) agrees with the named flags.
         const c = counted.get(vendor.id)!;
         expect(c.score).toBe(direct.score);
@@ -166,6 +180,8 @@ describe('the database path agrees with the record path', () => {
           medium: direct.flags.filter((f) => f.severity === 'medium').length,
         });
       }
+      if (leaving) expect(leftFlags).toBeGreaterThan(0);
+      else expect(leftFlags).toBe(0);
     } finally {
       wb.close();
     }
@@ -180,5 +196,105 @@ describe('flag order', () => {
       items: [item('a', '2026-12-20'), item('b', '2026-11-01'), item('c', '2026-12-01')],
     }));
     expect(r.flags.map((f) => f.kind === 'item_overdue' ? f.target.id : f.kind)).toEqual(['notice_date_past', 'b', 'c', 'a']);
+  });
+});
+
+describe('flags for people who left and for an exit after the contract end', () => {
+  it('owner left: any criticality, naming who left; none while everyone is here', () => {
+    const p = { id: 'p', name: 'Patching', criticality: 'low' as const, successorId: 's', ktStage: 'signed_off' };
+    expect(computeReadiness(input({ processes: [{ ...p, left: ['successor Dmitri Ivanov'] }] })).flags).toEqual([
+      { kind: 'owner_left', severity: 'high', message: 'Owner left: Patching (successor Dmitri Ivanov)', target: { kind: 'process', id: 'p' } },
+    ]);
+    expect(kinds(input({ processes: [{ ...p, left: [] }, { ...p, id: 'q' }] }))).toEqual([]);
+  });
+
+  it('an exit planned after the contract end, until the vendor is exited', () => {
+    const vendor = (exitDate: string, status = 'in_transition') => ({ id: 'v', name: 'V', contractEnd: '2027-06-30', noticeDays: null, leadDays: null, exitDate, status });
+    expect(computeReadiness(input({ vendor: vendor('2027-07-01') })).flags).toEqual([{
+      kind: 'exit_after_contract_end', severity: 'high', message: 'The planned exit 2027-07-01 falls 1 day after the contract end 2027-06-30', target: { kind: 'vendor', id: 'v' },
+    }]);
+    expect(kinds(input({ vendor: vendor('2027-06-30') }))).toEqual([]);
+    expect(kinds(input({ vendor: vendor('2027-07-01', 'exited') }))).toEqual([]);
+  });
+});
+
+describe('what each part counts, in plain words', () => {
+  const item = (id: string, phase: 0 | 2 | 6, status: 'done' | 'todo' | 'not_applicable') => ({ id, title: id, phase, status, dueDate: null, blockedReason: '' });
+
+  it('says the checklist part is weight points, not items: with both counts and the phase weights that applied', () => {
+    // 3 counted items: set-up done (1 point), knowledge transfer done (2) and open (2); one not applicable.
+    const r = computeReadiness(input({ items: [item('a', 0, 'done'), item('b', 2, 'done'), item('c', 2, 'todo'), item('d', 6, 'not_applicable')] }));
+    const p = r.parts[0]!;
+    expect(p).toMatchObject({ done: 3, total: 5, records: { done: 2, half: 0, total: 3, leftOut: 1 } });
+    expect(p.explanation).toBe('Weighted by phase: 3 of 5 weight points (2 of 3 items done; set-up ×1, knowledge transfer ×2; 1 item not applicable, left out).');
+  });
+
+  it('lists the criticality weights of the processes counted, most critical first', () => {
+    const r = computeReadiness(input({
+      processes: [
+        { id: 'a', name: 'a', criticality: 'low', successorId: 's', ktStage: 'signed_off' },
+        { id: 'b', name: 'b', criticality: 'critical', successorId: 's', ktStage: 'shadowing' },
+      ],
+    }));
+    expect(r.parts[1]!.explanation).toBe('Weighted by criticality: 1 of 5 weight points (1 of 2 processes signed off; critical ×4, low ×1).');
+  });
+
+  it('names the half-credit records of repositories and documents, and the obsolete ones left out', () => {
+    const r = computeReadiness(input({
+      repositories: [
+        { id: 'a', name: 'a', transferStatus: 'verified', adminSide: 'in_house' },
+        { id: 'b', name: 'b', transferStatus: 'transferred', adminSide: 'in_house' },
+        { id: 'c', name: 'c', transferStatus: 'requested', adminSide: 'in_house' },
+      ],
+      licences: [{ id: 'a', product: 'a', licensee: 'vendor', transferable: 'yes', transferStatus: 'novated' }, { id: 'b', product: 'b', licensee: 'vendor', transferable: 'yes', transferStatus: 'not_started' }],
+      documents: [
+        { id: 'a', title: 'a', status: 'published', reviewedOn: '2027-01-01' },
+        { id: 'b', title: 'b', status: 'published', reviewedOn: null },
+        { id: 'c', title: 'c', status: 'draft', reviewedOn: null },
+        { id: 'd', title: 'd', status: 'obsolete', reviewedOn: null },
+      ],
+    }));
+    expect(r.parts[2]!.explanation).toBe('Verified counts 1 point, transferred but not yet verified ½: 1.5 of 3 points (1 verified, 1 transferred but not yet verified, 1 not transferred yet; 3 repositories).');
+    expect(r.parts[3]!.explanation).toBe('Novated, re-procured, lapsed, or licensed to us already, 1 point each: 1 of 2 licences.');
+    expect(r.parts[4]!.records).toEqual({ done: 1, half: 1, total: 3, leftOut: 1 });
+    expect(r.parts[4]!.explanation).toBe('Reviewed counts 1 point, published but not yet reviewed ½: 1.5 of 3 points (1 published and reviewed, 1 published but not yet reviewed, 1 draft or missing; 3 documents, 1 obsolete left out).');
+  });
+
+  it('says why a part has nothing to measure', () => {
+    const r = computeReadiness(input({ items: [item('a', 0, 'not_applicable')] }));
+    expect(r.parts.map((p) => p.explanation)).toEqual([
+      'Nothing to measure: the only item is not applicable.',
+      'Nothing to measure: no processes yet.',
+      'Nothing to measure: no repositories yet.',
+      'Nothing to measure: no licences yet.',
+      'Nothing to measure: no documents yet.',
+    ]);
+  });
+
+  it('counts a demo checklist as items and as points, and the CLI prints the same words', async () => {
+    const { makeWorkbook } = await import('./helpers');
+    const { loadReadiness } = await import('../../electron/services/readiness');
+    const { readinessCommand } = await import('../../electron/cli/commands/readiness');
+    const wb = makeWorkbook();
+    try {
+      await wb.call('demo.load', {});
+      const db = wb.backend.db;
+      const vendor = db.prepare(`SELECT id, name FROM vendors WHERE name LIKE 'Northwind%'`).get() as { id: string; name: string };
+      const items = db.prepare(`SELECT count(*) FILTER (WHERE status <> 'not_applicable'), count(*) FILTER (WHERE status = 'done') FROM checklist_items WHERE vendor_id = ? AND deleted_at IS NULL`)
+        .raw().get(vendor.id) as [number, number];
+      const part = loadReadiness(db, '2026-03-01', { vendorId: vendor.id }).get(vendor.id)!.parts[0]!;
+      // The points and the items differ (that was the puzzle): the words give both.
+      expect(part.total).not.toBe(items[0]);
+      expect(part.records).toMatchObject({ total: items[0], done: items[1] });
+      expect(part.explanation).toContain(`${items[1]} of ${items[0]} items done`);
+      expect(part.explanation).toMatch(/weight points/);
+      const out: string[] = [];
+      const io = { out: (s: string) => void out.push(s), err: () => {} };
+      expect(readinessCommand(['--db', wb.path, '--vendor', vendor.name], io, () => new Date('2026-03-01T12:00:00'))).toBe(0);
+      expect(out).toContain(`    ${part.explanation}`);
+      expect(out.join('\n')).toContain('Each part counts by its weight (out of 100)');
+    } finally {
+      wb.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API } from '../../shared/contract';
 import { DEFAULTS, RECORD_KINDS, type RecordKind } from '../../shared/records';
 import { makeWorkbook, type TestWorkbook } from './helpers';
 
@@ -7,7 +8,7 @@ beforeEach(() => { wb = makeWorkbook(); });
 afterEach(() => wb.close());
 
 async function vendor(name = 'Northwind') {
-  return wb.call('vendor.create', { name, contractEnd: '2027-06-30', noticeDays: 90, leadDays: 30, exitDate: '2027-06-30' });
+  return wb.call('vendor.create', { name, contractStart: '2026-01-01', contractEnd: '2027-06-30', noticeDays: 90, leadDays: 30, exitDate: '2027-06-30' });
 }
 
 /** A minimal valid input for each kind. */
@@ -79,6 +80,10 @@ describe('validation: refused input names the field and writes nothing', () => {
     ['document status out of range', 'document.create', (v) => ({ title: 'D', vendorId: v, status: 'lost' }), 'status'],
     ['update of an unknown field', 'vendor.update', (v) => ({ id: v, changes: { nope: 1 } }), 'changes.nope'],
     ['update with a bad date', 'vendor.update', (v) => ({ id: v, changes: { exitDate: 'tomorrow' } }), 'changes.exitDate'],
+    ['a contract that ends before it starts', 'vendor.create', () => ({ name: 'V', contractStart: '2027-01-01', contractEnd: '2026-12-31' }), 'contractEnd'],
+    ['an update giving both contract dates the wrong way round', 'vendor.update', (v) => ({ id: v, changes: { contractStart: '2028-01-01', contractEnd: '2027-01-01' } }), 'changes.contractEnd'],
+    ['a contract end moved before the stored start', 'vendor.update', (v) => ({ id: v, changes: { contractEnd: '2025-12-31' } }), 'changes.contractEnd'],
+    ['a contract start moved after the stored end', 'vendor.update', (v) => ({ id: v, changes: { contractStart: '2027-07-01' } }), 'changes.contractStart'],
     ['not an object', 'vendor.create', () => 'Northwind', '(input)'],
   ];
   for (const [what, method, input, field] of cases) {
@@ -189,5 +194,48 @@ describe('vendor summaries and the user name', () => {
     expect(r.vendors).toBe(3);
     expect((await wb.call('app.info', {})).empty).toBe(false);
     expect((await wb.refuse('demo.load', {})).code).toBe('CONFLICT');
+  });
+});
+
+describe('contract dates', () => {
+  it('refuse an end before the start at the field that was changed, against the stored other date', async () => {
+    const v = await vendor(); // 2026-01-01 … 2027-06-30
+    const both = await wb.refuse('vendor.create', { name: 'V', contractStart: '2027-01-01', contractEnd: '2026-12-31' });
+    expect(both.issues).toEqual([{ field: 'contractEnd', message: 'must not be before the contract start' }]);
+    const end = await wb.refuse('vendor.update', { id: v.id, changes: { contractEnd: '2025-12-31' } });
+    expect(end.issues).toEqual([{ field: 'changes.contractEnd', message: 'must not be before the contract start' }]);
+    const start = await wb.refuse('vendor.update', { id: v.id, changes: { contractStart: '2027-07-01' } });
+    expect(start.issues).toEqual([{ field: 'changes.contractStart', message: 'must not be after the contract end' }]);
+    expect(await wb.call('vendor.get', { id: v.id })).toEqual(v);
+  });
+
+  it('are checked by the API\'s own schemas, which every face parses its input with', () => {
+    const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+      r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues(API['vendor.create'].input.safeParse({ name: 'V', contractStart: '2027-01-01', contractEnd: '2026-12-31' })))
+      .toEqual(['contractEnd: must not be before the contract start']);
+    expect(issues(API['vendor.update'].input.safeParse({ id: '11111111-1111-4111-8111-111111111111', changes: { contractStart: '2027-01-01', contractEnd: '2026-12-31' } })))
+      .toEqual(['changes.contractEnd: must not be before the contract start']);
+    expect(API['vendor.create'].input.safeParse({ name: 'V', contractStart: '2027-01-01', contractEnd: '2027-01-01' }).success).toBe(true);
+  });
+
+  it('accept a one-day contract, a cleared date, and both dates moved together', async () => {
+    const v = await vendor();
+    expect((await wb.call('vendor.update', { id: v.id, changes: { contractEnd: '2026-01-01' } })).contractEnd).toBe('2026-01-01');
+    expect((await wb.call('vendor.update', { id: v.id, changes: { contractStart: null } })).contractStart).toBeNull();
+    expect((await wb.call('vendor.update', { id: v.id, changes: { contractStart: '2030-01-01', contractEnd: '2031-12-31' } })).contractEnd).toBe('2031-12-31');
+  });
+
+  it('an exit planned after the contract end is saved, and raises a red flag', async () => {
+    const v = await vendor();
+    const later = await wb.call('vendor.update', { id: v.id, changes: { exitDate: '2027-09-30' } });
+    expect(later.exitDate).toBe('2027-09-30');
+    const flags = (await wb.call('readiness.vendor', { vendorId: v.id })).readiness.flags.filter((f) => f.kind === 'exit_after_contract_end');
+    expect(flags).toEqual([{
+      kind: 'exit_after_contract_end', severity: 'high', target: { kind: 'vendor', id: v.id },
+      message: 'The planned exit 2027-09-30 falls 92 days after the contract end 2027-06-30',
+    }]);
+    await wb.call('vendor.update', { id: v.id, changes: { exitDate: '2027-06-30' } });
+    expect((await wb.call('readiness.vendor', { vendorId: v.id })).readiness.flags.map((f) => f.kind)).not.toContain('exit_after_contract_end');
   });
 });

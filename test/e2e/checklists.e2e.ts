@@ -64,11 +64,12 @@ test('a new user runs an exit checklist from the demo to My tasks', async ({ app
 
   // The riskiest vendor comes first; note its readiness before anything changes.
   const firstRow = dashboard.getByRole('row').nth(1);
-  const vendorName = (await firstRow.getByRole('link').textContent())!;
+  // The vendor's name is the row's first link (its red-flag count is another).
+  const vendorName = (await firstRow.getByRole('link').first().textContent())!;
   const readinessMeter = dashboard.getByRole('meter', { name: `Readiness of ${vendorName}` });
   const readinessBefore = Number(await readinessMeter.getAttribute('aria-valuenow'));
   const vendorId = (await app.dispatch('dashboard.get', {})).find((r) => r.name === vendorName)!.vendorId;
-  await firstRow.getByRole('link', { name: vendorName }).click();
+  await firstRow.getByRole('link', { name: vendorName, exact: true }).click();
   await expect(ui.main.getByRole('heading', { name: vendorName, level: 1 })).toBeVisible();
   await expect(ui.main.getByRole('heading', { name: 'Readiness' })).toBeVisible();
   const exitField = ui.main.getByRole('textbox', { name: 'Planned exit date' });

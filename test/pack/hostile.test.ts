@@ -178,6 +178,15 @@ const CASES: Case[] = [
     name: 'a record whose text is not well-formed Unicode (a "\\ud800" escape)', reason: /name contains text that is not well-formed Unicode/,
     zip: () => rebuild(replace('data/vendors.json', jsonLines('data/vendors.json', (rows) => { rows[0]!.name = `Acme ${String.fromCharCode(0xd800)}`; }))),
   },
+  {
+    // Who made the pack and its vendors' names go into this workbook's activity log: checked too.
+    name: 'a manifest whose text is not well-formed Unicode (who made it)', reason: /manifest\.json createdBy: contains text that is not well-formed Unicode/,
+    zip: () => rebuild(files, (m) => { m.createdBy = `Eve ${String.fromCharCode(0xdc00)}`; }),
+  },
+  {
+    name: 'a manifest whose vendor name is not well-formed Unicode', reason: /manifest\.json vendors\.0\.name: contains text that is not well-formed Unicode/,
+    zip: () => rebuild(files, (m) => { (m.vendors as { name: string }[])[0]!.name = `Acme ${String.fromCharCode(0xd800)}`; }),
+  },
 ];
 
 describe('hostile packs', () => {

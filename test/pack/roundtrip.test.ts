@@ -62,7 +62,7 @@ describe('round trip', () => {
     const filesA = await attachmentsOf(packA);
     const filesB = await attachmentsOf(packB);
     expect(filesB.map((f) => f.name).sort()).toEqual(filesA.map((f) => f.name).sort());
-    for (const f of filesB) expect(`attachments/${sha256(f.data)}`).toBe(f.name);
+    for (const f of filesB) expect(f.name).toMatch(new RegExp(`^attachments/${sha256(f.data)}(\\.[a-z0-9]+)?$`));
     for (const x of extra) {
       const stored = readFileSync(blobPath(attachmentDir(b.path), x.sha256));
       expect(sha256(stored)).toBe(x.sha256);
@@ -140,7 +140,7 @@ describe('what a pack says', () => {
     expect(html).not.toMatch(/<(link|img|iframe|object|embed)\b/i);
     // Nothing is loaded: no src at all; links only within the page, to the pack's files or to http(s).
     expect(html).not.toMatch(/\ssrc=/i);
-    for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(#v-|attachments\/[0-9a-f]{64}$|https?:\/\/)/);
+    for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(#v-|attachments\/[0-9a-f]{64}(\.[a-z0-9]{1,10})?$|https?:\/\/)/);
     expect(html).toMatch(/@media print/);
     // Readiness and its parts, red flags, checklists with status and owners, inventory tables.
     expect(html).toMatch(/Readiness/);
@@ -158,7 +158,7 @@ describe('what a pack says', () => {
     expect(md).toContain('Bob \\<script\\>alert\\(1\\)\\</script\\>'.replace(/\\\(/g, '(').replace(/\\\)/g, ')'));
     expect(md).toContain('Nightly backup \\| verify');
     expect(md).toMatch(/### Red flags/);
-    expect(md).toMatch(/\| Phase \| Item \| Owner \| Due \| Status \| Signed off \|/);
+    expect(md).toMatch(/\| Item \| Owner \| Due \| Status \| Evidence \| Signed off \|/);
   });
 
   it('the CSV files quote, double quotes and defuse formulas', () => {

@@ -12,6 +12,7 @@ const fake = vi.hoisted(() => {
     openResult: { canceled: false, filePaths: [] as string[] },
     windows: [] as { options: Record<string, unknown>; loaded: string | null; destroyed: boolean }[],
     failPrint: false,
+    printOptions: [] as Record<string, unknown>[],
   };
   class FakeBrowserWindow {
     record: { options: Record<string, unknown>; loaded: string | null; destroyed: boolean };
@@ -21,7 +22,8 @@ const fake = vi.hoisted(() => {
     }
     async loadFile(path: string) { this.record.loaded = readFileSync(path, 'utf8'); }
     webContents = {
-      printToPDF: async () => {
+      printToPDF: async (options: Record<string, unknown>) => {
+        state.printOptions.push(options);
         if (state.failPrint) throw new Error('printer on fire');
         return Buffer.from('%PDF-1.7 fake');
       },
@@ -44,19 +46,21 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hw-face-'));
   fake.state.windows = [];
   fake.state.failPrint = false;
+  fake.state.printOptions = [];
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('desktop dialogs for the backend', () => {
   const dialogs = () => createFaceDialogs(() => null, () => dir);
   const accept = (p: string) => p;
+  const running = { title: 'Exit report — Northwind <Ops>', date: '2026-03-01' };
 
   it('prints nothing to a destination the backend refuses (a workbook, say)', async () => {
     const target = join(dir, 'workbook.pdf');
     writeFileSync(target, 'SQLite format 3\0 pretend');
     fake.state.saveResult = { canceled: false, filePath: target };
     const refuse = () => { throw new Error('path: is a workbook'); };
-    await expect(dialogs().printToPdf('<html></html>', 'r.pdf', refuse)).rejects.toThrow('is a workbook');
+    await expect(dialogs().printToPdf('<html></html>', 'r.pdf', refuse, running)).rejects.toThrow('is a workbook');
     expect(fake.state.windows).toHaveLength(0);
     expect(readFileSync(target, 'utf8')).toBe('SQLite format 3\0 pretend');
   });
@@ -75,7 +79,7 @@ describe('desktop dialogs for the backend', () => {
   it('prints the report in a script-less window of its own session and writes the PDF', async () => {
     const target = join(dir, 'report.pdf');
     fake.state.saveResult = { canceled: false, filePath: target };
-    expect(await dialogs().printToPdf('<html><body><h1>Exit report</h1></body></html>', 'report.pdf', accept)).toBe(target);
+    expect(await dialogs().printToPdf('<html><body><h1>Exit report</h1></body></html>', 'report.pdf', accept, running)).toBe(target);
     const w = fake.state.windows[0]!;
     expect(w.options.show).toBe(false);
     expect(w.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, nodeIntegration: false, partition: 'handover-print' });
@@ -83,16 +87,22 @@ describe('desktop dialogs for the backend', () => {
     expect(w.destroyed).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 fake');
     expect(readdirSync(dir)).toEqual(['report.pdf']);
+    // A4 with the report's name, date and page numbers on every page, drawn by the printer.
+    const o = fake.state.printOptions[0]!;
+    expect(o).toMatchObject({ pageSize: 'A4', printBackground: true, displayHeaderFooter: true });
+    expect(o.headerTemplate).toContain('Exit report — Northwind &lt;Ops&gt;');
+    expect(o.headerTemplate).toContain('2026-03-01');
+    expect(o.footerTemplate).toMatch(/<span class="pageNumber"><\/span> of <span class="totalPages"><\/span>/);
   });
 
   it('writes nothing when cancelled or when printing fails', async () => {
     fake.state.saveResult = { canceled: true };
-    expect(await dialogs().printToPdf('<html></html>', 'r.pdf', accept)).toBeNull();
+    expect(await dialogs().printToPdf('<html></html>', 'r.pdf', accept, running)).toBeNull();
     expect(fake.state.windows).toHaveLength(0);
     const target = join(dir, 'r.pdf');
     fake.state.saveResult = { canceled: false, filePath: target };
     fake.state.failPrint = true;
-    await expect(dialogs().printToPdf('<html></html>', 'r.pdf', accept)).rejects.toThrow('printer on fire');
+    await expect(dialogs().printToPdf('<html></html>', 'r.pdf', accept, running)).rejects.toThrow('printer on fire');
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
     expect(fake.state.windows[0]!.destroyed).toBe(true);

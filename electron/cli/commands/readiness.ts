@@ -1,6 +1,7 @@
 // handover readiness --db FILE [--vendor NAME_OR_ID] [--json]
 import { parseArgs } from 'node:util';
 import { localToday, serveNoticeBy } from '../../../shared/dates';
+import { READINESS_RULE } from '../../../shared/readiness-explain';
 import { loadReadiness } from '../../services/readiness';
 import type { Db } from '../../store/open';
 import { openWorkbook } from '../../store/open';
@@ -45,8 +46,10 @@ export function readinessCommand(argv: string[], io: Io, now: () => Date = () =>
       const r = results[0]!;
       io.out(`${r.vendor}: readiness ${r.score}/100 (exit ${r.exitDate ?? 'not set'}, serve notice by ${r.serveNoticeBy ?? 'unknown'})`);
       for (const p of r.parts) {
-        io.out(`  ${p.label.padEnd(34)} ${p.score === null ? '   –' : String(p.score).padStart(4)}%   weight ${p.weight}   (${+p.done.toFixed(1)} of ${+p.total.toFixed(1)})`);
+        io.out(`  ${p.label.padEnd(34)} ${p.score === null ? '   –' : String(p.score).padStart(4)}%   weight ${p.weight}`);
+        io.out(`    ${p.explanation}`);
       }
+      io.out(`  ${READINESS_RULE}`);
       io.out(r.flags.length ? `Red flags (${r.flags.length}):` : 'No red flags.');
       for (const f of r.flags) io.out(`  [${f.severity}] ${f.message}`);
       return 0;
