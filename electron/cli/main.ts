@@ -1,6 +1,7 @@
 // The `handover` command line over the same backend as the app. Exit codes: 0 done, 1 failed,
 // 2 wrong usage; messages on stderr.
 import { ApiError } from '../../shared/errors';
+import { knownErrorBody } from '../services/errors';
 import { attachCommand, usage as attachUsage } from './commands/attach';
 import { demo, usage as demoUsage } from './commands/demo';
 import { readinessCommand, usage as readinessUsage } from './commands/readiness';
@@ -45,7 +46,9 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
       io.err(`${err.message}\nUsage: ${entry.usage}`);
       return 2;
     }
-    io.err(e instanceof ApiError ? e.message : `handover ${command} failed: ${err.message}`);
+    // A full disk or a workbook locked by another program reads as such, as in the other faces.
+    const known = knownErrorBody(e);
+    io.err(e instanceof ApiError ? e.message : known && known.code !== 'FILE_ERROR' ? known.message : `handover ${command} failed: ${err.message}`);
     return 1;
   }
 }

@@ -5,7 +5,7 @@
 // afford to lose: a workbook (any SQLite database), its -wal/-shm/-journal, or anything inside an
 // attachment folder. An existing file is replaced only when it is what this kind of export writes
 // (a transition pack for packs) or when the user said so (`--force`, a save dialog that asked).
-import { closeSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, parse } from 'node:path';
 import { ApiError } from '../../shared/errors';
 import { attachmentDir } from '../store/blobs';
@@ -68,12 +68,13 @@ function protectedFiles(workbookPath: string): string[] {
 }
 
 /** Whether `dir` (resolved) is an attachment folder or inside one: ours by identity, anyone's by name. */
-function insideAttachmentFolder(dir: string, ours: Stats | null): boolean {
+function insideAttachmentFolder(dir: string, ours: Stats[]): boolean {
   for (let d = dir; ; d = dirname(d)) {
-    if (basename(d).toLowerCase().endsWith('.attachments')) return true;
-    if (ours) {
+    // Windows drops trailing dots and spaces from a name: "x.attachments." is that folder there.
+    if (basename(d).toLowerCase().replace(/[. ]+$/, '').endsWith('.attachments')) return true;
+    if (ours.length) {
       const s = statOrNull(d);
-      if (s && sameFile(s, ours)) return true;
+      if (s && ours.some((o) => sameFile(s, o))) return true;
     }
     if (dirname(d) === d) return false;
   }
@@ -97,6 +98,13 @@ export function checkDestination(path: string, rules: DestinationRules): string 
     refuse(field, `must be in an existing folder (${dirname(path)} does not exist)`);
   }
   if (!statSync(folder).isDirectory()) refuse(field, `must be in an existing folder (${dirname(path)} is not a folder)`);
+  // Said before any work starts, in words about the folder (not about a temporary file's name).
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    refuse(field, `cannot be written: the folder ${folder} is ${code === 'EROFS' ? 'on a read-only disk' : 'not writable for you'}; choose another folder`);
+  }
   const target = join(folder, name);
 
   let workbook: string;
@@ -105,8 +113,10 @@ export function checkDestination(path: string, rules: DestinationRules): string 
   } catch {
     workbook = rules.workbookPath;
   }
-  const store = statOrNull(attachmentDir(workbook));
-  if (insideAttachmentFolder(folder, store && store.isDirectory() ? store : null)) {
+  // The store sits beside the workbook as the app names it, which for a workbook opened through a
+  // symlink is beside the link, not beside the file it resolves to: both are ours.
+  const stores = [attachmentDir(workbook), attachmentDir(rules.workbookPath)].map(statOrNull).filter((st): st is Stats => st !== null && st.isDirectory());
+  if (insideAttachmentFolder(folder, stores)) {
     refuse(field, 'is inside a workbook’s attachment folder; choose another folder');
   }
   const lowered = target.toLowerCase();

@@ -69,6 +69,13 @@ export async function putBlobFromFile(dir: string, path: string, opts: { maxByte
     });
     const out = createWriteStream(temp, { flags: 'wx' });
     await pipeline(createReadStream('', { fd: fh, autoClose: false, highWaterMark: 1024 * 1024 }), tap, out, opts.signal ? { signal: opts.signal } : {});
+    // A file still being written (a download, a log) would be stored as whatever part was there,
+    // under the name of the whole: what was read must be the file as it was opened and still is.
+    const after = await fh.stat();
+    if (size !== s.size || after.size !== s.size || after.mtimeMs !== s.mtimeMs) {
+      const message = `${basename(path)} changed while it was copied (${s.size} bytes when opened, ${size} read, ${after.size} now): is it still being written? Nothing was attached; try again when it is complete`;
+      throw new ApiError('INVALID_INPUT', `${field}: ${message}`, [{ field, message }]);
+    }
     const written = await open(temp, 'r+');
     try {
       await written.sync();

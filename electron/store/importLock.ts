@@ -3,8 +3,8 @@
 // importing and whether the records are being applied right now. While they are, other writers
 // are answered "busy" at once instead of waiting on SQLite's lock (which would hold their event
 // loop), and a second import is refused with the same clear message.
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { hostname, uptime } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { ApiError } from '../../shared/errors';
 
@@ -15,7 +15,16 @@ interface LockState {
   host: string;
   phase: ImportPhase;
   startedAt: string;
+  /** When the machine started (ms): after a restart, the lock's process number may be another's. */
+  bootedAt?: number;
 }
+
+/** How far two readings of the machine's start time may differ (the wall clock is adjusted). */
+const BOOT_SLACK_MS = 60_000;
+/** A lock file is created, then written: this long, one still empty is another import starting. */
+const STARTING_MS = 10_000;
+
+const bootTime = () => Date.now() - uptime() * 1000;
 
 export const BUSY_IMPORT_MESSAGE = 'An import is being applied to this workbook; try again in a moment. Nothing was changed.';
 export const BUSY_SECOND_IMPORT_MESSAGE = 'Another import into this workbook is running; try again when it has finished. Nothing was changed.';
@@ -33,16 +42,36 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The import running on this workbook, or null. A lock left by a killed process on this machine is ignored. */
+/**
+ * The import running on this workbook, or null. A lock left on this machine by a process that is
+ * gone, or by one from before the machine restarted (its number may be another process's now),
+ * is ignored.
+ */
 export function currentImport(workbookPath: string): LockState | null {
-  let state: LockState;
+  const path = importLockPath(workbookPath);
+  let text: string;
+  let mtimeMs: number;
   try {
-    state = JSON.parse(readFileSync(importLockPath(workbookPath), 'utf8')) as LockState;
+    mtimeMs = statSync(path).mtimeMs;
+    text = readFileSync(path, 'utf8');
   } catch {
     return null;
   }
-  if (typeof state?.pid !== 'number') return null;
-  if (state.host === hostname() && !alive(state.pid)) return null;
+  let state: LockState | null;
+  try {
+    state = JSON.parse(text) as LockState | null;
+  } catch {
+    state = null;
+  }
+  if (typeof state?.pid !== 'number') {
+    // Created, then written: for a moment another import's lock is still empty. It is taken as
+    // held then, so two imports starting together do not both run; one unreadable for longer is stale.
+    return Date.now() - mtimeMs < STARTING_MS ? { pid: 0, host: '', phase: 'verifying', startedAt: '' } : null;
+  }
+  if (state.host === hostname()) {
+    if (!alive(state.pid)) return null;
+    if (typeof state.bootedAt === 'number' && Math.abs(state.bootedAt - bootTime()) > BOOT_SLACK_MS) return null;
+  }
   return state;
 }
 
@@ -68,7 +97,7 @@ function write(path: string, state: LockState, flags: 'wx' | 'w'): void {
 /** Takes the workbook's import lock, or throws BUSY when another live import holds it. */
 export function takeImportLock(workbookPath: string, startedAt: string): ImportLock {
   const path = importLockPath(workbookPath);
-  const state: LockState = { pid: process.pid, host: hostname(), phase: 'verifying', startedAt };
+  const state: LockState = { pid: process.pid, host: hostname(), phase: 'verifying', startedAt, bootedAt: bootTime() };
   try {
     write(path, state, 'wx');
   } catch (e) {

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import type { Dispatch } from '../api/dispatch';
+import { knownErrorBody } from '../services/errors';
 
 export const WEB_CSP = [
   "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
@@ -49,6 +50,8 @@ export interface WebServerOptions {
   port?: number;
   /** Largest JSON body (tests make it small). */
   maxBodyBytes?: number;
+  /** Most bytes of JSON bodies held at once, all requests together (default: one largest body). */
+  maxBufferedBytes?: number;
 }
 
 export interface WebServer {
@@ -97,48 +100,87 @@ function decodedPath(pathname: string): string | null {
 }
 
 class BodyTooLarge extends Error {}
+class TooMuchAtOnce extends Error {}
+class NotUtf8 extends Error {}
+
+/** Bytes that are not UTF-8 are refused, not turned into U+FFFD and stored as if typed. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The bytes of request bodies being held, shared by all requests of one server. */
+interface BodyPool {
+  held: number;
+  readonly max: number;
+}
 
 /**
  * Reads a JSON request body. The limit is checked against Content-Length before a byte is read and
  * against the running count for chunked bodies, so a huge request costs nothing; decoding errors
  * reject the promise instead of being thrown from an event handler (which would end the process).
+ * Bodies being read together share one pool: many large ones at once (each under the limit) would
+ * otherwise hold their sum in memory, several times over while they are decoded.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+function readBody(req: IncomingMessage, limit: number, pool: BodyPool): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    // Small bodies (every ordinary call) are never refused, or one large upload would stall the app.
+    const small = Math.min(1024 * 1024, Math.floor(limit / 16));
+    let mine = 0;
+    /** Makes this body's share of the pool `total` bytes; false when the pool has no room for it. */
+    const reserve = (total: number) => {
+      if (total <= small) return true;
+      if (pool.held + total - mine > pool.max) return false;
+      pool.held += total - mine;
+      mine = total;
+      return true;
+    };
+    const settle = (e: Error | null, text?: string) => {
+      pool.held -= mine;
+      mine = 0;
+      if (e) reject(e);
+      else resolveBody(text!);
+    };
     const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      reject(new BodyTooLarge());
-      return;
-    }
+    const counted = Number.isFinite(declared);
+    if (counted && declared > limit) return settle(new BodyTooLarge());
+    // A declared length is reserved at once, so the answer comes before its bytes do.
+    if (counted && !reserve(declared)) return settle(new TooMuchAtOnce());
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;
     req.on('data', (c: Buffer) => {
       if (failed) return;
       size += c.length;
-      if (size > limit) {
+      const refused = size > limit ? new BodyTooLarge() : !counted && !reserve(size) ? new TooMuchAtOnce() : null;
+      if (refused) {
         failed = true;
         chunks.length = 0;
-        reject(new BodyTooLarge());
+        settle(refused);
         return;
       }
       chunks.push(c);
     });
     req.on('end', () => {
       if (failed) return;
+      let text: string;
       try {
-        resolveBody(Buffer.concat(chunks).toString('utf8'));
+        text = utf8.decode(Buffer.concat(chunks));
       } catch (e) {
-        reject(e);
+        settle(e instanceof TypeError ? new NotUtf8() : (e as Error));
+        return;
       }
+      chunks.length = 0;
+      settle(null, text);
     });
-    req.on('error', (e) => { if (!failed) reject(e); });
+    req.on('error', (e) => { if (!failed) { failed = true; settle(e); } });
+    // A client that goes away mid-body gives its share back.
+    req.on('close', () => { if (!failed && !req.complete) { failed = true; settle(new Error('The request was aborted')); } });
   });
 }
 
 export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const root = resolve(opts.staticDir);
   let allowedHosts: Set<string> = new Set();
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const pool: BodyPool = { held: 0, max: opts.maxBufferedBytes ?? maxBody };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     // Host check: only the loopback names we listen on (defeats DNS rebinding).
@@ -190,6 +232,12 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
         opts.packs.discardUpload(upload.id);
         const tooLarge = (e as Error).message === 'too large';
         if (res.headersSent || res.destroyed) return;
+        // Said as such: "did not complete" would send the user looking at the network.
+        const full = knownErrorBody(e, { writingTo: 'the temporary folder' });
+        if (full?.code === 'DISK_FULL') {
+          res.setHeader('Connection', 'close');
+          return send(res, 507, errorBody(full.code, full.message));
+        }
         return send(res, tooLarge ? 413 : 400, errorBody('INVALID_INPUT', tooLarge ? 'The pack is too large' : 'The upload did not complete'));
       }
       opts.packs.completeUpload(upload.id, size);
@@ -204,15 +252,18 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       if (!type.startsWith('application/json')) return send(res, 415, errorBody('INVALID_INPUT', 'Send the input as application/json'));
       let payload: unknown;
       try {
-        const text = await readBody(req, opts.maxBodyBytes ?? MAX_BODY_BYTES);
+        const text = await readBody(req, maxBody, pool);
         payload = text.trim() === '' ? {} : decodeWire(text);
       } catch (e) {
         const tooLarge = e instanceof BodyTooLarge;
+        const tooMuch = e instanceof TooMuchAtOnce;
         // The rest of an oversized body is never read: the connection closes after the answer,
         // or its remaining bytes would be taken for the next request on it.
-        if (tooLarge) res.setHeader('Connection', 'close');
-        const limit = `${Math.floor((opts.maxBodyBytes ?? MAX_BODY_BYTES) / 1024 / 1024)} MiB`;
-        return send(res, tooLarge ? 413 : 400, errorBody('INVALID_INPUT', tooLarge ? `The request is larger than the ${limit} allowed` : 'The request body is not valid JSON'));
+        if (tooLarge || tooMuch) res.setHeader('Connection', 'close');
+        if (tooMuch) return send(res, 503, errorBody('BUSY', 'Other large requests are being received; try again when they have finished. Nothing was changed.'));
+        const limit = `${Math.floor(maxBody / 1024 / 1024)} MiB`;
+        const why = tooLarge ? `The request is larger than the ${limit} allowed` : e instanceof NotUtf8 ? 'The request body is not UTF-8 text' : 'The request body is not valid JSON';
+        return send(res, tooLarge ? 413 : 400, errorBody('INVALID_INPUT', why));
       }
       const method = path.slice('/api/'.length);
       // The page may not name files on this computer: packs travel by upload and download here.

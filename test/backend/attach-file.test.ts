@@ -2,15 +2,23 @@
 // into the store under its hash, and anything that is not a regular file refused by name, with
 // nothing stored (issue: a FIFO was stored as an empty "Attached pipe.bin").
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/backend';
 import { runCli } from '../../electron/cli/main';
 import type { Io } from '../../electron/cli/usage';
 import { addAttachmentFromPath } from '../../electron/services/attachments';
 import { attachmentDir, blobPath, sweepBlobs } from '../../electron/store/blobs';
+import { importLockPath } from '../../electron/store/importLock';
 import { makeWorkbook, type TestWorkbook } from './helpers';
+import { mountSmallDisk } from './smallDisk';
+
+/** A disk with room for a workbook but not for the file attached to it (null where none can be mounted). */
+const smallDisk = mountSmallDisk(2048);
+afterAll(() => smallDisk?.unmount());
 
 let wb: TestWorkbook;
 let docId: string;
@@ -79,5 +87,59 @@ describe('attaching a file by path', () => {
     expect(await runCli(['attach', '--db', wb.path, '--document', docId, good], io)).toBe(0);
     expect(out.join('\n')).toMatch(/Attached notes\.txt \(8 B/);
     expect(await runCli(['attach', '--db', wb.path, good], io)).toBe(2);
+  });
+
+  it('handover attach refuses a file name that is not well-formed Unicode, attaching nothing', async () => {
+    // A Windows command line can carry a lone surrogate; Node writes it to the file system as
+    // U+FFFD, so the file is found, but its name must not be stored as the attachment's.
+    writeFileSync(join(wb.dir, 'scan \ufffd.pdf'), 'scanned');
+    const typed = join(wb.dir, `scan ${String.fromCharCode(0xd800)}.pdf`);
+    const before = wb.counts();
+    expect(await runCli(['attach', '--db', wb.path, '--document', docId, typed], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/Nothing was attached:\n.*its name is not well-formed Unicode/);
+    expect(wb.counts()).toEqual(before);
+    expect(storeFiles()).toEqual([]);
+  });
+
+  it('handover attach answers BUSY at once while another process applies an import', async () => {
+    const file = join(wb.dir, 'notes.txt');
+    writeFileSync(file, 'evidence');
+    writeFileSync(importLockPath(wb.path), JSON.stringify({ pid: process.pid, host: hostname(), phase: 'applying', startedAt: '2026-03-01T10:00:00Z' }));
+    const before = wb.counts();
+    try {
+      expect(await runCli(['attach', '--db', wb.path, '--document', docId, file], io)).toBe(1);
+      expect(err.join('\n')).toMatch(/^An import is being applied to this workbook; try again in a moment\. Nothing was changed\.$/);
+      expect(wb.counts()).toEqual(before);
+    } finally {
+      rmSync(importLockPath(wb.path), { force: true });
+    }
+  });
+
+  it.skipIf(smallDisk === null)('handover attach says the disk is full, and leaves no part of the file behind', async () => {
+    const path = join(smallDisk!.dir, 'book.sqlite');
+    const backend = createBackend({ workbookPath: path, appVersion: '0.0.0-test' });
+    let document: string;
+    try {
+      const v = await backend.dispatch('vendor.create', { name: 'Acme' });
+      const d = await backend.dispatch('document.create', { vendorId: (v as { value: { id: string } }).value.id, title: 'Runbook' });
+      document = (d as { value: { id: string } }).value.id;
+    } finally {
+      backend.close();
+    }
+    const file = join(wb.dir, 'too big for the disk.img');
+    writeFileSync(file, Buffer.alloc(4 * 1024 * 1024, 1));
+    expect(await runCli(['attach', '--db', path, '--document', document, file], io)).toBe(1);
+    expect(err.join('\n')).toBe('The disk holding the workbook is full; nothing was changed. Free some space and try again.');
+    expect(readdirSync(attachmentDir(path), { recursive: true })).toEqual([]);
+  });
+
+  // A file of /proc says it is empty and reads as more: like a file still being written, what was
+  // read is not the file that was opened.
+  it.skipIf(!existsSync('/proc/self/status'))('refuses a file that does not stay the same while it is copied, storing nothing', async () => {
+    const proc = '/proc/self/status';
+    const before = wb.counts();
+    await expect(addAttachmentFromPath(ctx(), { documentId: docId, path: proc })).rejects.toThrow(/path: status changed while it was copied \(0 bytes when opened, \d+ read, 0 now\): is it still being written\? Nothing was attached/);
+    expect(wb.counts()).toEqual(before);
+    expect(storeFiles()).toEqual([]);
   });
 });

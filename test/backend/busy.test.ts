@@ -2,7 +2,8 @@
 // is waited for, an import being applied answers BUSY at once with a clear message, two imports
 // into one workbook never run together, and a full disk says so and changes nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, uptime } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownErrorBody } from '../../electron/services/errors';
 import { importLockPath } from '../../electron/store/importLock';
@@ -82,6 +83,45 @@ describe('two imports into one workbook', () => {
       writeFileSync(importLockPath(b.path), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), phase: 'applying', startedAt: '2026-01-01T00:00:00Z' }));
       expect(await b.backend.dispatch('vendor.create', { name: 'Not blocked by a dead lock' })).toMatchObject({ ok: true });
       expect(await b.backend.dispatch('pack.import', { path: pack })).toMatchObject({ ok: true });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+});
+
+describe('the import lock', () => {
+  it('ignores a lock left before the machine restarted, though its process number is in use again', async () => {
+    const a = makePackWorkbook(1);
+    const b = makePackWorkbook(2);
+    try {
+      await fill(a);
+      const pack = await exportThroughApi(a, { all: true });
+      // A power cut during an import: after the restart the lock's number belongs to a live process.
+      const dayBeforeBoot = Date.now() - uptime() * 1000 - 86_400_000;
+      writeFileSync(importLockPath(b.path), JSON.stringify({ pid: process.pid, host: hostname(), phase: 'applying', startedAt: '2026-01-01T00:00:00Z', bootedAt: dayBeforeBoot }));
+      expect(await b.backend.dispatch('vendor.create', { name: 'Not blocked after a restart' })).toMatchObject({ ok: true });
+      expect(await b.backend.dispatch('pack.import', { path: pack })).toMatchObject({ ok: true });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('is not taken over while another import has created it and not yet written it', async () => {
+    const a = makePackWorkbook(1);
+    const b = makePackWorkbook(2);
+    try {
+      await fill(a);
+      const pack = await exportThroughApi(a, { all: true });
+      const lock = importLockPath(b.path);
+      writeFileSync(lock, '');
+      expect(await b.backend.dispatch('pack.import', { path: pack })).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringMatching(/Another import into this workbook is running/) } });
+      // One left empty long ago (its import died between the two steps) is stale.
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      utimesSync(lock, hourAgo, hourAgo);
+      expect(await b.backend.dispatch('pack.import', { path: pack })).toMatchObject({ ok: true });
+      expect(existsSync(lock)).toBe(false);
     } finally {
       a.close();
       b.close();

@@ -1,7 +1,7 @@
 // Where a pack may be written (issue: `handover export --out` destroyed workbooks). A destination
 // never resolves to a workbook, its -wal/-shm/-journal or an attachment folder, through symlinks or
 // hard links, and an existing file that is not a pack is replaced only when the user said so.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
@@ -9,6 +9,7 @@ import type { Io } from '../../electron/cli/usage';
 import { checkDestination } from '../../electron/services/destination';
 import { attachmentDir } from '../../electron/store/blobs';
 import { makeWorkbook, type TestWorkbook } from '../backend/helpers';
+import { mountSmallDisk, readOnlyFolder } from '../backend/smallDisk';
 import { fill } from './fixture';
 import { makePackWorkbook } from './helpers';
 
@@ -19,6 +20,10 @@ let err: string[];
 const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
 const exportTo = (dest: string, ...more: string[]) => runCli(['export', '--db', a.path, '--all', '--out', dest, ...more], io);
 
+/** A read-only folder and a disk too small for the pack (null where the machine cannot make them). */
+const readOnly = readOnlyFolder();
+const full = mountSmallDisk(16);
+
 beforeAll(async () => {
   a = makePackWorkbook(1);
   await fill(a);
@@ -28,6 +33,8 @@ beforeAll(async () => {
 afterAll(() => {
   a.close();
   other.close();
+  readOnly?.unmount();
+  full?.unmount();
 });
 beforeEach(() => {
   out = [];
@@ -89,6 +96,43 @@ describe('handover export --out', () => {
     const first = statSync(pack).ino;
     expect(await exportTo(pack)).toBe(0);
     expect(statSync(pack).ino).not.toBe(first);
+  });
+
+  it('refuses the attachment folder of a workbook opened through a symlink, whatever the folder is called', async () => {
+    // The store sits beside the name the workbook was opened by; here it is a link to a folder
+    // whose own name says nothing.
+    const real = join(a.dir, 'elsewhere');
+    mkdirSync(join(real, 'store'), { recursive: true });
+    const linked = join(real, 'linked.sqlite');
+    a.backend.db.prepare('VACUUM INTO ?').run(join(real, 'book.sqlite'));
+    symlinkSync(join(real, 'book.sqlite'), linked);
+    symlinkSync(join(real, 'store'), attachmentDir(linked));
+    expect(await runCli(['export', '--db', linked, '--all', '--no-attachments', '--out', join(real, 'store', 'pack.zip')], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/--out: is inside a workbook’s attachment folder/);
+    expect(readdirSync(join(real, 'store'))).toEqual([]);
+  });
+
+  it('refuses another workbook’s attachment folder spelled with trailing dots or spaces, as Windows reads it', async () => {
+    for (const spelling of ['Other.ATTACHMENTS.', 'other.attachments. .']) {
+      const dir = join(other.dir, spelling);
+      mkdirSync(dir);
+      expect(await exportTo(join(dir, 'pack.zip'))).toBe(1);
+      expect(err.join('\n')).toMatch(/--out: is inside a workbook’s attachment folder/);
+      expect(readdirSync(dir)).toEqual([]);
+    }
+  });
+
+  it.skipIf(readOnly === null)('refuses a folder it cannot write in before any work, naming the folder', async () => {
+    const dir = readOnly!.dir;
+    expect(await exportTo(join(dir, 'pack.zip'))).toBe(1);
+    expect(err.join('\n')).toMatch(new RegExp(`^--out: cannot be written: the folder ${dir} is (on a read-only disk|not writable for you); choose another folder$`));
+  });
+
+  it.skipIf(full === null)('says the disk is full, naming the folder, and leaves nothing there', async () => {
+    const dir = full!.dir;
+    expect(await exportTo(join(dir, 'pack.zip'))).toBe(1);
+    expect(err.join('\n')).toBe(`The disk holding ${dir} is full; nothing was changed. Free some space and try again.`);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('refuses a destination folder that does not exist', async () => {

@@ -2,13 +2,15 @@
 // Files are streamed into the workbook's attachment store (never read whole into memory). All of
 // them are checked first: if one is missing or is not a regular file, none is attached.
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/errors';
+import { isWellFormedText } from '../../../shared/text';
 import { formatBytes } from '../../pack/report';
 import { createBackend } from '../../backend';
 import { addAttachmentFromPath } from '../../services/attachments';
 import { randomId, systemClock } from '../../services/context';
+import { BUSY_IMPORT_MESSAGE, importBeingApplied } from '../../store/importLock';
 import { appVersion } from '../project';
 import { UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
@@ -31,9 +33,18 @@ export async function attachCommand(argv: string[], io: Io): Promise<number> {
     const s = await stat(f).catch(() => null);
     if (!s) problems.push(`${f} does not exist`);
     else if (!s.isFile()) problems.push(`${f} is ${s.isDirectory() ? 'a folder' : s.isFIFO() ? 'a named pipe' : s.isSocket() ? 'a socket' : 'a device'}, not a regular file`);
+    // The name is stored as the attachment's: one that is not well-formed Unicode (Windows file
+    // names may hold a lone surrogate) would be stored as bytes that read back as something else.
+    else if (!isWellFormedText(basename(f))) problems.push(`${f}: its name is not well-formed Unicode (a lone surrogate); rename the file and attach it again`);
   }
   if (problems.length) {
     io.err(`Nothing was attached:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    return 1;
+  }
+  // As every face's writers: while an import's records are applied, answer at once rather than
+  // wait on SQLite's lock for as long as the import takes.
+  if (importBeingApplied(db)) {
+    io.err(BUSY_IMPORT_MESSAGE);
     return 1;
   }
   const backend = createBackend({ workbookPath: db, appVersion });

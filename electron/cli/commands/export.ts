@@ -1,8 +1,9 @@
 // handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--force] [--no-attachments] [--redact]
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportPack, packDestinationRules, type ExportProgress } from '../../pack/export';
 import { checkDestination } from '../../services/destination';
+import { knownErrorBody } from '../../services/errors';
 import { formatBytes } from '../../pack/report';
 import { openWorkbook } from '../../store/open';
 import { appVersion } from '../project';
@@ -85,6 +86,12 @@ export async function exportCommand(argv: string[], io: Io, now: () => Date = ()
     if ((e as Error).name === 'AbortError') {
       io.err('Export cancelled; no pack was written.');
       return 130;
+    }
+    // A full disk is named by the folder the pack was going to (not the workbook's disk).
+    const known = knownErrorBody(e, { writingTo: dirname(out) });
+    if (known?.code === 'DISK_FULL') {
+      io.err(known.message);
+      return 1;
     }
     throw e;
   } finally {
