@@ -23,7 +23,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts') } },
+      rollupOptions: { input: { main: resolve(__dirname, 'electron/desktop/main.ts') } },
     },
   },
   preload: {
@@ -33,7 +33,7 @@ export default defineConfig({
       // file (.cjs, as package.json says "type": "module"), with its imports (zod, shared/) inlined.
       externalizeDeps: false,
       rollupOptions: {
-        input: { preload: resolve(__dirname, 'electron/preload.ts') },
+        input: { preload: resolve(__dirname, 'electron/desktop/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },

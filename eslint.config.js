@@ -8,7 +8,31 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'zlib', 'stream', 'stream/*', 'util', 'events', 'worker_threads'];
-const SHELL_FILES = ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**/*.ts'];
+const FACES = ['desktop', 'web', 'cli'];
+const NO_RENDERER = { group: ['**/renderer/**', '../renderer', '../../renderer', '../../../renderer'], message: 'electron/ never imports the renderer.' };
+const NO_ELECTRON = { group: ['electron', 'electron/*'], message: 'Only electron/desktop/ imports Electron: the core, the browser face and the CLI run without it.' };
+
+/**
+ * The import rule of one folder of electron/: the sibling layers and faces it must not reach
+ * (matched as path segments of relative imports), the renderer, and Electron unless it is the desktop face.
+ */
+function layer(files, forbidden, why, electronAllowed = false) {
+  const segments = forbidden.flatMap((name) => (name === 'backend'
+    ? ['**/core/backend', './backend', '../backend']
+    : [`**/${name}/**`, `../${name}`, `../../${name}`]));
+  return [{
+    files: [files],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: segments, message: `Layering: ${why} (${forbidden.join(', ')} are out of reach here).` },
+          NO_RENDERER,
+          ...(electronAllowed ? [] : [NO_ELECTRON]),
+        ],
+      }],
+    },
+  }];
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**'] },
@@ -57,24 +81,15 @@ export default tseslint.config(
       }],
     },
   },
-  {
-    files: ['electron/**/*.ts'],
-    ignores: SHELL_FILES,
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*'], message: 'The backend runs without Electron: only the desktop-shell files (electron/main.ts, electron/preload.ts, electron/shell/) import it.' },
-          { group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'The backend never imports the renderer.' },
-        ],
-      }],
-    },
-  },
-  {
-    files: SHELL_FILES,
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'The shell never imports the renderer.' }],
-      }],
-    },
-  },
+  // Inside electron/: the core (no Electron) in layers store ← services ← pack ← api ← backend.ts,
+  // and the faces (desktop, web, cli) on top, none importing another face.
+  ...layer('electron/core/store/**/*.ts', ['services', 'pack', 'demo', 'api', 'backend', ...FACES], 'the store is the lowest layer'),
+  ...layer('electron/core/services/**/*.ts', ['pack', 'demo', 'api', 'backend', ...FACES], 'services build on the store only'),
+  ...layer('electron/core/demo/**/*.ts', ['pack', 'api', 'backend', ...FACES], 'the demo generator builds on the store and services'),
+  ...layer('electron/core/pack/**/*.ts', ['api', 'demo', 'backend', ...FACES], 'packs build on the store and services'),
+  ...layer('electron/core/api/**/*.ts', ['backend', ...FACES], 'the API builds on the core below it'),
+  ...layer('electron/core/*.ts', FACES, 'the core never imports a face'),
+  ...layer('electron/web/**/*.ts', ['desktop', 'cli'], 'the browser face imports the core, not another face'),
+  ...layer('electron/cli/**/*.ts', ['desktop', 'web'], 'the CLI imports the core, not another face'),
+  ...layer('electron/desktop/**/*.ts', ['web', 'cli'], 'the desktop face imports the core, not another face', true),
 );

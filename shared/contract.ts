@@ -1,6 +1,6 @@
 // The API as one table: every method's name, its input schema and its result type.
 // The IPC binding, the HTTP binding, the preload, the browser client and the CLI are all derived
-// from this table; adding a method is one entry here and one handler in electron/api/handlers.ts.
+// from this table; adding a method is one entry here and one handler in electron/core/api/handlers.ts.
 import { z } from 'zod';
 import {
   ITEM_STATUS, LINK_KINDS, itemChanges, templateInput, templateItemInput,

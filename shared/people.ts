@@ -1,5 +1,5 @@
 // What refers to a person, shown before the person is deleted, and the hand-over that moves it to
-// someone else in one step. The backend finds the references (electron/services/people.ts).
+// someone else in one step. The backend finds the references (electron/core/services/people.ts).
 import { z } from 'zod';
 
 /** The kinds of record that can refer to a person. */

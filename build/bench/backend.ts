@@ -3,12 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackend } from '../../electron/backend';
-import { generateDemo } from '../../electron/demo/generate';
+import { createBackend } from '../../electron/core/backend';
+import { generateDemo } from '../../electron/core/demo/generate';
 import { localToday } from '../../shared/dates';
 import { INVENTORY_KINDS } from '../../shared/records';
-import { loadReadiness } from '../../electron/services/readiness';
-import type { Db } from '../../electron/store/open';
+import { loadReadiness } from '../../electron/core/services/readiness';
+import type { Db } from '../../electron/core/store/open';
 import { report, time } from './stats';
 
 const vendorsCount = (db: Db) => (db.prepare('SELECT count(*) AS n FROM vendors WHERE deleted_at IS NULL').get() as { n: number }).n;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { seededRandom } from '../../electron/demo/random';
+import { seededRandom } from '../../electron/core/demo/random';
 
 const HERE = fileURLToPath(import.meta.url);
 const MB = 1024 * 1024;
@@ -68,8 +68,8 @@ interface Corpus {
 }
 
 export async function makeCorpus(totalMb: number): Promise<Corpus> {
-  const { createBackend } = await import('../../electron/backend');
-  const { attachmentDir, blobPath } = await import('../../electron/store/blobs');
+  const { createBackend } = await import('../../electron/core/backend');
+  const { attachmentDir, blobPath } = await import('../../electron/core/store/blobs');
   const dir = mkdtempSync(join(tmpdir(), 'hw-bench-packs-'));
   const workbook = join(dir, 'corpus.sqlite');
   const backend = createBackend({ workbookPath: workbook, appVersion: 'bench' });
@@ -133,9 +133,9 @@ function child(args: string[]): ChildResult {
 async function runChild(argv: string[]): Promise<void> {
   const [what, a, b] = argv;
   // Load the code first: the clock measures the work, not the TypeScript loader.
-  const { exportPack } = await import('../../electron/pack/export');
-  const { createBackend } = await import('../../electron/backend');
-  const { importPack } = await import('../../electron/pack/import');
+  const { exportPack } = await import('../../electron/core/pack/export');
+  const { createBackend } = await import('../../electron/core/backend');
+  const { importPack } = await import('../../electron/core/pack/import');
   // The empty workbook to import into is made before the clock starts.
   const backend = what === 'import' ? createBackend({ workbookPath: b!, appVersion: 'bench' }) : null;
   const loop = monitorEventLoopDelay({ resolution: 10 });

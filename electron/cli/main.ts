@@ -1,7 +1,7 @@
 // The `handover` command line over the same backend as the app. Exit codes: 0 done, 1 failed,
 // 2 wrong usage; messages on stderr.
 import { ApiError } from '../../shared/errors';
-import { knownErrorBody } from '../services/errors';
+import { knownErrorBody } from '../core/services/errors';
 import { attachCommand, usage as attachUsage } from './commands/attach';
 import { demo, usage as demoUsage } from './commands/demo';
 import { readinessCommand, usage as readinessUsage } from './commands/readiness';
@@ -9,7 +9,7 @@ import { statsCommand, usage as statsUsage } from './commands/stats';
 import { exportCommand, usage as exportUsage } from './commands/export';
 import { importCommand, usage as importUsage } from './commands/import';
 import { verifyCommand, usage as verifyUsage } from './commands/verify';
-import { appVersion } from './project';
+import { appVersion } from '../core/project';
 import { processIo, UsageError, type Io } from './usage';
 
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promise<number>; usage: string }> = {

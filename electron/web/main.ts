@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../backend';
-import { appVersion, projectRoot } from '../cli/project';
+import { createBackend } from '../core/backend';
+import { appVersion, projectRoot } from '../core/project';
 import { startWebServer } from './server';
 
 const USAGE = 'Usage: npm run web -- --db FILE [--port N] [--token T]';

@@ -7,9 +7,10 @@ import { createReadStream, createWriteStream, existsSync, statSync } from 'node:
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { RENDERER_TYPES as TYPES } from '../core/rendererFiles';
 import { decodeWire, encodeWire } from '../../shared/wire';
-import type { Dispatch } from '../api/dispatch';
-import { knownErrorBody } from '../services/errors';
+import type { Dispatch } from '../core/api/dispatch';
+import { knownErrorBody } from '../core/services/errors';
 
 export const WEB_CSP = [
   "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
@@ -23,13 +24,8 @@ export const WEB_CSP = [
  */
 export const MAX_BODY_BYTES = Math.min(480 * 1024 * 1024, constants.MAX_STRING_LENGTH - 1);
 
-/** Content types of the renderer's files by extension; the desktop shell's app:// handler serves the same. */
-export const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
-};
 
-/** What the pack routes need from the backend's pack jobs (electron/pack/jobs.ts). */
+/** What the pack routes need from the backend's pack jobs (electron/core/pack/jobs.ts). */
 export interface PackRoutes {
   download(jobId: string): { path: string; fileName: string; size: number } | null;
   beginUpload(): { id: string; path: string };

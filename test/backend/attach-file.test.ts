@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../electron/backend';
+import { createBackend } from '../../electron/core/backend';
 import { runCli } from '../../electron/cli/main';
 import type { Io } from '../../electron/cli/usage';
-import { addAttachmentFromPath } from '../../electron/services/attachments';
-import { attachmentDir, blobPath, sweepBlobs } from '../../electron/store/blobs';
-import { importLockPath } from '../../electron/store/importLock';
+import { addAttachmentFromPath } from '../../electron/core/services/attachments';
+import { attachmentDir, blobPath, sweepBlobs } from '../../electron/core/store/blobs';
+import { importLockPath } from '../../electron/core/store/importLock';
 import { makeWorkbook, type TestWorkbook } from './helpers';
 import { mountSmallDisk } from './smallDisk';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachmentDir, blobPath } from '../../electron/store/blobs';
+import { attachmentDir, blobPath } from '../../electron/core/store/blobs';
 import { makeWorkbook, type TestWorkbook } from './helpers';
 
 let wb: TestWorkbook;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/api/dispatch';
-import { HANDLERS, type HandlerEnv, type Handlers } from '../../electron/api/handlers';
+import { createDispatcher } from '../../electron/core/api/dispatch';
+import { HANDLERS, type HandlerEnv, type Handlers } from '../../electron/core/api/handlers';
 import { API, METHOD_NAMES } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 

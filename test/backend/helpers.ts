@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FaceDialogs } from '../../electron/api/handlers';
-import { createBackend, type Backend } from '../../electron/backend';
+import type { FaceDialogs } from '../../electron/core/api/handlers';
+import { createBackend, type Backend } from '../../electron/core/backend';
 import type { InputOf, MethodName, ResultOf } from '../../shared/contract';
 import type { ApiErrorBody } from '../../shared/errors';
 

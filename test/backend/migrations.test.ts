@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../electron/backend';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/store/migrations';
-import { BUSY_TIMEOUT_MS, migrate, openWorkbook } from '../../electron/store/open';
+import { createBackend } from '../../electron/core/backend';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/store/migrations';
+import { BUSY_TIMEOUT_MS, migrate, openWorkbook } from '../../electron/core/store/open';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

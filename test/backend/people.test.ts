@@ -1,8 +1,8 @@
 // A person who leaves: what refers to them, handing it all to someone else in one step, and
 // records that still name someone who left — editable, shown as "(left)", flagged.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PERSON_REF_FIELDS } from '../../electron/services/people';
-import { toColumn } from '../../electron/store/tables';
+import { PERSON_REF_FIELDS } from '../../electron/core/services/people';
+import { toColumn } from '../../electron/core/store/tables';
 import { makeWorkbook, type TestWorkbook } from './helpers';
 
 let wb: TestWorkbook;

@@ -130,7 +130,7 @@ describe('the database path agrees with the record path', () => {
   // Second round: some owners, successors and admins have left (were deleted) — the "owner left" flags.
   it.each([['', false], [', also when people have left', true]] as const)('gives every demo vendor the same score, parts and flags either way%s', async (_title, leaving) => {
     const { makeWorkbook } = await import('./helpers');
-    const { leftOf, loadReadiness } = await import('../../electron/services/readiness');
+    const { leftOf, loadReadiness } = await import('../../electron/core/services/readiness');
     const wb = makeWorkbook();
     try {
       await wb.call('demo.load', {});
@@ -273,7 +273,7 @@ describe('what each part counts, in plain words', () => {
 
   it('counts a demo checklist as items and as points, and the CLI prints the same words', async () => {
     const { makeWorkbook } = await import('./helpers');
-    const { loadReadiness } = await import('../../electron/services/readiness');
+    const { loadReadiness } = await import('../../electron/core/services/readiness');
     const { readinessCommand } = await import('../../electron/cli/commands/readiness');
     const wb = makeWorkbook();
     try {

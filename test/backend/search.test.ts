@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toMatchQuery } from '../../electron/store/search';
+import { toMatchQuery } from '../../electron/core/store/search';
 import { makeWorkbook, type TestWorkbook } from './helpers';
 
 let wb: TestWorkbook;

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PackJobs } from '../../electron/pack/jobs';
+import { PackJobs } from '../../electron/core/pack/jobs';
 import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../electron/web/server';
 import { makeWorkbook, type TestWorkbook } from './helpers';
 import { mountSmallDisk } from './smallDisk';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
-import { createBackend, type Backend } from '../../electron/backend';
+import { createBackend, type Backend } from '../../electron/core/backend';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import type { InputOf, MethodName, ResultOf } from '../../shared/contract';
 

@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createBackend } from '../../electron/backend';
-import { openPack } from '../../electron/pack/zip-read';
+import { createBackend } from '../../electron/core/backend';
+import { openPack } from '../../electron/core/pack/zip-read';
 import { startWebServer } from '../../electron/web/server';
 import type { InputOf, MethodName, ResultOf } from '../../shared/contract';
 import { expect, test } from './fixtures';

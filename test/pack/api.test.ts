@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentDir, blobPath } from '../../electron/store/blobs';
+import { attachmentDir, blobPath } from '../../electron/core/store/blobs';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import type { TestWorkbook } from '../backend/helpers';
 import { fill, type Fixture } from './fixture';

@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPack } from '../../electron/pack/verify';
-import { attachmentDir, blobPath } from '../../electron/store/blobs';
+import { verifyPack } from '../../electron/core/pack/verify';
+import { attachmentDir, blobPath } from '../../electron/core/store/blobs';
 import type { TestWorkbook } from '../backend/helpers';
 import { craftZip, exportThroughApi, makePackWorkbook, packFiles, sha256, toCraft, withManifest, type PackFile } from './helpers';
 

@@ -6,7 +6,7 @@ import { writeSync } from 'node:fs';
 import { register } from 'tsx/esm/api';
 
 register();
-const { exportPack } = await import('../../electron/pack/export.ts');
+const { exportPack } = await import('../../electron/core/pack/export.ts');
 const [workbookPath, destination] = process.argv.slice(2);
 let frozen = false;
 await exportPack({

@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import { createBackend } from '../../electron/backend';
-import { openPack } from '../../electron/pack/zip-read';
-import { DEFAULT_LIMITS } from '../../electron/pack/format';
+import { createBackend } from '../../electron/core/backend';
+import { openPack } from '../../electron/core/pack/zip-read';
+import { DEFAULT_LIMITS } from '../../electron/core/pack/format';
 import type { TestWorkbook } from '../backend/helpers';
 
 export interface CraftEntry {

@@ -6,10 +6,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, u
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../electron/backend';
-import { exportPack } from '../../electron/pack/export';
-import { partialPath, rememberExport } from '../../electron/pack/leftovers';
-import { attachmentDir, blobPath, putBlob } from '../../electron/store/blobs';
+import { createBackend } from '../../electron/core/backend';
+import { exportPack } from '../../electron/core/pack/export';
+import { partialPath, rememberExport } from '../../electron/core/pack/leftovers';
+import { attachmentDir, blobPath, putBlob } from '../../electron/core/store/blobs';
 import type { TestWorkbook } from '../backend/helpers';
 import { makePackWorkbook, sha256 } from './helpers';
 

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentDir, blobPath } from '../../electron/store/blobs';
+import { attachmentDir, blobPath } from '../../electron/core/store/blobs';
 import type { TestWorkbook } from '../backend/helpers';
 import { fill, type Fixture } from './fixture';
 import { dataFiles, exportThroughApi, makePackWorkbook } from './helpers';

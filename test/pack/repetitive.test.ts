@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPack } from '../../electron/pack/verify';
-import { openPack } from '../../electron/pack/zip-read';
-import { attachmentDir, blobPath } from '../../electron/store/blobs';
+import { verifyPack } from '../../electron/core/pack/verify';
+import { openPack } from '../../electron/core/pack/zip-read';
+import { attachmentDir, blobPath } from '../../electron/core/store/blobs';
 import type { TestWorkbook } from '../backend/helpers';
 import { exportThroughApi, makePackWorkbook, packFiles, sha256 } from './helpers';
 

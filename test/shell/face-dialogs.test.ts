@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFaceDialogs } from '../../electron/shell/face-dialogs';
+import { createFaceDialogs } from '../../electron/desktop/face-dialogs';
 
 const fake = vi.hoisted(() => {
   const state = {

@@ -2,8 +2,8 @@
 // method of the table and no other, foreign senders refused, the backend's validation passed on.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelOf, METHOD_NAMES } from '../../shared/contract';
-import { isOwnMainFrame, registerApi, type FrameLike, type InvokeEventLike, type IpcMainLike } from '../../electron/shell/ipc';
-import { APP_INDEX_URL, type AppLocation } from '../../electron/shell/urls';
+import { isOwnMainFrame, registerApi, type FrameLike, type InvokeEventLike, type IpcMainLike } from '../../electron/desktop/ipc';
+import { APP_INDEX_URL, type AppLocation } from '../../electron/desktop/urls';
 import { makeWorkbook, type TestWorkbook } from '../backend/helpers';
 
 type Handler = (event: InvokeEventLike, payload: unknown) => Promise<unknown>;

@@ -1,4 +1,4 @@
-// electron/main.ts wired to a real backend on real workbook files, with Electron's modules faked:
+// electron/desktop/main.ts wired to a real backend on real workbook files, with Electron's modules faked:
 // the start-up (app:// protocol, guards on every web contents), the IPC sender check, printing,
 // and File › New / Open / Open recent with their dialogs.
 // (The Electron binary cannot run here; the Playwright test in test/electron covers the real one.)
@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type MenuItemConstructorOptions } from 'electron';
-import { WORKBOOK_CHANGED } from '../../electron/shell/channels';
-import type * as NativeModule from '../../electron/shell/native';
+import { WORKBOOK_CHANGED } from '../../electron/desktop/channels';
+import type * as NativeModule from '../../electron/desktop/native';
 import { channelOf } from '../../shared/contract';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -101,7 +101,7 @@ vi.mock('electron', () => ({
   shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
 }));
 // The Node build of better-sqlite3 stands in for the Electron one: same API, loadable here.
-vi.mock('../../electron/shell/native', async (original) => ({
+vi.mock('../../electron/desktop/native', async (original) => ({
   ...(await original<typeof NativeModule>()),
   nativeBindingPath: () => join(process.cwd(), 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
 }));
@@ -110,7 +110,7 @@ const dir = mkdtempSync(join(tmpdir(), 'hw-main-'));
 const first = join(dir, 'first.sqlite');
 process.env.HANDOVER_USER_DATA = join(dir, 'profile');
 process.env.HANDOVER_WORKBOOK = first;
-await import('../../electron/main');
+await import('../../electron/desktop/main');
 await vi.waitFor(() => expect(fake.FakeBrowserWindow.all).toHaveLength(1));
 const win = fake.FakeBrowserWindow.all[0]!;
 // What Chromium reports once the page has loaded.
@@ -141,7 +141,7 @@ async function clickFile(label: string) {
 const recentFile = () => JSON.parse(readFileSync(join(dir, 'profile', 'recent-workbooks.json'), 'utf8')) as { last: string; recent: string[] };
 const lastError = () => fake.dialog.showMessageBox.mock.calls.at(-1)?.[1];
 
-describe('electron/main.ts', () => {
+describe('electron/desktop/main.ts', () => {
   it('opens the named workbook in one window titled after it, and remembers it', () => {
     expect(existsSync(first)).toBe(true);
     expect(win.title).toBe('first.sqlite — Handover Workbook');

@@ -11,7 +11,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-import { installMenu, LABELS, menuTemplate, type MenuActions } from '../../electron/shell/menu';
+import { installMenu, LABELS, menuTemplate, type MenuActions } from '../../electron/desktop/menu';
 
 function actions() {
   return {

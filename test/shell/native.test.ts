@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addonAbi, cleanBuildEnv } from '../../build/electron-native.mjs';
 import { builderArch, defaultWorkbookPath, electronNativeDir } from '../../build/paths.mjs';
-import { nativeBindingPath } from '../../electron/shell/native';
+import { nativeBindingPath } from '../../electron/desktop/native';
 
 const root = resolve(import.meta.dirname, '../..');
 

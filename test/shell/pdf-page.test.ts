@@ -1,7 +1,7 @@
 // The desktop's PDF page: header and footer templates that name the report, its date and the page
 // number, with the data escaped (a vendor's name is not markup), in margins the templates fit in.
 import { describe, expect, it } from 'vitest';
-import { pdfOptions } from '../../electron/shell/pdf-page';
+import { pdfOptions } from '../../electron/desktop/pdf-page';
 
 describe('printToPDF options', () => {
   it('draws a header with the report and its date and a footer with page numbers on every A4 page', () => {

@@ -1,7 +1,7 @@
 // The preload, with Electron's contextBridge and ipcRenderer faked: what the page gets on
 // `window.handover` is two functions, and names outside the API table never reach IPC.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { WORKBOOK_CHANGED } from '../../electron/shell/channels';
+import { WORKBOOK_CHANGED } from '../../electron/desktop/channels';
 import { type HandoverBridge } from '../../shared/client';
 import { type MethodName } from '../../shared/contract';
 
@@ -29,7 +29,7 @@ vi.mock('electron', () => ({
   ipcRenderer: fake.ipcRenderer,
 }));
 
-await import('../../electron/preload');
+await import('../../electron/desktop/preload');
 const bridge = fake.exposed.get('handover') as HandoverBridge;
 
 /** Sends an event from main the way Electron does: the IPC event object first. */

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APP_SCHEME_PRIVILEGES, createRendererHandler, registerAppScheme, rendererFile, serveRenderer } from '../../electron/shell/protocol';
+import { APP_SCHEME_PRIVILEGES, createRendererHandler, registerAppScheme, rendererFile, serveRenderer } from '../../electron/desktop/protocol';
 
 const CSP = "default-src 'none'; script-src 'self'";
 let dir: string;

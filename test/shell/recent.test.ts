@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRecentStore, MAX_RECENT, parseRecent } from '../../electron/shell/recent';
+import { createRecentStore, MAX_RECENT, parseRecent } from '../../electron/desktop/recent';
 
 let dir: string;
 let file: string;

@@ -1,6 +1,6 @@
 // The shell's URL rules: which links may leave the app, which page is ours, what may load at all.
 import { describe, expect, it } from 'vitest';
-import { APP_INDEX_URL, isAllowedRequest, isAppUrl, isSafeExternalUrl, safeExternalUrl, startUrl, type AppLocation } from '../../electron/shell/urls';
+import { APP_INDEX_URL, isAllowedRequest, isAppUrl, isSafeExternalUrl, safeExternalUrl, startUrl, type AppLocation } from '../../electron/desktop/urls';
 
 const BUILT_APP: AppLocation = { kind: 'app' };
 const DEV_APP: AppLocation = { kind: 'dev', url: 'http://localhost:5173/' };

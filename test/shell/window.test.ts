@@ -2,8 +2,8 @@
 // As in Electron, every new web contents is announced on `app` ('web-contents-created'), where
 // guardAllWebContents puts the page guards on it.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { APP_INDEX_URL, type AppLocation } from '../../electron/shell/urls';
-import { contentSecurityPolicy, createMainWindow, guardAllWebContents, type WebContentsSource } from '../../electron/shell/window';
+import { APP_INDEX_URL, type AppLocation } from '../../electron/desktop/urls';
+import { contentSecurityPolicy, createMainWindow, guardAllWebContents, type WebContentsSource } from '../../electron/desktop/window';
 
 type Listener = (...args: unknown[]) => unknown;
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
   openFirst, startupCandidates, switchWorkbook, windowTitle, withWorkbookExtension, workbookFromArgs, type SwitchableBackend,
-} from '../../electron/shell/workbook';
+} from '../../electron/desktop/workbook';
 
 describe('workbookFromArgs', () => {
   const cwd = resolve('/home/ana');

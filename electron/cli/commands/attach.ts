@@ -6,12 +6,12 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/errors';
 import { isWellFormedText } from '../../../shared/text';
-import { formatBytes } from '../../pack/report';
-import { createBackend } from '../../backend';
-import { addAttachmentFromPath } from '../../services/attachments';
-import { randomId, systemClock } from '../../services/context';
-import { BUSY_IMPORT_MESSAGE, importBeingApplied } from '../../store/importLock';
-import { appVersion } from '../project';
+import { formatBytes } from '../../core/pack/report';
+import { createBackend } from '../../core/backend';
+import { addAttachmentFromPath } from '../../core/services/attachments';
+import { randomId, systemClock } from '../../core/services/context';
+import { BUSY_IMPORT_MESSAGE, importBeingApplied } from '../../core/store/importLock';
+import { appVersion } from '../../core/project';
 import { UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
 

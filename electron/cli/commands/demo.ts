@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localToday } from '../../../shared/dates';
-import { createBackend } from '../../backend';
-import { generateDemo } from '../../demo/generate';
-import { actor } from '../../services/context';
-import { appVersion } from '../project';
+import { createBackend } from '../../core/backend';
+import { generateDemo } from '../../core/demo/generate';
+import { actor } from '../../core/services/context';
+import { appVersion } from '../../core/project';
 import { UsageError, type Io } from '../usage';
 
 export const usage = 'handover demo --db FILE [--records N] [--items M]   make a demo workbook (N inventory records over N/1000 vendors, M checklist items)';

@@ -1,12 +1,12 @@
 // handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--force] [--no-attachments] [--redact]
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportPack, packDestinationRules, type ExportProgress } from '../../pack/export';
-import { checkDestination } from '../../services/destination';
-import { knownErrorBody } from '../../services/errors';
-import { formatBytes } from '../../pack/report';
-import { openWorkbook } from '../../store/open';
-import { appVersion } from '../project';
+import { exportPack, packDestinationRules, type ExportProgress } from '../../core/pack/export';
+import { checkDestination } from '../../core/services/destination';
+import { knownErrorBody } from '../../core/services/errors';
+import { formatBytes } from '../../core/pack/report';
+import { openWorkbook } from '../../core/store/open';
+import { appVersion } from '../../core/project';
 import { processIo, UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
 

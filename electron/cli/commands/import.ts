@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/errors';
 import type { ImportPreview } from '../../../shared/packs';
-import { createBackend } from '../../backend';
-import { importPack, previewPack } from '../../pack/import';
-import { randomId, systemClock } from '../../services/context';
-import { appVersion } from '../project';
+import { createBackend } from '../../core/backend';
+import { importPack, previewPack } from '../../core/pack/import';
+import { randomId, systemClock } from '../../core/services/context';
+import { appVersion } from '../../core/project';
 import { UsageError, type Io } from '../usage';
 
 export const usage = 'handover import --db FILE PACK.zip [--dry-run] [--json] [--theirs|--mine]   merge a pack into a workbook (conflicts: newer side unless told)';

@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import { localToday, serveNoticeBy } from '../../../shared/dates';
 import { READINESS_RULE } from '../../../shared/readiness-explain';
-import { loadReadiness } from '../../services/readiness';
-import type { Db } from '../../store/open';
-import { openWorkbook } from '../../store/open';
+import { loadReadiness } from '../../core/services/readiness';
+import type { Db } from '../../core/store/open';
+import { openWorkbook } from '../../core/store/open';
 import { UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
 

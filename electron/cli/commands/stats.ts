@@ -1,8 +1,8 @@
 // handover stats --db FILE [--json]
 import { parseArgs } from 'node:util';
 import { KIND_LABEL, type RecordKind } from '../../../shared/records';
-import { openWorkbook } from '../../store/open';
-import { stats } from '../../services/overview';
+import { openWorkbook } from '../../core/store/open';
+import { stats } from '../../core/services/overview';
 import { UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
 

@@ -1,8 +1,8 @@
 // handover verify PACK.zip [--json]: exit 0 for an intact pack, 1 otherwise, 2 for wrong usage.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { verifyPack } from '../../pack/verify';
-import { formatBytes } from '../../pack/report';
+import { verifyPack } from '../../core/pack/verify';
+import { formatBytes } from '../../core/pack/report';
 import { UsageError, type Io } from '../usage';
 
 export const usage = 'handover verify PACK.zip [--json]   check that a pack is intact and exactly what its manifest lists';

@@ -1,0 +1,116 @@
+// The backend every face shares: one open workbook and the dispatcher over the API table.
+// No Electron in here: the desktop shell, the browser face, the CLI and the tests all use it as is.
+import { randomUUID } from 'node:crypto';
+import { API, isMethodName } from '../../shared/contract';
+import type { ApiResponse } from '../../shared/errors';
+import { createDispatcher, type Dispatch } from './api/dispatch';
+import { HANDLERS, type FaceDialogs, type HandlerEnv } from './api/handlers';
+import { defaultUserName, randomId, systemClock, type Clock, type ServiceContext } from './services/context';
+import { removeStaleStaging } from './pack/import';
+import { sweepLeftovers } from './pack/leftovers';
+import { seedBuiltinTemplates } from './services/templates';
+import { PackJobs } from './pack/jobs';
+import { openWorkbook, type Db } from './store/open';
+import { getSetting, setSetting } from './store/settings';
+
+export interface BackendOptions {
+  /** Absolute path of the .sqlite file; created if missing. */
+  workbookPath: string;
+  appVersion: string;
+  /** better-sqlite3 binary for another ABI (the desktop app's Electron build). */
+  nativeBinding?: string;
+  /** How this face opens an attachment with the operating system (desktop: shell.openPath). */
+  openFile?: (absPath: string) => Promise<void>;
+  canSwitchWorkbook?: boolean;
+  /** Native dialogs and printing (the desktop shell). */
+  dialogs?: FaceDialogs;
+  /** Whether pack methods may name files on this machine (false for the browser face: it uploads). */
+  allowPackPaths?: boolean;
+  clock?: Clock;
+  newId?: () => string;
+}
+
+export interface Backend {
+  readonly workbookPath: string;
+  readonly db: Db;
+  dispatch: Dispatch;
+  /** Pack exports in progress, finished packs and uploads (the browser face's download and upload routes use it). */
+  readonly packs: PackJobs;
+  /** Opens (creating if needed) another workbook; on failure throws and keeps the current one. */
+  switchWorkbook(path: string): void;
+  close(): void;
+  /** Like close, and resolves once temporary packs and uploads are removed (before a process exits). */
+  closeAndWait(): Promise<void>;
+}
+
+/** Gives a new workbook its identity: a stable id (for packs and merges) and a user name. */
+function initialise(db: Db, now: string, newId: () => string): void {
+  db.transaction(() => {
+    if (!getSetting(db, 'workbook_id')) {
+      setSetting(db, 'workbook_id', randomUUID());
+      setSetting(db, 'created_at', now);
+    }
+    if (!getSetting(db, 'user_name')) setSetting(db, 'user_name', defaultUserName());
+    seedBuiltinTemplates(db, now, newId);
+  }).immediate();
+}
+
+export function createBackend(opts: BackendOptions): Backend {
+  const clock = opts.clock ?? systemClock;
+  const open = (path: string) => {
+    const db = openWorkbook(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    try {
+      initialise(db, clock.now().toISOString(), opts.newId ?? randomId);
+      removeStaleStaging(path);
+      sweepLeftovers(db, path);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  };
+  let ctx: ServiceContext = { db: open(opts.workbookPath), workbookPath: opts.workbookPath, clock, newId: opts.newId ?? randomId };
+  const packs = new PackJobs({ nativeBinding: opts.nativeBinding, allowPaths: opts.allowPackPaths ?? true });
+  const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false, packs, dialogs: opts.dialogs });
+  const inner = createDispatcher(HANDLERS, env, (e) => console.error('Handover Workbook: internal error', e));
+  // Move the WAL into the database file once writes have been quiet for a moment.
+  let checkpointTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleCheckpoint = () => {
+    clearTimeout(checkpointTimer);
+    checkpointTimer = setTimeout(() => {
+      if (ctx.db.open) ctx.db.pragma('wal_checkpoint(PASSIVE)');
+    }, 1500);
+    checkpointTimer.unref?.();
+  };
+  const dispatch: Dispatch = async (method, payload) => {
+    const response = await inner(method, payload);
+    if (response.ok && isMethodName(method) && API[method].writes) scheduleCheckpoint();
+    return response;
+  };
+  return {
+    get workbookPath() {
+      return ctx.workbookPath;
+    },
+    get db() {
+      return ctx.db;
+    },
+    dispatch: (method: string, payload: unknown): Promise<ApiResponse<unknown>> => dispatch(method, payload),
+    packs,
+    switchWorkbook(path: string) {
+      const db = open(path);
+      const old = ctx.db;
+      ctx = { ...ctx, db, workbookPath: path };
+      old.close();
+    },
+    close() {
+      void this.closeAndWait();
+    },
+    async closeAndWait() {
+      clearTimeout(checkpointTimer);
+      // Running exports are cancelled (their partial files removed); temporary packs and uploads go.
+      const disposed = packs.dispose();
+      if (ctx.db.open) ctx.db.close();
+      await disposed;
+    },
+  };
+}

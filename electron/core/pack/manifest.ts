@@ -1,0 +1,88 @@
+// manifest.json: what the pack is and, for every other file, its path, size and SHA-256. The
+// schema is strict: a manifest with a field too many or a value out of its range is refused.
+import { z } from 'zod';
+import { malformedText } from '../../../shared/text';
+import { PACK_FORMAT, PACK_VERSION, type PackProblem, type PackSummary } from '../../../shared/packs';
+import { DATA_TABLES, MANIFEST, isFormatName, type DataTable } from './format';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+const timestamp = z.string().regex(TIMESTAMP, { error: 'must be an ISO timestamp' });
+const count = z.number().int().min(0);
+
+/** What a workbook knows of a pack it imported from another workbook (see merge.ts). */
+export const receivedSchema = z.strictObject({
+  workbookId: z.uuid(),
+  /** The other workbook's clock: when it made the pack. */
+  packCreatedAt: timestamp,
+  /** The other workbook's activity sequence number when it made the pack. */
+  activitySeq: count,
+  /** This workbook's clock: when it imported the pack. */
+  importedAt: timestamp,
+});
+export type Received = z.infer<typeof receivedSchema>;
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(PACK_FORMAT),
+  version: z.literal(PACK_VERSION),
+  app: z.strictObject({ name: z.string().max(100), version: z.string().max(50) }),
+  createdAt: timestamp,
+  createdBy: z.string().max(300),
+  workbookId: z.uuid(),
+  scope: z.enum(['all', 'vendors']),
+  vendors: z.array(z.strictObject({ id: z.uuid(), name: z.string().max(300) })).max(100_000),
+  redacted: z.boolean(),
+  redactedFields: z.array(z.string().max(100)).max(50),
+  attachmentsIncluded: z.boolean(),
+  /** Rows in each data/<table>.json, tombstones included. */
+  counts: z.strictObject(Object.fromEntries(DATA_TABLES.map((t) => [t, count])) as Record<DataTable, typeof count>),
+  sync: z.strictObject({ activitySeq: count, received: z.array(receivedSchema).max(10_000) }),
+  files: z.array(z.strictObject({
+    path: z.string().max(300).refine((p) => isFormatName(p) && p !== MANIFEST, { error: 'is not a file of the pack format' }),
+    size: count,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in lowercase hex' }),
+  })).max(1_000_000),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Parses manifest.json; problems name the field. The format and version are checked first, with their own words. */
+export function parseManifest(text: string): { manifest: Manifest } | { problems: PackProblem[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { problems: [{ file: MANIFEST, message: `is not valid JSON: ${(e as Error).message}` }] };
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return { problems: [{ file: MANIFEST, message: 'is not a JSON object' }] };
+  const { format, version } = json as { format?: unknown; version?: unknown };
+  if (format !== PACK_FORMAT) {
+    return { problems: [{ file: MANIFEST, message: `is not a Handover Workbook pack manifest (format is ${JSON.stringify(format)?.slice(0, 80) ?? 'missing'}, expected "${PACK_FORMAT}")` }] };
+  }
+  if (version !== PACK_VERSION) {
+    const newer = typeof version === 'number' && version > PACK_VERSION;
+    return { problems: [{ file: MANIFEST, message: newer
+      ? `is format version ${version}, made by a newer app; this app reads version ${PACK_VERSION}`
+      : `has format version ${JSON.stringify(version)?.slice(0, 40) ?? 'missing'}; this app reads version ${PACK_VERSION}` }] };
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.slice(0, 50).map((i) => ({
+        file: MANIFEST,
+        message: `${i.path.map(String).join('.') || '(top level)'}: ${i.code === 'unrecognized_keys' ? `has unknown field(s) ${i.keys.join(', ')}` : i.message}`,
+      })),
+    };
+  }
+  // Its names (who made it, the vendors) go into this workbook's activity log: a lone surrogate
+  // would be stored as bytes that are not UTF-8 and read back as something else.
+  const malformed = malformedText(parsed.data);
+  if (malformed) return { problems: [{ file: MANIFEST, message: `${malformed.field}: ${malformed.message}` }] };
+  return { manifest: parsed.data };
+}
+
+export function summarise(m: Manifest): PackSummary {
+  return {
+    format: m.format, version: m.version, appVersion: m.app.version, createdAt: m.createdAt, createdBy: m.createdBy, workbookId: m.workbookId,
+    vendors: m.vendors, redacted: m.redacted, attachmentsIncluded: m.attachmentsIncluded, counts: m.counts, files: m.files.length,
+    bytes: m.files.reduce((s, f) => s + f.size, 0),
+  };
+}

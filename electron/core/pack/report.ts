@@ -1,0 +1,244 @@
+// What README.html, report.md and the printed report say, as a sequence of blocks both renderers
+// turn into text. One vendor: its summary first (key dates, readiness and its parts, the most
+// pressing red flags), then the vendor and contract, all red flags, the checklists with the
+// evidence behind each item, and the inventory; several vendors: a table of them first, then
+// each vendor so. Then people and attached files. Table rows are pulled from the database as the
+// renderer writes them (never the whole table in memory).
+import { daysBetween, daysToExit, relativeDays, serveNoticeBy } from '../../../shared/dates';
+import { NOTICE_WARNING_DAYS, type Readiness, type RedFlag } from '../../../shared/readiness';
+import { loadReadiness } from '../services/readiness';
+import type { Db } from '../store/open';
+import { checklistBlocks } from './report-checklists';
+import { columns, fileSpans, formatBytes, label, withDetail, type Cell, type Column, type Row } from './report-cells';
+import { inventoryBlocks } from './report-inventory';
+
+export { formatBytes };
+export type { Cell, Column, Row, Span } from './report-cells';
+
+/** One of a vendor's key dates, as the first page shows it. */
+export interface KeyDate {
+  label: string;
+  value: string;
+  note: string;
+  tone: 'bad' | 'warn' | '';
+}
+
+export type Block =
+  /** `running` names the report on every printed page, with `asOf`. */
+  | { t: 'title'; text: string; lines: string[]; running: string; asOf: string }
+  /** `page`: on paper, the section starts on a new page. */
+  | { t: 'heading'; level: 2 | 3; text: string; anchor?: string; page: boolean }
+  | { t: 'p'; text: string }
+  | { t: 'facts'; rows: [string, Cell][] }
+  | { t: 'dates'; dates: KeyDate[] }
+  | { t: 'readiness'; readiness: Readiness }
+  | { t: 'flags'; flags: RedFlag[] }
+  | { t: 'table'; columns: Column[]; rows: () => Iterable<Row>; empty: string };
+
+export interface ReportInput {
+  db: Db;
+  vendorIds: string[];
+  today: string;
+  redact: boolean;
+  attachmentsIncluded: boolean;
+  /** A report printed from the app rather than a pack's README: no words about the pack's files. */
+  printed?: boolean;
+  createdAt: string;
+  createdBy: string;
+  workbookId: string;
+  appVersion: string;
+  /** Readiness per vendor, computed once for both renderers. */
+  readiness: Map<string, Readiness | null>;
+}
+
+interface VendorRow {
+  id: string; name: string; services: string; contractRef: string; contractStart: string | null; contractEnd: string | null; renewal: string;
+  noticeDays: number | null; leadDays: number | null; exitDate: string | null; exitKind: string; target: string; newProviderName: string;
+  status: string; vendorContact: string | null; ourContact: string | null; notes: string;
+}
+
+/** A vendor's readiness (shared/readiness.ts, through the service), computed for all the pack's vendors in one pass. */
+export function readinessOf(input: ReportInput, vendorId: string): Readiness | null {
+  if (input.readiness.size === 0) {
+    const all = loadReadiness(input.db, input.today, { vendorId: input.vendorIds.length === 1 ? input.vendorIds[0] : undefined, detailed: true });
+    for (const id of input.vendorIds) input.readiness.set(id, all.get(id) ?? null);
+  }
+  return input.readiness.get(vendorId) ?? null;
+}
+
+function vendorRows(input: ReportInput): VendorRow[] {
+  return input.db.prepare(`SELECT v.id, v.name, v.services, v.contract_ref AS contractRef, v.contract_start AS contractStart, v.contract_end AS contractEnd,
+      v.renewal, v.notice_days AS noticeDays, v.lead_days AS leadDays, v.exit_date AS exitDate, v.exit_kind AS exitKind, v.target,
+      v.new_provider_name AS newProviderName, v.status, vc.name AS vendorContact, oc.name AS ourContact, v.notes
+    FROM vendors v LEFT JOIN people vc ON vc.id = v.vendor_contact_id LEFT JOIN people oc ON oc.id = v.our_contact_id
+    WHERE v.deleted_at IS NULL AND v.id IN (SELECT value FROM json_each(?)) ORDER BY v.name COLLATE NOCASE, v.id`).all(JSON.stringify(input.vendorIds)) as VendorRow[];
+}
+
+/** How many red flags the summary lists; the rest follow under “All red flags”. */
+export const SUMMARY_FLAGS = 10;
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+/** Contract end, serve notice by, planned exit and the days to go, with what each means today. */
+export function keyDates(v: VendorRow, today: string): KeyDate[] {
+  const notice = serveNoticeBy(v);
+  const noticeIn = notice ? daysBetween(today, notice) : null;
+  // Once the exit is under way notice has been served: the date no longer threatens (as in readiness).
+  const noticeOpen = v.status === 'active' || v.status === 'exit_planned';
+  const toGo = daysToExit(v, today);
+  return [
+    { label: 'Contract end', value: v.contractEnd ?? 'not set', note: v.contractEnd ? `${relativeDays(daysBetween(today, v.contractEnd))}${v.renewal && v.renewal !== 'none' ? `; renewal ${label(v.renewal).toLowerCase()}` : ''}` : '', tone: '' },
+    {
+      label: 'Serve notice by', value: notice ?? 'unknown',
+      note: noticeIn === null ? (v.contractEnd ? '' : 'needs the contract end') : noticeOpen ? (noticeIn < 0 ? `passed ${days(-noticeIn)} ago` : relativeDays(noticeIn)) : `${relativeDays(noticeIn)}; exit under way`,
+      tone: noticeIn === null || !noticeOpen ? '' : noticeIn < 0 ? 'bad' : noticeIn <= NOTICE_WARNING_DAYS ? 'warn' : '',
+    },
+    { label: 'Planned exit (T)', value: v.exitDate ?? 'not set', note: v.exitDate ? `${label(v.exitKind)} exit` : '', tone: '' },
+    {
+      label: 'Days to go', value: toGo === null ? '—' : toGo >= 0 ? String(toGo) : 'passed',
+      note: toGo === null ? 'no exit date yet' : toGo >= 0 ? `to the planned exit` : `the exit date was ${days(-toGo)} ago`,
+      tone: toGo !== null && toGo < 0 ? 'bad' : '',
+    },
+  ];
+}
+
+/** The blocks of the report, in reading order. */
+export function* reportBlocks(input: ReportInput): Generator<Block> {
+  const { db } = input;
+  const vendors = vendorRows(input);
+  const what = input.printed ? 'Exit report' : 'Transition pack';
+  const whom = vendors.length === 1 ? vendors[0]!.name : `${vendors.length} vendors`;
+  yield {
+    t: 'title',
+    text: `${what}: ${whom}`,
+    running: `${what} — ${whom}`,
+    asOf: input.today,
+    lines: [
+      `Made on ${input.createdAt.slice(0, 10)} by ${input.createdBy} with Handover Workbook ${input.appVersion} (workbook ${input.workbookId}).`,
+      `Readiness and red flags as of ${input.today}.`,
+      ...(input.redact ? [`Redacted: repository URLs, where secrets and licence keys are kept, and document locations are left out of this ${input.printed ? 'report' : 'pack'}.`] : []),
+      ...(input.printed ? [] : [
+        input.attachmentsIncluded ? 'The attached files are in the attachments folder, named by their SHA-256; the evidence columns link to them.' : 'The attached files are not included in this pack: the report names them with their size.',
+        'manifest.json lists every file with its size and SHA-256: check the pack with “handover verify” before relying on it.',
+      ]),
+    ],
+  };
+  const multi = vendors.length !== 1;
+  if (multi) yield* portfolio(input, vendors);
+  // One vendor: its sections are the report's; several: each vendor is a part with sections in it.
+  const level = multi ? 3 : 2;
+  for (const v of vendors) {
+    if (multi) yield { t: 'heading', level: 2, text: v.name, anchor: `v-${v.id}`, page: true };
+    const r = readinessOf(input, v.id);
+    yield { t: 'heading', level, text: 'Key dates', page: false };
+    yield { t: 'dates', dates: keyDates(v, input.today) };
+    yield { t: 'p', text: [`Status: ${label(v.status)}`, `target: ${target(v)}`, v.ourContact && `our contact: ${v.ourContact}`, v.vendorContact && `vendor contact: ${v.vendorContact}`].filter(Boolean).join(' · ') };
+    if (r) {
+      yield { t: 'heading', level, text: 'Readiness', page: false };
+      yield { t: 'readiness', readiness: r };
+      yield { t: 'heading', level, text: `Red flags (${r.flags.length})`, page: false };
+      if (r.flags.length > SUMMARY_FLAGS) {
+        yield { t: 'p', text: `${r.flagCounts.high} high, ${r.flagCounts.medium} medium. The ${SUMMARY_FLAGS} most pressing are here; all ${r.flags.length} follow under “All red flags”.` };
+      }
+      yield { t: 'flags', flags: r.flags.slice(0, SUMMARY_FLAGS) };
+    }
+    yield { t: 'heading', level, text: 'Vendor and contract', page: true };
+    yield { t: 'facts', rows: facts(v, input.today) };
+    if (r && r.flags.length > SUMMARY_FLAGS) {
+      yield { t: 'heading', level, text: `All red flags (${r.flags.length})`, page: false };
+      yield { t: 'flags', flags: r.flags };
+    }
+    yield* checklistBlocks(input, v.id, level);
+    yield* inventoryBlocks(input, v.id, level);
+  }
+  yield { t: 'heading', level: 2, text: 'People', anchor: 'people', page: true };
+  yield {
+    t: 'table', columns: columns(['Name', 18], ['Role', 18], ['Side', 11], ['Vendor', 21], ['E-mail', 32]), empty: 'Nobody.',
+    rows: function* () {
+      for (const p of db.prepare(`SELECT p.name, p.role, p.side, v.name, p.email FROM people p LEFT JOIN vendors v ON v.id = p.vendor_id
+          WHERE p.deleted_at IS NULL AND (p.vendor_id IN (SELECT value FROM json_each(@v)) OR p.id IN (SELECT value FROM json_each(@p)))
+          ORDER BY p.name COLLATE NOCASE, p.id`).raw().iterate({ v: JSON.stringify(input.vendorIds), p: JSON.stringify(peopleIds(input)) }) as IterableIterator<unknown[]>) {
+        yield [String(p[0]), String(p[1] ?? ''), label(p[2]), String(p[3] ?? ''), String(p[4] ?? '')];
+      }
+    },
+  };
+  yield { t: 'heading', level: 2, text: 'Attachments', anchor: 'attachments', page: true };
+  yield {
+    t: 'table', columns: columns(['File', 30], ['Attached to', 28], ['Size', 11, true], ['SHA-256', 31]), empty: 'No attached files.',
+    rows: function* () {
+      for (const a of db.prepare(`SELECT l.file_name, coalesce(d.title, i.title), a.size, a.sha256, a.file_name FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+          LEFT JOIN documents d ON l.owner_kind = 'document' AND d.id = l.owner_id LEFT JOIN checklist_items i ON l.owner_kind = 'checklist_item' AND i.id = l.owner_id
+          WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND coalesce(d.vendor_id, i.vendor_id) IN (SELECT value FROM json_each(?))
+          ORDER BY l.file_name COLLATE NOCASE, l.id`).raw().iterate(JSON.stringify(input.vendorIds)) as IterableIterator<unknown[]>) {
+        const file = { name: String(a[0]), size: Number(a[2]), sha256: String(a[3]), storedName: String(a[4]) };
+        yield [fileSpans(file, input.attachmentsIncluded)[0]!, String(a[1] ?? ''), formatBytes(file.size), file.sha256];
+      }
+    },
+  };
+}
+
+const target = (v: VendorRow) => (v.target === 'new_provider' ? `new provider${v.newProviderName ? ` ${v.newProviderName}` : ''}` : label(v.target).toLowerCase());
+
+function facts(v: VendorRow, today: string): [string, Cell][] {
+  const notice = serveNoticeBy(v);
+  const toGo = daysToExit(v, today);
+  return [
+    ['Status', label(v.status)],
+    ['Services', v.services],
+    ['Contract', [v.contractRef, v.contractStart && `from ${v.contractStart}`, v.contractEnd && `to ${v.contractEnd}`].filter(Boolean).join(' ')],
+    ['Renewal', label(v.renewal)],
+    ['Notice period', v.noticeDays == null ? '' : days(v.noticeDays)],
+    ['Internal lead time', v.leadDays == null ? '' : days(v.leadDays)],
+    ['Serve notice by', notice ?? ''],
+    ['Planned exit (T)', v.exitDate ? `${v.exitDate}${toGo === null ? '' : toGo >= 0 ? ` (in ${days(toGo)})` : ` (${days(-toGo)} ago)`}` : ''],
+    ['Exit kind', label(v.exitKind)],
+    ['Target', v.target === 'new_provider' ? `New provider${v.newProviderName ? `: ${v.newProviderName}` : ''}` : label(v.target)],
+    ['Vendor contact', v.vendorContact ?? ''],
+    ['Our contact', v.ourContact ?? ''],
+    ...(v.notes ? [['Notes', v.notes] as [string, Cell]] : []),
+  ];
+}
+
+/** Several vendors: one row each with its readiness, red flags and key dates, linking to its part. */
+function* portfolio(input: ReportInput, vendors: VendorRow[]): Generator<Block> {
+  yield { t: 'heading', level: 2, text: 'Vendors', page: false };
+  yield {
+    t: 'table', empty: 'No vendors in this pack.',
+    columns: columns(['Vendor', 22], ['Readiness', 11], ['Red flags', 12], ['Contract end', 14], ['Serve notice by', 14], ['Planned exit', 13], ['Days to go', 14]),
+    rows: () => vendors.map((v) => {
+      const r = readinessOf(input, v.id);
+      const [end, notice, exit, toGo] = keyDates(v, input.today).map((d) => withDetail(d.value, d.note));
+      return [
+        { text: v.name, href: `#v-${v.id}` }, r ? `${r.score} / 100` : '',
+        r ? `${r.flags.length}${r.flagCounts.high ? ` (${r.flagCounts.high} high)` : ''}` : '', end!, notice!, exit!, toGo!,
+      ];
+    }),
+  };
+  // The most pressing flags of all: high before medium; within each, every vendor's first, then every one's second, …
+  const lists = vendors.map((v) => (readinessOf(input, v.id)?.flags ?? []).map((f) => ({ ...f, message: `${v.name}: ${f.message}` })));
+  const total = lists.reduce((n, l) => n + l.length, 0);
+  const picked: RedFlag[] = [];
+  for (const severity of ['high', 'medium'] as const) {
+    const of = lists.map((l) => l.filter((f) => f.severity === severity));
+    const longest = Math.max(0, ...of.map((l) => l.length));
+    for (let i = 0; i < longest && picked.length < SUMMARY_FLAGS; i++) for (const l of of) if (l[i] && picked.length < SUMMARY_FLAGS) picked.push(l[i]!);
+  }
+  yield { t: 'heading', level: 2, text: `Red flags (${total})`, page: false };
+  if (total > picked.length) yield { t: 'p', text: `The ${picked.length} most pressing across the vendors; each vendor’s part lists all of its own.` };
+  yield { t: 'flags', flags: picked };
+}
+
+/** Everyone an exported record refers to (people are shared between vendors). */
+function peopleIds(input: ReportInput): string[] {
+  const ids = JSON.stringify(input.vendorIds);
+  return (input.db.prepare(`SELECT vendor_contact_id FROM vendors WHERE id IN (SELECT value FROM json_each(@v))
+    UNION SELECT our_contact_id FROM vendors WHERE id IN (SELECT value FROM json_each(@v))
+    UNION SELECT owner_id FROM processes WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
+    UNION SELECT successor_id FROM processes WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
+    UNION SELECT admin_id FROM repositories WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
+    UNION SELECT reviewed_by_id FROM documents WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
+    UNION SELECT owner_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
+    UNION SELECT signed_off_by_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL`).pluck().all({ v: ids }) as (string | null)[])
+    .filter((x): x is string => x !== null);
+}
+

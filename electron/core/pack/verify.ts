@@ -1,0 +1,10 @@
+// Verifying a pack: is it intact and exactly what its manifest says? Every problem names its file.
+import type { PackVerifyReport } from '../../../shared/packs';
+import type { PackLimits } from './format';
+import { inspectPack } from './inspect';
+import { summarise } from './manifest';
+
+export async function verifyPack(path: string, opts: { limits?: PackLimits; signal?: AbortSignal } = {}): Promise<PackVerifyReport> {
+  const r = await inspectPack(path, { ...opts, collectRows: false });
+  return { ok: r.problems.length === 0, problems: r.problems, manifest: r.manifest ? summarise(r.manifest) : null };
+}

@@ -1,0 +1,185 @@
+// Files attached to documents and to checklist items (evidence): copied into the workbook's attachment folder under their SHA-256,
+// stored once however often they are added, opened through the face's own opener, removed.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentContent } from '../../../shared/contract';
+import { ApiError } from '../../../shared/errors';
+import { logActivity } from '../store/activity';
+import { attachmentDir, blobPath, putBlob, removeBlob } from '../store/blobs';
+import { putBlobFromFile } from '../store/blobFile';
+import { getRecord } from '../store/records';
+import { actor, inWrite, nowIso, type ServiceContext } from './context';
+import { prepared } from '../store/prepared';
+
+const SELECT = `a.id, a.sha256, a.size, l.file_name AS "fileName", a.media_type AS "mediaType",
+  l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.deleted_at AS "deletedAt"`;
+
+/** Whose attachments: a document, or a checklist item (its evidence). */
+export interface AttachmentOwner {
+  documentId?: string | undefined;
+  itemId?: string | undefined;
+}
+
+interface Owner {
+  kind: 'document' | 'checklist_item';
+  id: string;
+  vendorId: string;
+  title: string;
+  /** How the activity log names it. */
+  label: string;
+}
+
+function liveOwner(ctx: ServiceContext, o: AttachmentOwner): Owner {
+  if (o.documentId) {
+    const doc = getRecord(ctx.db, 'document', o.documentId);
+    if (!doc || doc.deletedAt) {
+      throw new ApiError('INVALID_INPUT', 'documentId: refers to a document that does not exist or was deleted', [
+        { field: 'documentId', message: 'refers to a document that does not exist or was deleted' },
+      ]);
+    }
+    return { kind: 'document', id: doc.id, vendorId: doc.vendorId, title: doc.title, label: `document “${doc.title}”` };
+  }
+  const item = prepared(ctx.db, 'SELECT id, vendor_id AS vendorId, title FROM checklist_items WHERE id = ? AND deleted_at IS NULL')
+    .get(o.itemId ?? '') as { id: string; vendorId: string; title: string } | undefined;
+  if (!item) {
+    throw new ApiError('INVALID_INPUT', 'itemId: refers to a checklist item that does not exist or was deleted', [
+      { field: 'itemId', message: 'refers to a checklist item that does not exist or was deleted' },
+    ]);
+  }
+  return { kind: 'checklist_item', ...item, label: `checklist item “${item.title}”` };
+}
+
+export function addAttachment(
+  ctx: ServiceContext,
+  input: AttachmentOwner & { fileName: string; mediaType?: string | undefined; content: Uint8Array },
+): Attachment {
+  const owner = liveOwner(ctx, input);
+  // The file lands first (temp name, then rename); the rows that point at it follow in one
+  // transaction. A failure in between leaves at most an unreferenced file, never a dangling row.
+  const { sha } = putBlob(attachmentDir(ctx.workbookPath), input.content);
+  return linkStored(ctx, owner, { sha, size: input.content.byteLength, fileName: input.fileName, mediaType: input.mediaType });
+}
+
+/**
+ * Attaches a file on this computer, streamed into the store while it is hashed (never whole in
+ * memory). Only regular files: a pipe, socket or device is refused with its name.
+ */
+export async function addAttachmentFromPath(ctx: ServiceContext, input: AttachmentOwner & { path: string; fileName?: string | undefined }): Promise<Attachment> {
+  liveOwner(ctx, input);
+  const stored = await putBlobFromFile(attachmentDir(ctx.workbookPath), input.path, { maxBytes: MAX_ATTACHMENT_BYTES, field: 'path' });
+  const fileName = input.fileName ?? basename(input.path);
+  // The owner is looked up again: it may have been deleted while the file was copied.
+  return linkStored(ctx, liveOwner(ctx, input), { sha: stored.sha, size: stored.size, fileName, mediaType: mediaTypeOf(fileName) });
+}
+
+/** The rows that point at a stored file: the attachment (revived if it was removed) and its link to the owner, logged. */
+function linkStored(ctx: ServiceContext, doc: Owner, file: { sha: string; size: number; fileName: string; mediaType?: string | undefined }): Attachment {
+  const { sha } = file;
+  return inWrite(ctx, () => {
+    const at = nowIso(ctx);
+    let att = prepared(ctx.db, 'SELECT id, deleted_at AS deletedAt FROM attachments WHERE sha256 = ?').get(sha) as { id: string; deletedAt: string | null } | undefined;
+    if (!att) {
+      att = { id: ctx.newId(), deletedAt: null };
+      prepared(ctx.db, 'INSERT INTO attachments (id, sha256, size, file_name, media_type, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(att.id, sha, file.size, file.fileName, file.mediaType || 'application/octet-stream', at, at);
+    } else if (att.deletedAt) {
+      prepared(ctx.db, 'UPDATE attachments SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, att.id);
+    }
+    const link = prepared(ctx.db, `SELECT id, deleted_at AS deletedAt FROM attachment_links
+      WHERE owner_kind = ? AND owner_id = ? AND attachment_id = ?`).get(doc.kind, doc.id, att.id) as { id: string; deletedAt: string | null } | undefined;
+    if (!link) {
+      prepared(ctx.db, `INSERT INTO attachment_links (id, attachment_id, owner_kind, owner_id, file_name, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(ctx.newId(), att.id, doc.kind, doc.id, file.fileName, at, at);
+    } else if (link.deletedAt) {
+      prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = NULL, file_name = ?, updated_at = ? WHERE id = ?').run(file.fileName, at, link.id);
+    }
+    if (!link || link.deletedAt) {
+      logActivity(ctx.db, {
+        id: ctx.newId(), at, actor: actor(ctx), action: 'attach', kind: doc.kind, recordId: doc.id, vendorId: doc.vendorId,
+        summary: `Attached “${file.fileName}” to ${doc.label}`, changes: { sha256: sha, size: file.size },
+      });
+    }
+    return prepared(ctx.db, `SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+      WHERE l.owner_kind = ? AND l.owner_id = ? AND a.id = ?`).get(doc.kind, doc.id, att.id) as Attachment;
+  });
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf', '.txt': 'text/plain', '.md': 'text/markdown', '.csv': 'text/csv', '.json': 'application/json',
+  '.html': 'text/html', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
+  '.zip': 'application/zip', '.eml': 'message/rfc822', '.msg': 'application/vnd.ms-outlook',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+/** A media type from the file's extension (the OS and the receiving side open by it); octet-stream otherwise. */
+export function mediaTypeOf(fileName: string): string {
+  return MEDIA_TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export function listAttachments(ctx: ServiceContext, owner: AttachmentOwner): Attachment[] {
+  const kind = owner.documentId ? 'document' : 'checklist_item';
+  return prepared(ctx.db, `SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+    WHERE l.owner_kind = ? AND l.owner_id = ? AND l.deleted_at IS NULL ORDER BY l.created_at, l.file_name`).all(kind, owner.documentId ?? owner.itemId) as Attachment[];
+}
+
+function liveAttachment(ctx: ServiceContext, id: string) {
+  const att = prepared(ctx.db, 'SELECT id, sha256, file_name AS fileName, media_type AS mediaType FROM attachments WHERE id = ? AND deleted_at IS NULL')
+    .get(id) as { id: string; sha256: string; fileName: string; mediaType: string } | undefined;
+  if (!att) throw new ApiError('NOT_FOUND', `No attachment with id ${id}`);
+  const path = blobPath(attachmentDir(ctx.workbookPath), att.sha256);
+  if (!existsSync(path)) {
+    throw new ApiError('FILE_ERROR', `The file of attachment “${att.fileName}” is missing from ${attachmentDir(ctx.workbookPath)}`);
+  }
+  return { ...att, path };
+}
+
+export function attachmentContent(ctx: ServiceContext, id: string): AttachmentContent {
+  const att = liveAttachment(ctx, id);
+  return { fileName: att.fileName, mediaType: att.mediaType, content: new Uint8Array(readFileSync(att.path)) };
+}
+
+/**
+ * Hands a copy to the operating system under its own file name (so the right program opens it);
+ * the stored file itself is never given out, so an editor cannot change it behind our back.
+ */
+export async function openAttachment(ctx: ServiceContext, id: string, opener: ((path: string) => Promise<void>) | undefined) {
+  if (!opener) throw new ApiError('UNSUPPORTED', 'This face cannot open files; download the attachment instead.');
+  const att = liveAttachment(ctx, id);
+  // A new private folder each time: a fixed path in the shared temp folder could hold a symlink
+  // planted by another user, and copying onto it would write wherever it points.
+  const dir = mkdtempSync(join(tmpdir(), 'handover-workbook-open-'));
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const copy = join(dir, att.fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_'));
+  copyFileSync(att.path, copy);
+  await opener(copy);
+  return { opened: true };
+}
+
+export function removeAttachment(ctx: ServiceContext, input: AttachmentOwner & { attachmentId: string }): { removed: boolean } {
+  let orphanSha: string | null = null;
+  const result = inWrite(ctx, () => {
+    const doc = liveOwner(ctx, input);
+    const link = prepared(ctx.db, `SELECT l.id, l.file_name AS fileName, a.sha256 FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+      WHERE l.owner_kind = ? AND l.owner_id = ? AND l.attachment_id = ? AND l.deleted_at IS NULL`)
+      .get(doc.kind, doc.id, input.attachmentId) as { id: string; fileName: string; sha256: string } | undefined;
+    if (!link) return { removed: false };
+    const at = nowIso(ctx);
+    prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, link.id);
+    const stillUsed = prepared(ctx.db, 'SELECT 1 FROM attachment_links WHERE attachment_id = ? AND deleted_at IS NULL').get(input.attachmentId);
+    if (!stillUsed) {
+      prepared(ctx.db, 'UPDATE attachments SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, input.attachmentId);
+      orphanSha = link.sha256;
+    }
+    logActivity(ctx.db, {
+      id: ctx.newId(), at, actor: actor(ctx), action: 'detach', kind: doc.kind, recordId: doc.id, vendorId: doc.vendorId,
+      summary: `Removed attachment “${link.fileName}” from ${doc.label}`,
+    });
+    return { removed: true };
+  });
+  // The file goes only after the rows that pointed at it are committed as removed.
+  if (orphanSha) removeBlob(attachmentDir(ctx.workbookPath), orphanSha);
+  return result;
+}

@@ -1,0 +1,128 @@
+// Generic, parameterised SQL for the six record kinds. Column names come only from the shapes in
+// shared/records.ts (never from input), values always travel as parameters.
+import { fieldMeta, fieldNames, refLabel, type RecordKind, type RecordOf } from '../../../shared/records';
+import type { ListInput, ListResult } from '../../../shared/contract';
+import { ApiError } from '../../../shared/errors';
+import type { Db } from './open';
+import { toScopedMatchQuery } from './search';
+import { refFields, selectList, TABLE, toColumn } from './tables';
+import { prepared } from './prepared';
+
+type Row = Record<string, unknown>;
+
+const toSql = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
+
+export function insertRecord(db: Db, kind: RecordKind, record: Row): void {
+  const cols = ['id', ...fieldNames(kind), 'createdAt', 'updatedAt', 'deletedAt'];
+  prepared(db, `INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    .run(...cols.map((c) => toSql(record[c])));
+}
+
+export function getRecord<K extends RecordKind>(db: Db, kind: K, id: string): RecordOf[K] | undefined {
+  return prepared(db, `SELECT ${selectList(kind)} FROM ${TABLE[kind]} t WHERE t.id = ?`).get(id) as RecordOf[K] | undefined;
+}
+
+export function updateRecord(db: Db, kind: RecordKind, id: string, changes: Row, updatedAt: string): void {
+  const fields = Object.keys(changes).filter((f) => (fieldNames(kind) as string[]).includes(f));
+  const sets = [...fields.map((f) => `${toColumn(f)} = ?`), 'updated_at = ?'];
+  prepared(db, `UPDATE ${TABLE[kind]} SET ${sets.join(', ')} WHERE id = ?`).run(...fields.map((f) => toSql(changes[f])), updatedAt, id);
+}
+
+export function setDeleted(db: Db, kind: RecordKind, id: string, deletedAt: string | null, updatedAt: string): void {
+  prepared(db, `UPDATE ${TABLE[kind]} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(deletedAt, updatedAt, id);
+}
+
+/** Whether a live record of that kind exists (used to check references before writing). */
+export function isLive(db: Db, kind: RecordKind, id: string): boolean {
+  return prepared(db, `SELECT 1 FROM ${TABLE[kind]} WHERE id = ? AND deleted_at IS NULL`).get(id) !== undefined;
+}
+
+function sortExpression(kind: RecordKind, sort: string | undefined): string {
+  if (!sort) return `t.${toColumn(fieldNames(kind)[kind === 'vendor' || kind === 'person' ? 0 : 1]!)} COLLATE NOCASE`;
+  if (sort === 'createdAt' || sort === 'updatedAt') return `t.${toColumn(sort)}`;
+  if (!(fieldNames(kind) as string[]).includes(sort)) {
+    throw new ApiError('INVALID_INPUT', `sort: ${kind} has no field "${sort}"`, [{ field: 'sort', message: `has no field "${sort}"` }]);
+  }
+  const ref = refFields(kind).find((r) => r.field === sort);
+  if (ref) {
+    const titleCol = ref.target === 'document' ? 'title' : 'name';
+    return `(SELECT r.${titleCol} FROM ${TABLE[ref.target]} r WHERE r.id = t.${toColumn(sort)}) COLLATE NOCASE`;
+  }
+  const meta = fieldMeta(kind, sort);
+  // Choices sort in their declared order (critical, high, medium, low), not alphabetically.
+  if (meta.control === 'enum' && meta.options) {
+    return `CASE t.${toColumn(sort)} ${meta.options.map((o, i) => `WHEN '${o}' THEN ${i}`).join(' ')} END`;
+  }
+  return meta.control === 'int' || meta.control === 'money' || meta.control === 'date'
+    ? `t.${toColumn(sort)}`
+    : `t.${toColumn(sort)} COLLATE NOCASE`;
+}
+
+/** One page of a kind's records with filter and sort, plus the total and the names it refers to. */
+export function listRecords<K extends RecordKind>(db: Db, kind: K, q: ListInput): ListResult<RecordOf[K]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (!q.includeDeleted) where.push('t.deleted_at IS NULL');
+  if (q.vendorId) {
+    if (kind === 'vendor') { where.push('t.id = ?'); } else { where.push('t.vendor_id = ?'); }
+    params.push(q.vendorId);
+  }
+  for (const [field, value] of Object.entries(q.where ?? {})) {
+    if (!(fieldNames(kind) as string[]).includes(field) || fieldMeta(kind, field).control !== 'enum') {
+      throw new ApiError('INVALID_INPUT', `where.${field}: ${kind} has no choice field "${field}"`, [{ field: `where.${field}`, message: 'is not a choice field' }]);
+    }
+    where.push(`t.${toColumn(field)} = ?`);
+    params.push(value);
+  }
+  const match = q.filter ? toScopedMatchQuery(q.filter, kind, kind === 'vendor' ? undefined : q.vendorId) : null;
+  if (match) {
+    where.push(`t.id IN (SELECT d.record_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid WHERE search_fts MATCH ?)`);
+    params.push(match);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const limit = q.limit ?? 200;
+  const offset = q.offset ?? 0;
+  const rows = prepared(db, `SELECT ${selectList(kind)} FROM ${TABLE[kind]} t ${whereSql}
+    ORDER BY ${sortExpression(kind, q.sort)} ${dir}, t.id ${dir} LIMIT ? OFFSET ?`).all(...params, limit, offset) as RecordOf[K][];
+  const total = offset === 0 && rows.length < limit
+    ? rows.length
+    : (prepared(db, `SELECT count(*) AS n FROM ${TABLE[kind]} t ${whereSql}`).get(...params) as { n: number }).n;
+  return { rows, total, labels: labelsFor(db, kind, rows as unknown as Row[]) };
+}
+
+/** Display names of the people, documents and vendors a set of rows refers to; one deleted since reads "Dmitri Ivanov (left)". */
+export function labelsFor(db: Db, kind: RecordKind, rows: Row[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  const wanted = new Map<RecordKind, Set<string>>();
+  for (const { field, target } of refFields(kind)) {
+    for (const row of rows) {
+      const id = row[field];
+      if (typeof id === 'string') {
+        if (!wanted.has(target)) wanted.set(target, new Set());
+        wanted.get(target)!.add(id);
+      }
+    }
+  }
+  for (const [target, ids] of wanted) {
+    const titleCol = target === 'document' ? 'title' : 'name';
+    const list = [...ids];
+    // Chunked: SQLite caps the number of parameters in one statement.
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      const found = prepared(db, `SELECT id, ${titleCol} AS label, deleted_at AS deletedAt FROM ${TABLE[target]} WHERE id IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk) as { id: string; label: string; deletedAt: string | null }[];
+      for (const f of found) labels[f.id] = refLabel(target, f.label, f.deletedAt !== null);
+    }
+  }
+  return labels;
+}
+
+/** A prepared insert for bulk loads (demo data, imports): one statement reused for every row. */
+export function prepareInsert(db: Db, kind: RecordKind): (record: Row) => void {
+  const cols = ['id', ...fieldNames(kind), 'createdAt', 'updatedAt', 'deletedAt'];
+  const stmt = prepared(db, `INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  return (record) => {
+    stmt.run(...cols.map((c) => toSql(record[c])));
+  };
+}

@@ -1,0 +1,93 @@
+// The full-text index over every record's name and text, and every checklist item's, kept in step
+// by the services inside each write's transaction, and rebuilt wholesale after a bulk load.
+import { SEARCH_FIELDS, TITLE_FIELD, type RecordKind } from '../../../shared/records';
+import type { Db } from './open';
+import { TABLE, toColumn } from './tables';
+import { prepared } from './prepared';
+
+type Row = Record<string, unknown>;
+
+function texts(kind: RecordKind, record: Row): { title: string; body: string } {
+  const title = String(record[TITLE_FIELD[kind]] ?? '');
+  const body = (SEARCH_FIELDS[kind] as readonly string[]).map((f) => String(record[f] ?? '')).filter(Boolean).join('\n');
+  return { title, body };
+}
+
+/** Tokens of the scope column: the record's kind and its vendor. */
+export function scopeTokens(kind: string, vendorId: string | null): string {
+  return `k${kind}${vendorId ? ` v${vendorId.replaceAll('-', '')}` : ''}`;
+}
+
+/** Checklist items share the index under this kind: their title, description and evidence note. */
+export const ITEM_KIND = 'checklist_item';
+
+/** Replaces a document's entry in the index, or only takes it out when it is no longer live. */
+function putDoc(db: Db, doc: { id: string; kind: string; vendorId: string | null; title: string; body: string; live: boolean }): void {
+  const existing = prepared(db, 'SELECT rowid FROM search_docs WHERE record_id = ?').get(doc.id) as { rowid: number } | undefined;
+  if (existing) {
+    prepared(db, 'DELETE FROM search_fts WHERE rowid = ?').run(existing.rowid);
+    prepared(db, 'DELETE FROM search_docs WHERE rowid = ?').run(existing.rowid);
+  }
+  if (!doc.live) return;
+  const { rowid } = prepared(db, 'INSERT INTO search_docs (record_id, kind, vendor_id) VALUES (?, ?, ?) RETURNING rowid')
+    .get(doc.id, doc.kind, doc.vendorId) as { rowid: number };
+  prepared(db, 'INSERT INTO search_fts (rowid, title, body, scope) VALUES (?, ?, ?, ?)').run(rowid, doc.title, doc.body, scopeTokens(doc.kind, doc.vendorId));
+}
+
+/** Puts a record into the index (or replaces its entry); a deleted record is taken out. */
+export function indexRecord(db: Db, kind: RecordKind, record: Row): void {
+  const id = String(record.id);
+  const vendorId = kind === 'vendor' ? id : ((record.vendorId as string | null | undefined) ?? null);
+  const t = texts(kind, record);
+  putDoc(db, { id, kind, vendorId, ...t, live: !record.deletedAt });
+}
+
+/**
+ * Re-indexes checklist items from their table (those of one checklist, or some by id), after a
+ * write that added or changed them. Written as in rebuildSearch and migration 3: the body is the
+ * description and the evidence note, one per line.
+ */
+export function indexItems(db: Db, which: { checklistId: string } | { ids: string[] }): void {
+  const select = `SELECT id, vendor_id AS vendorId, title, description || char(10) || evidence AS body, deleted_at AS deletedAt FROM checklist_items`;
+  const rows: { id: string; vendorId: string; title: string; body: string; deletedAt: string | null }[] = [];
+  if ('checklistId' in which) rows.push(...(prepared(db, `${select} WHERE checklist_id = ?`).all(which.checklistId) as typeof rows));
+  else for (const id of which.ids) rows.push(...(prepared(db, `${select} WHERE id = ?`).all(id) as typeof rows));
+  for (const r of rows) putDoc(db, { id: r.id, kind: ITEM_KIND, vendorId: r.vendorId, title: r.title, body: r.body, live: !r.deletedAt });
+}
+
+/** Rebuilds the whole index from the tables: used after bulk loads, far faster than row by row. */
+export function rebuildSearch(db: Db): void {
+  db.exec('DELETE FROM search_fts; DELETE FROM search_docs;');
+  for (const kind of Object.keys(TABLE) as RecordKind[]) {
+    const table = TABLE[kind];
+    const vendorCol = kind === 'vendor' ? 'id' : 'vendor_id';
+    const title = toColumn(TITLE_FIELD[kind]);
+    const body = (SEARCH_FIELDS[kind] as readonly string[]).map((f) => `coalesce(${toColumn(f)}, '')`).join(` || char(10) || `);
+    db.exec(`INSERT INTO search_docs (record_id, kind, vendor_id) SELECT id, '${kind}', ${vendorCol} FROM ${table} WHERE deleted_at IS NULL`);
+    db.exec(`INSERT INTO search_fts (rowid, title, body, scope)
+      SELECT d.rowid, t.${title}, ${body}, 'k${kind}' || coalesce(' v' || replace(d.vendor_id, '-', ''), '') FROM search_docs d JOIN ${table} t ON t.id = d.record_id WHERE d.kind = '${kind}'`);
+  }
+  db.exec(`INSERT INTO search_docs (record_id, kind, vendor_id) SELECT id, '${ITEM_KIND}', vendor_id FROM checklist_items WHERE deleted_at IS NULL`);
+  db.exec(`INSERT INTO search_fts (rowid, title, body, scope)
+    SELECT d.rowid, t.title, t.description || char(10) || t.evidence, 'k${ITEM_KIND} v' || replace(d.vendor_id, '-', '')
+    FROM search_docs d JOIN checklist_items t ON t.id = d.record_id WHERE d.kind = '${ITEM_KIND}'`);
+  db.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
+}
+
+/**
+ * Turns what a person types into an FTS5 query: every word must match as a prefix.
+ * Words are quoted, so FTS syntax characters in the input are never interpreted.
+ */
+export function toMatchQuery(q: string): string | null {
+  const words = q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return null;
+  return `{title body} : (${words.slice(0, 8).map((w) => `"${w}"*`).join(' ')})`;
+}
+
+/** The same words, limited to one kind of one vendor (a table's filter box). */
+export function toScopedMatchQuery(q: string, kind: string, vendorId: string | undefined): string | null {
+  const words = toMatchQuery(q);
+  if (!words) return null;
+  const scope = scopeTokens(kind, vendorId ?? null).split(' ').map((t) => `"${t}"`).join(' ');
+  return `${words} AND {scope} : (${scope})`;
+}

@@ -1,6 +1,0 @@
-// The preload of the sandboxed window: it only exposes the bridge (electron/shell/bridge.ts).
-// Built as one CommonJS file (see electron.vite.config.ts): a sandboxed preload cannot import.
-import { contextBridge, ipcRenderer } from 'electron';
-import { createBridge } from './shell/bridge';
-
-contextBridge.exposeInMainWorld('handover', createBridge(ipcRenderer));
