@@ -23,7 +23,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve(__dirname, 'electron/desktop/main.ts') } },
+      // The pack worker (verify, preview, import off the main thread) is an entry of its own:
+      // the backend starts it as out/main/packWorker.js beside main.js.
+      rollupOptions: { input: { main: resolve(__dirname, 'electron/desktop/main.ts'), packWorker: resolve(__dirname, 'electron/core/pack/worker.ts') } },
     },
   },
   preload: {

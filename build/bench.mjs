@@ -1,4 +1,4 @@
-// `npm run bench`: prints speed figures (tests never time anything). The backend and pack parts run here;
+// `npm run bench`: prints speed figures (tests never time anything). The backend, pack and attachment parts run here;
 // the UI part (Chromium) runs when the renderer is built and Chromium is installed.
 import { existsSync } from 'node:fs';
 import { register } from 'tsx/esm/api';
@@ -10,6 +10,12 @@ await benchBackend();
 console.log('');
 const { benchPacks } = await import('./bench/packs.ts');
 await benchPacks();
+console.log('');
+const { benchImportLive } = await import('./bench/import-live.ts');
+await benchImportLive();
+console.log('');
+const { benchAttachments } = await import('./bench/attachments.ts');
+await benchAttachments();
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(new URL('./bench-ui.mjs', import.meta.url))) {

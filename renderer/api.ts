@@ -1,7 +1,9 @@
 // The one client every screen uses. Which face carries the calls is decided here, once:
 // the desktop preload's bridge (IPC) when it exists, else HTTP to the browser face's server.
 import { createClient, type HandoverBridge, type HandoverClient, type Transport } from '../shared/client';
+import { type CommandName } from '../shared/commands';
 import { ApiError, type ApiResponse } from '../shared/errors';
+import { parseChangeEvent, type ChangeEvent } from '../shared/changes';
 import { decodeWire, encodeWire } from '../shared/wire';
 
 declare global {
@@ -43,8 +45,7 @@ const httpTransport: Transport = async (method, input) => {
   const text = await response.text();
   let body: unknown;
   try {
-    // decodeWire's reviver visits every value; only answers that carry bytes need it.
-    body = text.includes('"$bytes"') ? decodeWire(text) : JSON.parse(text);
+    body = decodeWire(text);
   } catch {
     throw new ApiError('INTERNAL', `The server answered ${response.status} with something that is not JSON.`);
   }
@@ -61,9 +62,52 @@ export const api: HandoverClient = createClient(transport);
 /** True in the desktop app (the preload's bridge exists). */
 export const isDesktop = !!bridge;
 
+/** The path on disk of a File the user picked or dropped (desktop only; '' in the browser face or when it has none). */
+export function pathForFile(file: File): string {
+  return bridge ? bridge.pathForFile(file) : '';
+}
+
 /** Subscribes to "the desktop shell opened another workbook"; a no-op in the browser face. */
 export function onWorkbookChanged(listener: () => void): () => void {
   return bridge ? bridge.onWorkbookChanged(listener) : () => {};
+}
+
+const changeListeners = new Set<(event: ChangeEvent) => void>();
+let changeSource: { close(): void } | null = null;
+
+/**
+ * Subscribes to what the backend changed after each committed write, by this window or any other
+ * (another tab, the CLI's writes are not announced). Desktop: the preload's IPC event; browser
+ * face: one EventSource on /events for all listeners, opened with the first and closed with the last.
+ */
+export function onChange(listener: (event: ChangeEvent) => void): () => void {
+  if (bridge) return bridge.onChange(listener);
+  changeListeners.add(listener);
+  if (!changeSource && typeof EventSource !== 'undefined') {
+    const source = new EventSource(`/events?token=${encodeURIComponent(pageToken())}`);
+    source.addEventListener('change', (message) => {
+      let event: ChangeEvent | null = null;
+      try {
+        event = parseChangeEvent(JSON.parse((message as MessageEvent<string>).data));
+      } catch {
+        event = null;
+      }
+      if (event) for (const l of [...changeListeners]) l(event);
+    });
+    changeSource = source;
+  }
+  return () => {
+    changeListeners.delete(listener);
+    if (changeListeners.size === 0 && changeSource) {
+      changeSource.close();
+      changeSource = null;
+    }
+  };
+}
+
+/** Subscribes to the desktop menu's commands (shared/commands.ts); a no-op in the browser face, which has no menu. */
+export function onCommand(listener: (name: CommandName) => void): () => void {
+  return bridge ? bridge.onCommand(listener) : () => {};
 }
 
 export { ApiError };

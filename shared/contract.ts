@@ -9,7 +9,7 @@ import {
 import { KT_STAGE } from './enums';
 import {
   packDiscardInput, packExportInput, packImportInput, packJobInput, packSourceInput,
-  type ImportPreview, type ImportResult, type PackJobStatus, type PackVerifyReport,
+  type ImportPreview, type ImportResult, type PackCancelResult, type PackJobStatus, type PackVerifyReport,
 } from './packs';
 import { handOverInput, type HandOverResult, type PersonReferences } from './people';
 import {
@@ -183,12 +183,6 @@ export interface Attachment {
   deletedAt: string | null;
 }
 
-export interface AttachmentContent {
-  fileName: string;
-  mediaType: string;
-  content: Uint8Array;
-}
-
 export interface ActivityEntry {
   id: string;
   at: string;
@@ -200,15 +194,32 @@ export interface ActivityEntry {
   summary: string;
 }
 
+/** The write an undo (or a redo) would take back next, as the Edit menu names it. */
+export interface HistoryStep {
+  summary: string;
+  /** False for writes the backend cannot take back (imports, templates, settings…): the menu item is disabled. */
+  undoable: boolean;
+}
+
+export interface HistoryState {
+  undo: HistoryStep | null;
+  redo: HistoryStep | null;
+}
+
 export interface Stats {
   totals: Record<RecordKind | 'attachment', number>;
   perVendor: { vendorId: string; vendorName: string; counts: Record<'process' | 'repository' | 'licence' | 'document', number> }[];
 }
 
-export const MAX_ATTACHMENT_BYTES = 512 * 1024 * 1024;
-const bytes = z.instanceof(Uint8Array, { error: 'must be the bytes of a file' })
-  .refine((b) => b.byteLength <= MAX_ATTACHMENT_BYTES, { error: 'is larger than 512 MB' });
-const fileName = z.string().trim().min(1, { error: 'is required' }).max(255, { error: 'is too long' })
+/**
+ * Largest attachment: 4 GiB. Files stream to disk and are never held in memory, so the limit is
+ * about what a workbook should carry, not about memory: it takes disk images, database dumps and
+ * recorded walkthroughs, stays within what every file system the pack may be copied to holds
+ * (FAT32's 4 GiB − 1 byte per file is the smallest; a zip entry holds more with zip64), and a pack
+ * with a few of them still fits the importer's 64 GiB total.
+ */
+export const MAX_ATTACHMENT_BYTES = 4 * 1024 ** 3 - 1;
+export const attachmentFileName = z.string().trim().min(1, { error: 'is required' }).max(255, { error: 'is too long' })
   .refine((s) => !s.includes('/') && !s.includes('\\') && !s.includes('\u0000') && s !== '.' && s !== '..', { error: 'must be a plain file name' });
 
 /** Attachments belong to a document or to a checklist item (its evidence): exactly one of the two. */
@@ -219,6 +230,9 @@ function owner<S extends z.ZodRawShape>(shape: S) {
       return (documentId === undefined) !== (itemId === undefined);
     }, { error: 'give either documentId or itemId', path: ['documentId'] });
 }
+
+/** The query of the browser face's upload route (POST /attachments?documentId=…|itemId=…&name=…): whose file, and its name. */
+export const attachmentUploadInput = owner({ name: attachmentFileName });
 
 // ---- checklists ----
 
@@ -256,9 +270,12 @@ export const API = {
     z.strictObject({ vendorId: id.optional(), recordId: id.optional(), before: z.string().optional(), limit: z.number().int().min(1).max(500).optional() }),
     as<ActivityEntry[]>(),
   ),
-  'attachment.add': write(owner({ fileName, mediaType: z.string().max(200).optional(), content: bytes }), as<Attachment>()),
+  // Bytes never travel in a call: the desktop names the file the user picked or dropped (streamed
+  // by the backend; refused on the browser face, which uploads to POST /attachments instead).
+  'attachment.addFile': write(owner({ path: z.string().min(1, { error: 'is required' }).max(4096), fileName: attachmentFileName.optional() }), as<Attachment>()),
   'attachment.list': read(owner({}), as<Attachment[]>()),
-  'attachment.content': read(byId, as<AttachmentContent>()),
+  /** A copy saved where the user picks in the native save dialog (desktop; the browser face downloads GET /attachments/<id>). */
+  'attachment.saveAs': read(byId, as<{ path: string | null }>()),
   'attachment.open': read(byId, as<{ opened: boolean }>()),
   'attachment.remove': write(owner({ attachmentId: id }), as<{ removed: boolean }>()),
   'template.list': read(none, as<Template[]>()),
@@ -289,14 +306,25 @@ export const API = {
   'checklist.myTasks': read(z.strictObject({ personId: id, includeClosed: z.boolean().optional() }), as<TaskRow[]>()),
   'readiness.vendor': read(z.strictObject({ vendorId: id }), as<VendorOverview>()),
   'dashboard.get': read(none, as<DashboardRow[]>()),
+  // Undo and redo of this session's last writes, done by the backend from what the activity log recorded.
+  'history.state': read(none, as<HistoryState>()),
+  'history.undo': write(none, as<HistoryState>()),
+  'history.redo': write(none, as<HistoryState>()),
   // Transition packs (shared/packs.ts). An export is a job: start it, poll its status, cancel it.
   'app.pickFile': read(z.strictObject({ purpose: z.enum(['open-pack', 'save-pack']), suggestedName: z.string().max(200).optional() }), as<{ path: string | null }>()),
   'report.html': read(reportInput, as<{ title: string; html: string }>()),
   'report.printToPdf': read(reportInput, as<{ path: string | null }>()),
   'pack.export': read(packExportInput, as<{ jobId: string }>()),
   'pack.jobStatus': read(packJobInput, as<PackJobStatus>()),
-  'pack.cancel': read(packJobInput, as<{ cancelled: boolean }>()),
+  'pack.cancel': read(packJobInput, as<PackCancelResult>()),
   'pack.discard': read(packDiscardInput, as<{ removed: boolean }>()),
+  // Verify, preview and import are jobs like export (status and cancel as above). The import job
+  // writes through its own connection and holds this backend's writes itself while it applies, so
+  // starting it is not a write for the dispatcher.
+  'pack.startVerify': read(packSourceInput, as<{ jobId: string }>()),
+  'pack.startPreview': read(packSourceInput, as<{ jobId: string }>()),
+  'pack.startImport': read(packImportInput, as<{ jobId: string }>()),
+  // The same jobs in one call that answers when they end (the CLI, scripts, tests).
   'pack.verify': read(packSourceInput, as<PackVerifyReport>()),
   'pack.preview': read(packSourceInput, as<ImportPreview>()),
   'pack.import': write(packImportInput, as<ImportResult>()),

@@ -76,16 +76,36 @@ export interface PackExportResult {
 
 export type PackJobState = 'running' | 'done' | 'failed' | 'cancelled';
 
-export interface PackJobStatus {
+/** The four kinds of long pack work, all run as jobs: start, poll the status, cancel. */
+export type PackJobKind = 'export' | 'verify' | 'preview' | 'import';
+
+export interface PackJobResults {
+  export: PackExportResult;
+  verify: PackVerifyReport;
+  preview: ImportPreview;
+  import: ImportResult;
+}
+
+/** A job's status, told apart by its kind (each kind has its own result). */
+export type PackJobStatus = { [K in PackJobKind]: PackJobStatusOf<K> }[PackJobKind];
+
+export interface PackJobStatusOf<K extends PackJobKind> {
   jobId: string;
+  kind: K;
   state: PackJobState;
   /** What it is doing now, for the progress line ("Attachments", "Data", …). */
   step: string;
   /** Bytes read so far and the expected total (the total grows a little while data files are written). */
   bytesDone: number;
   bytesTotal: number;
-  result: PackExportResult | null;
+  result: PackJobResults[K] | null;
   error: ApiErrorBody | null;
+}
+
+export interface PackCancelResult {
+  cancelled: boolean;
+  /** Why not: the job had finished, or (an import) its records were already being committed. */
+  reason?: 'finished' | 'too late';
 }
 
 export interface PackProblem {

@@ -83,7 +83,7 @@ export async function makeCorpus(totalMb: number): Promise<Corpus> {
   const vendor = await call('vendor.create', { name: 'Bench Vendor' });
   const docs: string[] = [];
   for (let i = 0; i < 20; i++) docs.push((await call('document.create', { vendorId: vendor.id, title: `Document ${i}` })).id);
-  // Files straight into the store (as attachment.add would put them) and rows in one transaction:
+  // Files straight into the store (as an attachment upload would put them) and rows in one transaction:
   // adding a gigabyte through the API one fsync at a time would only slow the setup down.
   const rows: { sha: string; size: number; name: string; type: string; doc: string }[] = [];
   const half = (totalMb * MB) / 2;
@@ -164,7 +164,7 @@ async function runChild(argv: string[]): Promise<void> {
  * This process's own peak RSS. Not getrusage's ru_maxrss: on Linux an exec'd child keeps the
  * high-water mark its parent had when it forked, so it would report the parent's peak.
  */
-function peakRssMb(): number {
+export function peakRssMb(): number {
   try {
     const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
     if (kb) return Number(kb) / 1024;

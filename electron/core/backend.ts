@@ -1,10 +1,13 @@
 // The backend every face shares: one open workbook and the dispatcher over the API table.
 // No Electron in here: the desktop shell, the browser face, the CLI and the tests all use it as is.
 import { randomUUID } from 'node:crypto';
-import { API, isMethodName } from '../../shared/contract';
-import type { ApiResponse } from '../../shared/errors';
+import type { Readable } from 'node:stream';
+import { API, isMethodName, type Attachment } from '../../shared/contract';
+import { ApiError, type ApiResponse } from '../../shared/errors';
+import type { ChangeEvent } from '../../shared/changes';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { HANDLERS, type FaceDialogs, type HandlerEnv } from './api/handlers';
+import { UndoHistory } from './api/history';
 import { defaultUserName, randomId, systemClock, type Clock, type ServiceContext } from './services/context';
 import { removeStaleStaging } from './pack/import';
 import { sweepLeftovers } from './pack/leftovers';
@@ -12,6 +15,11 @@ import { seedBuiltinTemplates } from './services/templates';
 import { PackJobs } from './pack/jobs';
 import { openWorkbook, type Db } from './store/open';
 import { getSetting, setSetting } from './store/settings';
+import { addAttachmentFromStream, attachmentFile, type AttachmentOwner } from './services/attachments';
+import { BUSY_IMPORT_MESSAGE, importBeingApplied } from './store/importLock';
+
+/** Writes that take the write gate themselves (the import job holds it while it applies). */
+const SELF_GATED: ReadonlySet<string> = new Set(['pack.import']);
 
 export interface BackendOptions {
   /** Absolute path of the .sqlite file; created if missing. */
@@ -28,6 +36,15 @@ export interface BackendOptions {
   allowPackPaths?: boolean;
   clock?: Clock;
   newId?: () => string;
+  /** The built pack worker (desktop app); default: its source through tsx. */
+  packWorkerEntry?: URL;
+}
+
+/** What the browser face's attachment routes need: an upload streamed into the store, a stored file to stream out. */
+export interface AttachmentRoutes {
+  /** `maxBytes` defaults to MAX_ATTACHMENT_BYTES (tests make it small). */
+  upload(input: AttachmentOwner & { fileName: string }, body: Readable, maxBytes?: number): Promise<Attachment>;
+  file(id: string): { path: string; fileName: string; mediaType: string; size: number };
 }
 
 export interface Backend {
@@ -36,6 +53,13 @@ export interface Backend {
   dispatch: Dispatch;
   /** Pack exports in progress, finished packs and uploads (the browser face's download and upload routes use it). */
   readonly packs: PackJobs;
+  /** Attachments as streams, for the browser face's upload and download routes (no bytes go through dispatch). */
+  readonly attachments: AttachmentRoutes;
+  /**
+   * Calls `listener` after each committed write with what it changed (every face relays these to
+   * its screens); returns an unsubscribe function.
+   */
+  onChange(listener: (event: ChangeEvent) => void): () => void;
   /** Opens (creating if needed) another workbook; on failure throws and keeps the current one. */
   switchWorkbook(path: string): void;
   close(): void;
@@ -70,9 +94,19 @@ export function createBackend(opts: BackendOptions): Backend {
     return db;
   };
   let ctx: ServiceContext = { db: open(opts.workbookPath), workbookPath: opts.workbookPath, clock, newId: opts.newId ?? randomId };
-  const packs = new PackJobs({ nativeBinding: opts.nativeBinding, allowPaths: opts.allowPackPaths ?? true });
-  const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false, packs, dialogs: opts.dialogs });
-  const inner = createDispatcher(HANDLERS, env, (e) => console.error('Handover Workbook: internal error', e));
+  const packs = new PackJobs({
+    nativeBinding: opts.nativeBinding, allowPaths: opts.allowPackPaths ?? true, ...(opts.packWorkerEntry ? { workerEntry: opts.packWorkerEntry } : {}),
+  });
+  const history = new UndoHistory();
+  const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false, packs, dialogs: opts.dialogs, history });
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  const inner = createDispatcher(HANDLERS, env, {
+    onInternalError: (e) => console.error('Handover Workbook: internal error', e),
+    onChange: (event, method, first) => {
+      history.committed(method, first);
+      for (const listener of [...listeners]) listener(event);
+    },
+  });
   // Move the WAL into the database file once writes have been quiet for a moment.
   let checkpointTimer: ReturnType<typeof setTimeout> | undefined;
   const scheduleCheckpoint = () => {
@@ -83,7 +117,11 @@ export function createBackend(opts: BackendOptions): Backend {
     checkpointTimer.unref?.();
   };
   const dispatch: Dispatch = async (method, payload) => {
-    const response = await inner(method, payload);
+    // While this backend's own import applies its records (in the pack worker), writes wait here
+    // for it instead of in SQLite's busy wait, which would hold the event loop; reads go at once.
+    // The import itself holds the gate, so it does not queue behind itself.
+    const queued = isMethodName(method) && API[method].writes && !SELF_GATED.has(method);
+    const response = await (queued ? packs.writeGate.write(() => inner(method, payload)) : inner(method, payload));
     if (response.ok && isMethodName(method) && API[method].writes) scheduleCheckpoint();
     return response;
   };
@@ -96,10 +134,25 @@ export function createBackend(opts: BackendOptions): Backend {
     },
     dispatch: (method: string, payload: unknown): Promise<ApiResponse<unknown>> => dispatch(method, payload),
     packs,
+    attachments: {
+      // The same guard as every write through dispatch: while an import is applied, answer at once.
+      upload: (input, body, maxBytes) => {
+        if (importBeingApplied(ctx.workbookPath)) return Promise.reject(new ApiError('BUSY', BUSY_IMPORT_MESSAGE));
+        return addAttachmentFromStream(ctx, input, body, maxBytes);
+      },
+      file: (id) => attachmentFile(ctx, id),
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
     switchWorkbook(path: string) {
       const db = open(path);
       const old = ctx.db;
       ctx = { ...ctx, db, workbookPath: path };
+      history.clear();
       old.close();
     },
     close() {

@@ -4,3 +4,9 @@
 
 /** Sent to the page after the desktop shell opened another workbook; it carries no data. */
 export const WORKBOOK_CHANGED = 'handover-event:workbook-changed';
+
+/** Sent to the page by the menu: a command name from shared/commands.ts for the renderer to run. */
+export const COMMAND = 'handover-event:command';
+
+/** Sent to the page after each committed write: the backend's ChangeEvent (shared/events.ts), a plain object. */
+export const CHANGE = 'handover-event:change';

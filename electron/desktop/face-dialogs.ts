@@ -1,4 +1,4 @@
-// What the backend asks of the desktop shell: native dialogs for packs, and printing the report
+// What the backend asks of the desktop shell: native dialogs for packs and attachments, and printing the report
 // to PDF (a hidden, script-less window in a session of its own, so the main window's network
 // and file guards stay as strict as they are).
 import { BrowserWindow, dialog, type FileFilter } from 'electron';
@@ -11,6 +11,7 @@ import { pdfOptions } from './pdf-page';
 
 const PACKS: FileFilter[] = [{ name: 'Transition packs', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }];
 const PDF: FileFilter[] = [{ name: 'PDF documents', extensions: ['pdf'] }];
+const ALL_FILES: FileFilter[] = [{ name: 'All files', extensions: ['*'] }];
 
 export function createFaceDialogs(window: () => BrowserWindow | null, folder: () => string): FaceDialogs {
   const save = async (title: string, name: string, filters: FileFilter[]) => {
@@ -27,6 +28,8 @@ export function createFaceDialogs(window: () => BrowserWindow | null, folder: ()
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     savePack: (name) => save('Export transition pack', name, PACKS),
+    // Any file type: the copy keeps the attachment's own name and extension.
+    saveAttachment: (name) => save('Save attachment', name, ALL_FILES),
     async printToPdf(html, name, check, running) {
       const picked = await save('Print report to PDF', name, PDF);
       if (!picked) return null;

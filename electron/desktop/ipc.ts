@@ -3,6 +3,8 @@
 // and the backend validates the method and its payload before doing anything.
 import { channelOf, isMethodName, METHOD_NAMES } from '../../shared/contract';
 import { type ApiResponse } from '../../shared/errors';
+import type { ChangeEvent } from '../../shared/changes';
+import { CHANGE } from './channels';
 import { isAppUrl, type AppLocation } from './urls';
 
 /** The parts of an Electron frame the sender check reads. */
@@ -78,4 +80,25 @@ export function isOwnMainFrame(event: InvokeEventLike, win: WindowLike | null, a
   // Electron hands out one wrapper per frame; comparing ids as well keeps the check right if not.
   const same = frame === main || (frame.processId === main.processId && frame.frameToken === main.frameToken);
   return same && isAppUrl(frame.url, app);
+}
+
+/** The slice of a window's webContents the change relay sends through. */
+export interface EventTarget {
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+}
+
+/**
+ * Relays the backend's change events to the window (whichever is current when one arrives).
+ * Only plain data crosses: the event is a structured-clonable object, so the same relay works
+ * when the backend sits behind a message port. Returns the unsubscribe function.
+ */
+export function relayChanges(
+  onChange: (listener: (event: ChangeEvent) => void) => () => void,
+  target: () => EventTarget | null | undefined,
+): () => void {
+  return onChange((event) => {
+    const t = target();
+    if (t && !t.isDestroyed()) t.send(CHANGE, event);
+  });
 }

@@ -1,20 +1,22 @@
 // The desktop app's entry: one instance, one window, one backend. Everything here is wiring; the
 // rules live in electron/desktop/ (window guards, IPC, menu, recent list, workbook switching).
-import { app, ipcMain, protocol, shell, type BrowserWindow } from 'electron';
+import { app, ipcMain, protocol, screen, shell, type BrowserWindow } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../core/backend';
-import { WORKBOOK_CHANGED } from './channels';
+import { COMMAND, WORKBOOK_CHANGED } from './channels';
 import { askNewWorkbookPath, askOpenWorkbookPath, showError } from './dialogs';
 import { createFaceDialogs } from './face-dialogs';
-import { isOwnMainFrame, registerApi } from './ipc';
+import { isOwnMainFrame, registerApi, relayChanges } from './ipc';
 import { installMenu } from './menu';
+import { followPackJobs } from './taskbar';
 import { missingNativeMessage, nativeBindingPath } from './native';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createRecentStore, type RecentStore } from './recent';
 import { type AppLocation } from './urls';
 import { contentSecurityPolicy, createMainWindow, guardAllWebContents, loadRenderer } from './window';
+import { createWindowStateStore, openingBounds, rememberWindowState, type WindowStateStore } from './window-state';
 import {
   errorText, openFirst, startupCandidates, switchWorkbook, windowTitle, withWorkbookExtension, workbookFromArgs,
 } from './workbook';
@@ -23,12 +25,15 @@ import {
 const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RENDERER_DIR = join(APP_ROOT, 'out', 'renderer');
 const PRELOAD = join(APP_ROOT, 'out', 'preload', 'preload.cjs');
+/** The pack worker built beside this file (electron.vite.config.ts); from sources, the backend starts it through tsx. */
+const PACK_WORKER = new URL('./packWorker.js', import.meta.url);
 
 // Tests (and anyone wanting a separate profile) point the user data folder elsewhere.
 if (process.env.HANDOVER_USER_DATA) app.setPath('userData', process.env.HANDOVER_USER_DATA);
 
 let backend: Backend | null = null;
 let recent: RecentStore | null = null;
+let windowState: WindowStateStore | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 // The dev server URL is honoured only unpackaged: an installed app never loads a page from a URL
@@ -55,6 +60,8 @@ function refreshMenu(): void {
         refreshMenu();
       },
       quit: () => app.quit(),
+      // The renderer runs the command (shared/commands.ts), as it does from the palette.
+      command: (name) => currentWindow()?.webContents.send(COMMAND, name),
     },
     { recent: recent?.read().recent ?? [], platform: process.platform, devTools: !app.isPackaged, appName: app.getName() },
   );
@@ -106,7 +113,14 @@ function openRecent(path: string): void {
 
 function openWindow(): void {
   if (!backend) return;
-  const win = createMainWindow({ preload: PRELOAD, app: location, title: windowTitle(backend.workbookPath), devTools: !app.isPackaged });
+  const win = createMainWindow({
+    preload: PRELOAD,
+    app: location,
+    title: windowTitle(backend.workbookPath),
+    devTools: !app.isPackaged,
+    bounds: openingBounds(windowState?.read() ?? null, screen),
+  });
+  if (windowState) rememberWindowState(win, windowState);
   mainWindow = win;
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -129,6 +143,7 @@ function start(): void {
     return;
   }
   recent = createRecentStore(join(app.getPath('userData'), 'recent-workbooks.json'));
+  windowState = createWindowStateStore(join(app.getPath('userData'), 'window-state.json'));
   const defaultPath = join(app.getPath('userData'), 'workbook.sqlite');
   const candidates = startupCandidates({
     explicit: workbookFromArgs(process.argv, process.cwd()) ?? (process.env.HANDOVER_WORKBOOK ? resolve(process.env.HANDOVER_WORKBOOK) : null),
@@ -144,6 +159,7 @@ function start(): void {
         workbookPath,
         appVersion: app.getVersion(),
         nativeBinding,
+        ...(existsSync(fileURLToPath(PACK_WORKER)) ? { packWorkerEntry: PACK_WORKER } : {}),
         canSwitchWorkbook: true,
         dialogs: createFaceDialogs(currentWindow, () => app.getPath('documents')),
         openFile: async (absPath) => {
@@ -161,6 +177,10 @@ function start(): void {
   recent.opened(backend.workbookPath);
   serveRenderer(protocol, RENDERER_DIR, contentSecurityPolicy(location));
   registerApi(ipcMain, backend, (event) => isOwnMainFrame(event, currentWindow(), location));
+  // What each committed write changed, to the window, so its screens refresh only that.
+  relayChanges(backend.onChange, () => currentWindow()?.webContents);
+  // The taskbar shows how far the running pack jobs are (the backend may be switched: ask it each time).
+  followPackJobs(() => backend?.packs.running() ?? [], currentWindow);
   refreshMenu();
   openWindow();
 }

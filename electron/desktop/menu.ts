@@ -1,7 +1,10 @@
-// The application menu: File (new, open, open recent, quit) plus the standard Edit, View and
-// Window menus, so copy and paste, zoom and window handling work as in any desktop app.
+// The application menu: File (workbooks, new vendor, export, print, settings, quit), the standard
+// Edit and Window menus, View (search, command palette, zoom) and Help. Items that act on the page
+// send a command name from shared/commands.ts to the window, where the renderer runs it: the
+// same names, labels and shortcuts as the command palette.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { basename, dirname } from 'node:path';
+import { COMMANDS, type CommandName } from '../../shared/commands';
 
 export interface MenuActions {
   newWorkbook(): void;
@@ -9,6 +12,8 @@ export interface MenuActions {
   openRecent(path: string): void;
   clearRecent(): void;
   quit(): void;
+  /** Sends a command to the window; the renderer runs it. */
+  command(name: CommandName): void;
 }
 
 export interface MenuOptions {
@@ -30,6 +35,12 @@ export const LABELS = {
 
 /** On Windows and Linux "&" marks a mnemonic; a file name's own "&" must stay visible. */
 const literal = (text: string) => text.replaceAll('&', '&&');
+
+/** The menu item of a renderer command, with the label and shortcut the palette shows too. */
+function commandItem(actions: MenuActions, name: CommandName): MenuItemConstructorOptions {
+  const { label, accelerator } = COMMANDS[name];
+  return { label, ...(accelerator ? { accelerator } : {}), click: () => actions.command(name) };
+}
 
 function recentMenu(actions: MenuActions, recent: readonly string[]): MenuItemConstructorOptions {
   const items: MenuItemConstructorOptions[] = recent.length > 0
@@ -54,13 +65,20 @@ export function menuTemplate(actions: MenuActions, opts: MenuOptions): MenuItemC
       { label: LABELS.newWorkbook, accelerator: 'CmdOrCtrl+N', click: () => actions.newWorkbook() },
       { label: LABELS.openWorkbook, accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkbook() },
       recentMenu(actions, opts.recent),
-      // On macOS Quit belongs to the application menu.
-      ...(isMac ? [] : [{ type: 'separator' } as const, quit]),
+      { type: 'separator' },
+      commandItem(actions, 'vendor.new'),
+      commandItem(actions, 'pack.export'),
+      commandItem(actions, 'report.print'),
+      // On macOS Settings and Quit belong to the application menu.
+      ...(isMac ? [] : [{ type: 'separator' } as const, commandItem(actions, 'settings.open'), { type: 'separator' } as const, quit]),
     ],
   };
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
+      commandItem(actions, 'search.open'),
+      commandItem(actions, 'palette.open'),
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -72,7 +90,9 @@ export function menuTemplate(actions: MenuActions, opts: MenuOptions): MenuItemC
   const appMenu: MenuItemConstructorOptions = {
     label: opts.appName,
     submenu: [
-      { role: 'about' },
+      commandItem(actions, 'help.about'),
+      { type: 'separator' },
+      commandItem(actions, 'settings.open'),
       { type: 'separator' },
       { role: 'services' },
       { type: 'separator' },
@@ -83,7 +103,17 @@ export function menuTemplate(actions: MenuActions, opts: MenuOptions): MenuItemC
       quit,
     ],
   };
-  return [...(isMac ? [appMenu] : []), file, { role: 'editMenu' }, view, { role: 'windowMenu' }];
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    label: 'Help',
+    submenu: [
+      // On macOS About is the application menu's first item.
+      ...(isMac ? [] : [commandItem(actions, 'help.about')]),
+      commandItem(actions, 'help.packFormat'),
+      commandItem(actions, 'help.shortcuts'),
+    ],
+  };
+  return [...(isMac ? [appMenu] : []), file, { role: 'editMenu' }, view, { role: 'windowMenu' }, help];
 }
 
 export function installMenu(actions: MenuActions, opts: MenuOptions): void {

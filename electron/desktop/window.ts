@@ -4,6 +4,7 @@
 // window, the print window, anything added later) through one 'web-contents-created' listener.
 import { BrowserWindow, shell, type Session, type WebContents, type WebPreferences } from 'electron';
 import { isAllowedRequest, isAppUrl, safeExternalUrl, startUrl, type AppLocation } from './urls';
+import { DEFAULT_SIZE, MIN_SIZE, type OpeningBounds } from './window-state';
 
 const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'none'",
@@ -127,14 +128,16 @@ export interface MainWindowOptions {
   app: AppLocation;
   title: string;
   devTools: boolean;
+  /** Where it opens (window-state.ts); the default size, placed by the OS, without. */
+  bounds?: OpeningBounds;
 }
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
+  const { maximized, ...bounds }: OpeningBounds = opts.bounds ?? { ...DEFAULT_SIZE, maximized: false };
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 800,
-    minHeight: 560,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: opts.title,
     show: false,
     backgroundColor: '#ffffff',
@@ -144,7 +147,10 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   hardenSession(win.webContents.session, opts.app);
   // The title names the open workbook; the page's <title> must not replace it.
   win.on('page-title-updated', (event) => event.preventDefault());
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (maximized) win.maximize();
+    win.show();
+  });
   return win;
 }
 

@@ -10,7 +10,10 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { RENDERER_TYPES as TYPES } from '../core/rendererFiles';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import type { Dispatch } from '../core/api/dispatch';
+import type { AttachmentRoutes } from '../core/backend';
+import { attachmentRoute } from './attachmentRoutes';
 import { knownErrorBody } from '../core/services/errors';
+import { eventStream, type ChangeFeed } from './changeStream';
 
 export const WEB_CSP = [
   "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
@@ -19,8 +22,9 @@ export const WEB_CSP = [
 
 /**
  * Largest JSON request body. It must stay below V8's longest string (about 512 MiB; a body of N
- * bytes decodes to at most N characters), or decoding it would throw. Attachments up to about
- * 350 MB fit in base64.
+ * bytes decodes to at most N characters), or decoding it would throw. No file travels as JSON
+ * (attachments and packs have routes that stream), so calls are small; the limit stays generous
+ * for large pasted imports.
  */
 export const MAX_BODY_BYTES = Math.min(480 * 1024 * 1024, constants.MAX_STRING_LENGTH - 1);
 
@@ -40,6 +44,12 @@ export interface WebServerOptions {
   dispatch: Dispatch;
   /** Pack downloads (GET /download/<jobId>) and uploads (POST /upload); both need the token. */
   packs?: PackRoutes;
+  /** Attachment uploads (POST /attachments) and downloads (GET /attachments/<id>); both need the token. */
+  attachments?: AttachmentRoutes;
+  /** Largest attachment upload (default MAX_ATTACHMENT_BYTES; tests make it small). */
+  maxAttachmentBytes?: number;
+  /** The backend's change events, streamed at GET /events (Server-Sent Events, token in the query). */
+  events?: ChangeFeed;
   token: string;
   /** The built renderer (out/renderer). */
   staticDir: string;
@@ -74,6 +84,15 @@ function queryTokenMatches(req: IncomingMessage, url: URL, token: string): boole
 function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The headers of a file the browser saves (never shows): a pack or an attachment. */
+function downloadHeaders(fileName: string, size: number, type: string): Record<string, string> {
+  return {
+    'Content-Type': type, 'Content-Length': String(size), 'Content-Disposition': contentDisposition(fileName),
+    'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': WEB_CSP, 'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8') {
@@ -198,13 +217,21 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
       const file = opts.packs?.download(download[1]!);
       if (!file) return send(res, 404, errorBody('NOT_FOUND', 'No finished pack with that id'));
-      res.writeHead(200, {
-        'Content-Type': 'application/zip', 'Content-Length': String(file.size), 'Content-Disposition': contentDisposition(file.fileName),
-        'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': WEB_CSP, 'Referrer-Policy': 'no-referrer',
-        'Cross-Origin-Resource-Policy': 'same-origin',
-      });
+      res.writeHead(200, downloadHeaders(file.fileName, file.size, 'application/zip'));
       if (req.method === 'HEAD') return res.end();
       return pipeline(createReadStream(file.path), res).catch(() => res.destroy());
+    }
+    if (url.pathname === '/attachments' || url.pathname.startsWith('/attachments/')) {
+      if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
+      if (!opts.attachments) return send(res, 404, errorBody('UNSUPPORTED', 'This server takes no attachments'));
+      return attachmentRoute(req, res, url, opts.attachments, { send, errorBody, download: downloadHeaders }, opts.maxAttachmentBytes);
+    }
+    if (url.pathname === '/events') {
+      if (req.method !== 'GET') return send(res, 405, errorBody('UNSUPPORTED', 'Use GET to follow the change events'));
+      // EventSource cannot send headers: the token comes in the query, as for downloads.
+      if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
+      if (!opts.events) return send(res, 404, errorBody('UNSUPPORTED', 'This server sends no change events'));
+      return eventStream(req, res, opts.events, { 'Content-Security-Policy': WEB_CSP, 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Resource-Policy': 'same-origin' });
     }
     if (url.pathname === '/upload') {
       if (req.method !== 'POST') return send(res, 405, errorBody('UNSUPPORTED', 'Use POST to upload a pack'));
@@ -263,8 +290,8 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       }
       const method = path.slice('/api/'.length);
       // The page may not name files on this computer: packs travel by upload and download here.
-      if (method.startsWith('pack.') && payload && typeof payload === 'object' && ('path' in payload || 'destination' in payload)) {
-        return send(res, 403, errorBody('FORBIDDEN', 'The browser face cannot name files on the computer; upload the pack or download the export.'));
+      if ((method.startsWith('pack.') || method === 'attachment.addFile') && payload && typeof payload === 'object' && ('path' in payload || 'destination' in payload)) {
+        return send(res, 403, errorBody('FORBIDDEN', 'The browser face cannot name files on the computer; upload the file (pack or attachment) or download the export.'));
       }
       const response = await opts.dispatch(method, payload);
       const status = !response.ok && response.error.code === 'UNKNOWN_METHOD' ? 404 : 200;

@@ -1,10 +1,11 @@
 // The app's root: loads the workbook's info, shows a full-page error when the backend refuses us
 // or is gone, reloads everything when the desktop shell switches workbooks.
 import { useEffect } from 'react';
-import { api, onWorkbookChanged, setUnauthorizedHandler } from '../api';
+import { api, onChange, onWorkbookChanged, setUnauthorizedHandler } from '../api';
 import { FatalError } from './FatalError';
 import { navigate } from './router';
 import { Shell } from './Shell';
+import { installUndoKeys } from './undoKeys';
 import { useAppStore } from './store';
 import { useViewerStore } from './viewer';
 import { useLoad } from './useLoad';
@@ -33,6 +34,10 @@ export function App() {
       }),
     [],
   );
+
+  // A write by another tab or window of this workbook: what is on screen refreshes without a reload.
+  useEffect(() => onChange(() => useAppStore.getState().changed()), []);
+  useEffect(() => installUndoKeys(), []);
 
   if (fatal) return <FatalError fatal={fatal} />;
   if (!info && loaded.error) return <FatalError fatal={{ kind: 'unreachable', message: loaded.error.message }} />;

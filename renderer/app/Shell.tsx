@@ -1,8 +1,9 @@
-// The window's frame: the sidebar, the current screen, the toasts, and the search dialog that
-// Ctrl/Cmd+K opens from anywhere.
-import { useEffect, useState } from 'react';
+// The window's frame: the sidebar, the current screen, the toasts, the search dialog that
+// Ctrl/Cmd+K opens from anywhere, and the app's commands (shortcuts, menu, palette: palette/).
+import { useCallback, useState } from 'react';
 import { Dashboard } from '../dashboard/Dashboard';
 import { PacksScreen } from '../packs/PacksScreen';
+import { Commands } from '../palette/Commands';
 import { PeopleScreen } from '../people/PeopleScreen';
 import { SearchDialog } from '../search/SearchDialog';
 import { SearchPage } from '../search/SearchPage';
@@ -17,17 +18,7 @@ import { Sidebar } from './Sidebar';
 export function Shell() {
   const route = useRoute();
   const [searching, setSearching] = useState(false);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        setSearching(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const openSearch = useCallback(() => setSearching(true), []);
 
   let screen;
   switch (route.name) {
@@ -64,6 +55,7 @@ export function Shell() {
       </main>
       <Toasts />
       <SearchDialog isOpen={searching} onClose={() => setSearching(false)} />
+      <Commands onSearch={openSearch} />
     </div>
   );
 }

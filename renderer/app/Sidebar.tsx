@@ -1,11 +1,12 @@
 import { baseName } from '../format';
+import { runCommand } from '../palette/Commands';
+import { shortcutOf } from '../palette/keys';
 import type { Route } from './router';
 import { useInfo } from './store';
 import { UserName } from './UserName';
 import { ViewingAs } from './ViewingAs';
 
-const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
-export const SEARCH_SHORTCUT = isMac ? '⌘K' : 'Ctrl+K';
+export const SEARCH_SHORTCUT = shortcutOf('search.open') ?? '';
 
 function NavLink({ href, current, children, hint }: { href: string; current: boolean; children: string; hint?: string }) {
   return (
@@ -61,6 +62,14 @@ export function Sidebar({ route }: { route: Route }) {
         </div>
         <UserName />
         <ViewingAs anchor hint="Whose items “Mine” and “My tasks” show" />
+        <div className="sidebar-commands">
+          <button type="button" className="button button-quiet button-small" onClick={() => runCommand('settings.open')} title={shortcutOf('settings.open')}>
+            Settings
+          </button>
+          <button type="button" className="button button-quiet button-small" onClick={() => runCommand('palette.open')} title={shortcutOf('palette.open')}>
+            Commands
+          </button>
+        </div>
       </div>
     </nav>
   );

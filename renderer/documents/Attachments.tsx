@@ -1,16 +1,17 @@
-// A document's attached files, or a checklist item's evidence files: a list with Download, Open
-// (where the face can) and Remove, an "Attach files" button, and a drop target (the whole dialog:
+// A document's attached files, or a checklist item's evidence files: a list with Download (the
+// browser face) or Save a copy (the desktop), Open (where the face can) and Remove, uploads in
+// flight with their progress, an "Attach files" button, and a drop target (the whole dialog:
 // see useFileDrop). A document not yet saved keeps the chosen files as pending; the dialog uploads
 // them once the document exists.
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { Attachment } from '../../shared/contract';
-import { api } from '../api';
+import { api, isDesktop } from '../api';
 import { useInfo } from '../app/store';
 import { useLoad } from '../app/useLoad';
 import { formatBytes, formatDay } from '../format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { toast, toastError } from '../ui/toasts';
-import { attachFile, downloadAttachment, type AttachmentOwner } from './attachmentFiles';
+import { attachFile, attachmentUrl, saveAttachmentCopy, uploadProgress, type AttachmentOwner } from './attachmentFiles';
 
 interface Props {
   /** Whose files these are; null for a document not saved yet. */
@@ -35,6 +36,8 @@ export function Attachments({ owner, title = 'Attachments', pending, onPendingCh
     api['attachment.list']({ ...owner! }),
   );
   const ownerWord = owner?.itemId ? 'this item' : 'this document';
+  const inFlight = useSyncExternalStore(uploadProgress.subscribe, uploadProgress.snapshot);
+  const sending = inFlight.filter((u) => u.ownerId === ownerId);
 
   const run = async (what: () => Promise<unknown>) => {
     try {
@@ -66,7 +69,7 @@ export function Attachments({ owner, title = 'Attachments', pending, onPendingCh
         />
       </div>
       {error && <p className="field-error">{error.message}</p>}
-      {(attachments?.length ?? 0) + pending.length === 0 ? (
+      {(attachments?.length ?? 0) + pending.length + sending.length === 0 ? (
         <p className="muted attachments-empty">No files yet. Choose “Attach files” or drop files here.</p>
       ) : (
         <table className="simple-table" aria-label="Attached files">
@@ -89,9 +92,24 @@ export function Attachments({ owner, title = 'Attachments', pending, onPendingCh
                 <td className="num">{formatBytes(a.size)}</td>
                 <td className="cell-mono">{formatDay(a.createdAt)}</td>
                 <td className="row-actions">
-                  <button type="button" className="link-button" aria-label={`Download ${a.fileName}`} onClick={() => run(() => downloadAttachment(a.id))}>
-                    Download
-                  </button>
+                  {isDesktop ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Save a copy of ${a.fileName}`}
+                      onClick={() => run(async () => {
+                        const path = await saveAttachmentCopy(a.id);
+                        if (path) toast(`Saved ${a.fileName} to ${path}`);
+                      })}
+                    >
+                      Save a copy…
+                    </button>
+                  ) : (
+                    // A plain link: the browser streams the file to disk itself, however large.
+                    <a className="link-button" href={attachmentUrl(a.id)} download={a.fileName} aria-label={`Download ${a.fileName}`}>
+                      Download
+                    </a>
+                  )}
                   {info?.canOpenFiles && (
                     <button type="button" className="link-button" aria-label={`Open ${a.fileName}`} onClick={() => run(() => api['attachment.open']({ id: a.id }))}>
                       Open
@@ -100,6 +118,15 @@ export function Attachments({ owner, title = 'Attachments', pending, onPendingCh
                   <button type="button" className="link-button link-danger" aria-label={`Remove ${a.fileName}`} onClick={() => setRemoving(a)}>
                     Remove
                   </button>
+                </td>
+              </tr>
+            ))}
+            {sending.map((u) => (
+              <tr key={`upload-${u.key}`} className="pending">
+                <td className="cell-text">{u.name}</td>
+                <td className="num">{formatBytes(u.total)}</td>
+                <td colSpan={2}>
+                  <progress max={u.total || 1} value={u.loaded} aria-label={`Uploading ${u.name}`} /> {u.total ? Math.floor((u.loaded / u.total) * 100) : 0} %
                 </td>
               </tr>
             ))}

@@ -7,13 +7,14 @@ import { localToday } from '../../shared/dates';
 import { api } from '../api';
 import { useInfo } from '../app/store';
 import { useLoad } from '../app/useLoad';
+import { printReportOf } from '../palette/printReport';
 import { formatBytes, formatNumber, plural } from '../format';
 import { Badge } from '../ui/Badge';
 import { EmptyState } from '../ui/EmptyState';
-import { toast, toastError } from '../ui/toasts';
+import { toastError } from '../ui/toasts';
 import { cancelExport, clearExport, startExport, useExport, type ExportRun } from './exportJob';
 import { ProgressBar } from './ProgressBar';
-import { downloadHref, printHtml, suggestedPackName } from './transfer';
+import { downloadHref, suggestedPackName } from './transfer';
 
 /** Above this many vendors the list gets a filter. */
 const FILTER_FROM = 8;
@@ -81,13 +82,8 @@ export function ExportPanel() {
     setStartError(null);
     setBusy('print');
     try {
-      if (info?.canPrintToPdf) {
-        const { path } = await api['report.printToPdf']({ ...scope, redact });
-        if (path) toast(`Report saved: ${path}`);
-      } else {
-        const { html } = await api['report.html']({ ...scope, redact });
-        if (!printHtml(html)) setStartError('The browser blocked the report’s window. Allow pop-ups for this page and try again.');
-      }
+      const problem = await printReportOf({ ...scope, redact }, !!info?.canPrintToPdf);
+      if (problem) setStartError(problem);
     } catch (e) {
       toastError(e);
     } finally {

@@ -2,21 +2,26 @@
 // kind and vendor; settle each conflict (keep mine / take theirs) or leave it to the default; then
 // apply it in one transaction. A pack that fails its checks is refused and changes nothing.
 import { useEffect, useRef, useState } from 'react';
-import { DEFAULT_RESOLUTIONS, type DefaultResolution, type ImportPreview, type ImportResult, type MergeRecord, type MergeSummaryRow, type Resolution } from '../../shared/packs';
+import {
+  DEFAULT_RESOLUTIONS, type DefaultResolution, type ImportPreview, type ImportResult, type MergeRecord, type MergeSummaryRow, type PackJobKind, type PackJobStatusOf,
+  type Resolution,
+} from '../../shared/packs';
 import type { FieldIssue } from '../../shared/errors';
 import { api, ApiError } from '../api';
 import { dataChanged } from '../app/store';
 import { formatBytes, formatDateTime, formatNumber, plural } from '../format';
 import { PackFacts } from './PackFacts';
 import { PackPicker, type PickedPack } from './PackPicker';
+import { JobProgress } from './JobProgress';
+import { JobCancelled, runPackJob } from './packJob';
 import { holdOnServer, type PackSource } from './transfer';
 import { ProblemTable } from './ProblemTable';
 
 type State =
   | { phase: 'idle' }
-  | { phase: 'reading'; pack: PickedPack }
+  | { phase: 'reading'; pack: PickedPack; status: PackJobStatusOf<PackJobKind> | null }
   | { phase: 'preview'; pack: PickedPack; preview: ImportPreview }
-  | { phase: 'applying'; pack: PickedPack; preview: ImportPreview }
+  | { phase: 'applying'; pack: PickedPack; preview: ImportPreview; status: PackJobStatusOf<PackJobKind> | null }
   | { phase: 'done'; name: string; result: ImportResult }
   | { phase: 'refused'; name: string; message: string; issues: FieldIssue[] }
   | { phase: 'error'; message: string };
@@ -63,38 +68,42 @@ export function ImportPanel() {
     setState({ phase: 'refused', name, message: (e as Error).message, issues });
   };
 
+  const cancel = () => {
+    release();
+    setState({ phase: 'idle' });
+  };
+
   const read = async (pack: PickedPack) => {
     release();
     held.current = { source: pack.source, letGo: 'upload' in pack.source ? holdOnServer(pack.source) : () => {} };
     setResolutions({});
     setDef('newer');
-    setState({ phase: 'reading', pack });
+    setState({ phase: 'reading', pack, status: null });
     try {
-      const preview = await api['pack.preview'](pack.source);
+      const preview = await runPackJob('preview', () => api['pack.startPreview'](pack.source), (status) => setState({ phase: 'reading', pack, status }));
       setState({ phase: 'preview', pack, preview });
     } catch (e) {
-      refuse(pack.name, e);
+      if (e instanceof JobCancelled) cancel();
+      else refuse(pack.name, e);
     }
   };
 
   const apply = async () => {
     if (state.phase !== 'preview') return;
     const { pack, preview } = state;
-    setState({ phase: 'applying', pack, preview });
+    setState({ phase: 'applying', pack, preview, status: null });
     try {
-      const result = await api['pack.import']({ ...pack.source, resolutions, default: def });
+      const result = await runPackJob('import', () => api['pack.startImport']({ ...pack.source, resolutions, default: def }), (status) => setState({ phase: 'applying', pack, preview, status }));
       release();
       dataChanged();
       setState({ phase: 'done', name: pack.name, result });
     } catch (e) {
-      refuse(pack.name, e);
+      // Cancelled: nothing was written; back to the preview, the pack still held.
+      if (e instanceof JobCancelled) setState({ phase: 'preview', pack, preview });
+      else refuse(pack.name, e);
     }
   };
 
-  const cancel = () => {
-    release();
-    setState({ phase: 'idle' });
-  };
 
   const showPicker = state.phase === 'idle' || state.phase === 'error' || state.phase === 'refused' || state.phase === 'reading';
 
@@ -111,11 +120,7 @@ export function ImportPanel() {
         <PackPicker purpose="import" onPicked={read} onError={(message) => setState({ phase: 'error', message })} disabled={state.phase === 'reading'} />
       )}
 
-      {state.phase === 'reading' && (
-        <p className="pack-note" role="status" aria-busy="true">
-          Checking <strong>{state.pack.name}</strong> and comparing it with this workbook…
-        </p>
-      )}
+      {state.phase === 'reading' && <JobProgress label="Checking and comparing" name={state.pack.name} status={state.status} />}
       {state.phase === 'error' && (
         <div className="form-alert pack-alert" role="alert">
           {state.message}
@@ -135,6 +140,7 @@ export function ImportPanel() {
           onCancel={cancel}
         />
       )}
+      {state.phase === 'applying' && <JobProgress label="Importing" name={state.pack.name} status={state.status} />}
       {state.phase === 'done' && <Done name={state.name} result={state.result} onAgain={() => setState({ phase: 'idle' })} />}
     </section>
   );

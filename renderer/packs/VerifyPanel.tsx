@@ -1,17 +1,19 @@
 // Verify: is a pack whole and unchanged? Every file against the size and SHA-256 its manifest
 // lists, every record against its schema. Reads the pack only; the workbook is not touched.
 import { useState } from 'react';
-import type { PackVerifyReport } from '../../shared/packs';
+import type { PackJobStatusOf, PackVerifyReport } from '../../shared/packs';
 import { api } from '../api';
 import { plural } from '../format';
 import { PackFacts } from './PackFacts';
 import { PackPicker, type PickedPack } from './PackPicker';
+import { JobProgress } from './JobProgress';
+import { JobCancelled, runPackJob } from './packJob';
 import { holdOnServer } from './transfer';
 import { ProblemTable } from './ProblemTable';
 
 type State =
   | { phase: 'idle' }
-  | { phase: 'checking'; name: string }
+  | { phase: 'checking'; name: string; status: PackJobStatusOf<'verify'> | null }
   | { phase: 'done'; name: string; report: PackVerifyReport }
   | { phase: 'error'; message: string };
 
@@ -19,13 +21,14 @@ export function VerifyPanel() {
   const [state, setState] = useState<State>({ phase: 'idle' });
 
   const verify = async ({ source, name }: PickedPack) => {
-    setState({ phase: 'checking', name });
+    setState({ phase: 'checking', name, status: null });
     const letGo = 'upload' in source ? holdOnServer(source) : () => {};
     try {
-      const report = await api['pack.verify'](source);
+      const report = await runPackJob('verify', () => api['pack.startVerify'](source), (status) => setState({ phase: 'checking', name, status }));
       setState({ phase: 'done', name, report });
     } catch (e) {
-      setState({ phase: 'error', message: `Could not check ${name}: ${(e as Error).message}` });
+      if (e instanceof JobCancelled) setState({ phase: 'idle' });
+      else setState({ phase: 'error', message: `Could not check ${name}: ${(e as Error).message}` });
     } finally {
       // The upload has served its purpose; the file stays with the user.
       letGo();
@@ -44,11 +47,7 @@ export function VerifyPanel() {
       </header>
       <PackPicker purpose="verify" onPicked={verify} onError={(message) => setState({ phase: 'error', message })} disabled={state.phase === 'checking'} />
 
-      {state.phase === 'checking' && (
-        <p className="pack-note" role="status" aria-busy="true">
-          Checking <strong>{state.name}</strong>…
-        </p>
-      )}
+      {state.phase === 'checking' && <JobProgress label="Checking" name={state.name} status={state.status} />}
       {state.phase === 'error' && (
         <div className="form-alert pack-alert" role="alert">
           {state.message}

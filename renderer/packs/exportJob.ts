@@ -4,7 +4,7 @@
 // another screen (a toast says when it ends); the browser face discards its job (and the temporary
 // pack) when the Packs screen is left, since the download link goes with the screen.
 import { create } from 'zustand';
-import type { PackExportInput, PackJobStatus } from '../../shared/packs';
+import type { PackExportInput, PackJobStatusOf } from '../../shared/packs';
 import { api } from '../api';
 import { baseName } from '../format';
 import { toast, toastError } from '../ui/toasts';
@@ -12,11 +12,13 @@ import { holdOnServer } from './transfer';
 
 export const POLL_MS = 250;
 
+type ExportStatus = PackJobStatusOf<'export'>;
+
 export interface ExportRun {
   jobId: string;
   /** What is being exported, for the progress line ("Acme Managed Services", "All vendors"). */
   label: string;
-  status: PackJobStatus;
+  status: ExportStatus;
   cancelling: boolean;
 }
 
@@ -41,9 +43,11 @@ async function poll(jobId: string) {
   for (;;) {
     await delay(POLL_MS);
     if (useExport.getState().run?.jobId !== jobId) return;
-    let status: PackJobStatus;
+    let status: ExportStatus;
     try {
-      status = await api['pack.jobStatus']({ jobId });
+      const answer = await api['pack.jobStatus']({ jobId });
+      if (answer.kind !== 'export') throw new Error(`job ${jobId} is not an export`);
+      status = answer;
     } catch (e) {
       const current = useExport.getState().run;
       if (current?.jobId !== jobId) return;
@@ -57,7 +61,7 @@ async function poll(jobId: string) {
   }
 }
 
-function tellEnd(status: PackJobStatus) {
+function tellEnd(status: ExportStatus) {
   if (status.state === 'done' && status.result) toast(`Pack saved: ${baseName(status.result.path)}`);
   else if (status.state === 'failed') toastError(new Error(`The export failed and left nothing behind: ${status.error?.message ?? 'unknown error'}`));
 }
@@ -68,7 +72,7 @@ export async function startExport(input: PackExportInput, label: string): Promis
   const { jobId } = await api['pack.export'](input);
   letGo = holdOnServer({ jobId });
   useExport.setState({
-    run: { jobId, label, cancelling: false, status: { jobId, state: 'running', step: 'Preparing', bytesDone: 0, bytesTotal: 0, result: null, error: null } },
+    run: { jobId, label, cancelling: false, status: { jobId, kind: 'export', state: 'running', step: 'Preparing', bytesDone: 0, bytesTotal: 0, result: null, error: null } },
   });
   void poll(jobId);
 }

@@ -184,7 +184,7 @@ describe('working the items', () => {
     expect(links.map((l) => [l.recordKind, l.title])).toEqual([['document', 'Exit plan']]);
     expect(await wb.call('checklist.unlink', { itemId: items[0]!.id, recordKind: 'document', recordId: doc.id })).toEqual([]);
     expect((await wb.refuse('checklist.link', { itemId: items[0]!.id, recordKind: 'licence', recordId: doc.id })).issues?.[0]?.field).toBe('recordId');
-    const att = await wb.call('attachment.add', { itemId: items[0]!.id, fileName: 'minutes.txt', content: new TextEncoder().encode('minutes') });
+    const att = await wb.attach({ itemId: items[0]!.id, fileName: 'minutes.txt', content: new TextEncoder().encode('minutes') });
     expect((await wb.call('attachment.list', { itemId: items[0]!.id })).map((a) => a.id)).toEqual([att.id]);
     expect((await wb.refuse('attachment.list', {})).issues?.[0]?.field).toBe('documentId');
   });

@@ -38,7 +38,7 @@ describe('the contract and its dispatcher', () => {
       'app.info': () => { throw new TypeError('boom'); },
     } as unknown as Handlers;
     const internal: unknown[] = [];
-    const dispatch = createDispatcher(handlers, env, (e) => internal.push(e));
+    const dispatch = createDispatcher(handlers, env, { onInternalError: (e) => internal.push(e) });
     expect(await dispatch('stats.get', {})).toEqual({ ok: true, value: { totals: {}, perVendor: [] } });
     expect(await dispatch('vendor.summaries', {})).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'nothing' } });
     expect(await dispatch('app.info', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error: boom' } });

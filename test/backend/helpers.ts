@@ -1,10 +1,10 @@
 // A fresh workbook per test, with a fixed clock and predictable ids, so results repeat exactly.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaceDialogs } from '../../electron/core/api/handlers';
 import { createBackend, type Backend } from '../../electron/core/backend';
-import type { InputOf, MethodName, ResultOf } from '../../shared/contract';
+import type { Attachment, InputOf, MethodName, ResultOf } from '../../shared/contract';
 import type { ApiErrorBody } from '../../shared/errors';
 
 export interface TestWorkbook {
@@ -15,6 +15,11 @@ export interface TestWorkbook {
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>>;
   /** Calls a method that must be refused and returns the error. */
   refuse(method: string, input: unknown): Promise<ApiErrorBody>;
+  /**
+   * Attaches bytes as a face does: written to a file of their own in a temporary folder, then
+   * `attachment.addFile` with its path (bytes never travel in a call).
+   */
+  attach(input: { documentId?: string; itemId?: string; fileName: string; content: Uint8Array | string }): Promise<Attachment>;
   /** Row counts of every table, to prove a refused write changed nothing. */
   counts(): Record<string, number>;
   close(): void;
@@ -30,6 +35,15 @@ export function sequentialIds() {
   return () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 }
 
+/** What TestWorkbook.attach does, for every kind of test workbook. */
+export function attachThroughFile(wb: Pick<TestWorkbook, 'call' | 'dir'>, input: Parameters<TestWorkbook['attach']>[0]): Promise<Attachment> {
+  const { content, fileName, ...owner } = input;
+  // A file of its own under a neutral name (the attachment's name is given apart), so any name can be tested.
+  const path = join(mkdtempSync(join(wb.dir, 'to-attach-')), 'file');
+  writeFileSync(path, content);
+  return wb.call('attachment.addFile', { ...owner, path, fileName });
+}
+
 export function makeWorkbook(options: { openFile?: (p: string) => Promise<void>; dialogs?: FaceDialogs } = {}): TestWorkbook {
   const dir = mkdtempSync(join(tmpdir(), 'hw-test-'));
   const path = join(dir, 'test.sqlite');
@@ -42,6 +56,9 @@ export function makeWorkbook(options: { openFile?: (p: string) => Promise<void>;
       const r = await backend.dispatch(method, input);
       if (!r.ok) throw new Error(`${method} refused: ${r.error.code} ${r.error.message}`);
       return r.value as never;
+    },
+    attach(input) {
+      return attachThroughFile(this, input);
     },
     async refuse(method, input) {
       const r = await backend.dispatch(method, input);

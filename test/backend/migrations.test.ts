@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/core/backend';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/store/migrations';
-import { BUSY_TIMEOUT_MS, migrate, openWorkbook } from '../../electron/core/store/open';
+import { BUSY_TIMEOUT_MS, migrate, openWorkbook, type Db } from '../../electron/core/store/open';
+import { ITEM_STATUS, LINK_KINDS } from '../../shared/checklists';
+import * as E from '../../shared/enums';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -135,5 +137,158 @@ describe('opening a workbook', () => {
     expect(() => db.prepare(`INSERT INTO vendors (id, name, status, created_at, updated_at) VALUES ('v', 'V', 'bogus', ?, ?)`).run(now, now)).toThrow(/CHECK/);
     expect(() => db.prepare(`INSERT INTO vendors (id, name, exit_date, created_at, updated_at) VALUES ('v', 'V', '2026-1-1', ?, ?)`).run(now, now)).toThrow(/CHECK/);
     db.close();
+  });
+});
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+// The SHA-256 of each shipped migration's SQL. A workbook at version N has exactly the schema these
+// texts make: editing one would give new workbooks a different "version N" than existing ones.
+// Record a new migration's digest here when you add it (the failure message prints it).
+const SHIPPED: Record<number, string> = {
+  1: '26bc87721d24f2fd90222d8b90b24f0877da70628cf836c631b69fc9ceaf865f',
+  2: '9b1c43ac6b55b3335582db1f2d3afb84b368e4e90f10ad1e5bc370ff1e1848b9',
+  3: '0a2de36f2c5ecb700eb3f28ec80f68bcb11483635125cc5eaa362e20dbda09b7',
+  4: '7f86ac181035cc52b7a0f95132767dcd133e468dc17cafa4b4c8f781b56303ab',
+};
+
+const STORE = join(__dirname, '../../electron/core/store');
+const MIGRATION_DIR = join(STORE, 'migrations');
+const FIXTURES = join(__dirname, '../fixtures/workbooks');
+
+describe('frozen migrations', () => {
+  it('numbers the migrations 1, 2, 3 … in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('keeps every shipped migration\'s text as it shipped', () => {
+    for (const m of MIGRATIONS) {
+      const digest = sha256(m.sql);
+      const shipped = SHIPPED[m.version];
+      if (shipped === undefined) {
+        expect.fail(`migration ${m.version} (${m.name}) has no recorded digest: add ${m.version}: '${digest}' to SHIPPED in test/backend/migrations.test.ts`);
+      }
+      expect(digest, `migration ${m.version} (${m.name}) was edited after it shipped. Workbooks at version ${m.version} already exist with the old schema: `
+        + `put the text back and add a new migration at the end of electron/core/store/migrations.ts instead`).toBe(shipped);
+    }
+  });
+
+  it('takes each migration\'s SQL from a file of its own that imports and interpolates nothing', () => {
+    // The schema of a shipped version must not follow today's code: no enum arrays, no helpers.
+    const files = readdirSync(MIGRATION_DIR).sort();
+    expect(files, 'one file per migration, named NNNN-what.ts').toEqual(
+      MIGRATIONS.map((m) => expect.stringMatching(new RegExp(`^${String(m.version).padStart(4, '0')}-[a-z0-9-]+\\.ts$`))),
+    );
+    for (const file of files) {
+      const text = readFileSync(join(MIGRATION_DIR, file), 'utf8');
+      expect(text, `${file} imports nothing`).not.toMatch(/\bimport\b|\brequire\s*\(/);
+      expect(text, `${file} interpolates nothing`).not.toContain('${');
+      expect(text, `${file} exports only its SQL text`).toMatch(/^(\/\/.*\n)*export default `[^`]*`;\n$/);
+    }
+    const list = readFileSync(join(STORE, 'migrations.ts'), 'utf8');
+    const imports = [...list.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1]);
+    expect(imports, 'migrations.ts imports only the migration files').toEqual(files.map((f) => `./migrations/${f.replace(/\.ts$/, '')}`));
+    expect(list).not.toMatch(/\$\{|\brequire\s*\(/);
+  });
+
+  it('still allows exactly the values of each closed set in shared/: a changed set needs a new migration', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const sets: [table: string, column: string, values: readonly string[]][] = [
+      ['vendors', 'renewal', E.RENEWAL], ['vendors', 'exit_kind', E.EXIT_KIND], ['vendors', 'target', E.EXIT_TARGET],
+      ['vendors', 'status', E.VENDOR_STATUS], ['people', 'side', E.PERSON_SIDE], ['processes', 'criticality', E.CRITICALITY],
+      ['processes', 'kt_stage', E.KT_STAGE], ['repositories', 'org_owner', E.ORG_OWNER], ['repositories', 'escrow', E.ESCROW],
+      ['repositories', 'transfer_status', E.REPO_TRANSFER], ['licences', 'type', E.LICENCE_TYPE], ['licences', 'licensee', E.LICENSEE],
+      ['licences', 'transferable', E.TRANSFERABLE], ['licences', 'transfer_status', E.LICENCE_TRANSFER],
+      ['documents', 'kind', E.DOCUMENT_KIND], ['documents', 'status', E.DOCUMENT_STATUS],
+      ['checklist_items', 'status', ITEM_STATUS], ['checklist_item_links', 'record_kind', LINK_KINDS],
+    ];
+    for (const [table, column, values] of sets) {
+      const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table) as string;
+      const check = new RegExp(`CHECK \\(${column} IN \\(([^)]*)\\)\\)`).exec(sql);
+      expect(check, `${table}.${column} has a CHECK of its values`).not.toBeNull();
+      expect(check![1]!.split(', ').map((v) => v.replace(/^'|'$/g, '')),
+        `${table}.${column} allows other values than shared/ lists: add a migration that changes the CHECK`).toEqual([...values]);
+    }
+    db.close();
+  });
+});
+
+type Rows = Map<string, { columns: string[]; rows: string[] }>;
+
+/** Every row of every table (FTS shadow tables aside: search_fts itself is read), as JSON text per row. */
+function snapshot(db: Db): Rows {
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%' ORDER BY name`).pluck().all() as string[];
+  const out: Rows = new Map();
+  for (const t of tables) {
+    const columns = (db.prepare(`SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0`).pluck().all(t) as string[]);
+    const select = t === 'search_fts' ? ['rowid', ...columns] : columns;
+    const rows = (db.prepare(`SELECT ${select.map((c) => `"${c}"`).join(', ')} FROM "${t}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
+    out.set(t, { columns: select, rows });
+  }
+  return out;
+}
+
+const schemaOf = (db: Db) => db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name').all();
+
+function schemaAt(version: number) {
+  const db = new Database(':memory:');
+  migrate(db, MIGRATIONS.filter((m) => m.version <= version));
+  const schema = schemaOf(db);
+  db.close();
+  return schema;
+}
+
+const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.sqlite')).map((f) => ({ file: f, version: Number(/^v(\d+)\.sqlite$/.exec(f)?.[1]) })).sort((a, b) => a.version - b.version);
+
+describe('workbooks written by earlier versions of the app (test/fixtures/workbooks, see make.sh there)', () => {
+  it('has one for every earlier schema version', () => {
+    const earlier = MIGRATIONS.map((m) => m.version).filter((v) => v < SCHEMA_VERSION);
+    expect(fixtures.map((f) => f.version), 'make the missing ones with test/fixtures/workbooks/make.sh').toEqual(expect.arrayContaining(earlier));
+  });
+
+  it.each(fixtures)('$file has the schema the frozen migrations make for its version, and upgrades keeping every row', async ({ file, version }) => {
+    dir = mkdtempSync(join(tmpdir(), 'hw-mig-'));
+    const path = join(dir, file);
+    copyFileSync(join(FIXTURES, file), path);
+
+    const old = new Database(path, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(version);
+    // The old app's own schema, byte for byte: the frozen text is what really shipped.
+    expect(schemaOf(old)).toEqual(schemaAt(version));
+    const before = snapshot(old);
+    old.close();
+    expect(before.get('vendors')!.rows.length, `${file} holds records to lose`).toBeGreaterThan(0);
+
+    const db = openWorkbook(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(schemaOf(db), 'an upgraded workbook has the schema of a new one').toEqual(schemaAt(SCHEMA_VERSION));
+    // Nothing lost: every row that was there is still there with the values of the columns it had.
+    for (const [table, { columns, rows }] of before) {
+      const now = db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).raw().all() as unknown[][];
+      const kept = new Set(now.map((r) => JSON.stringify(r)));
+      const lost = rows.filter((r) => !kept.has(r));
+      expect(lost, `rows of ${table} lost or changed by the upgrade from ${version}`).toEqual([]);
+    }
+    // What the later migrations add, on the old app's real data.
+    if (version >= 2) {
+      const items = db.prepare(`SELECT count(*) FROM checklist_items WHERE deleted_at IS NULL`).pluck().get();
+      expect(items).toBeGreaterThan(0);
+      expect(db.prepare(`SELECT count(*) FROM search_docs WHERE kind = 'checklist_item'`).pluck().get(), 'live items are searchable (migration 3)').toBe(items);
+    }
+    if (version < 4 && version >= 2) {
+      expect(db.prepare('SELECT count(*) FROM checklist_items WHERE owner_manual <> (owner_id IS NOT NULL)').pluck().get(),
+        'owners chosen before migration 4 count as set by hand').toBe(0);
+    }
+    db.close();
+
+    // The app itself works on it.
+    const backend = createBackend({ workbookPath: path, appVersion: 'x' });
+    const vendorId = (backend.db.prepare('SELECT id FROM vendors WHERE deleted_at IS NULL LIMIT 1').pluck().get() as string);
+    const readiness = await backend.dispatch('readiness.vendor', { vendorId });
+    expect(readiness.ok, JSON.stringify(readiness)).toBe(true);
+    backend.close();
   });
 });

@@ -33,6 +33,7 @@ describe('printing the report', () => {
       dialogs: {
         openPack: async () => '/packs/in.zip',
         savePack: async (name) => `/packs/${name}`,
+        saveAttachment: async () => null,
         printToPdf: async (html, name, _check, running) => { printed.push({ html, name, running }); return `/pdf/${name}`; },
       },
     });

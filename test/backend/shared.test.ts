@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, daysToExit, relativeDays, serveNoticeBy } from '../../shared/dates';
-import { decodeWire, encodeWire, fromBase64, toBase64 } from '../../shared/wire';
+import { decodeWire, encodeWire } from '../../shared/wire';
 
 describe('vendor dates', () => {
   it('serve notice by = contract end − notice − internal lead', () => {
@@ -28,20 +28,13 @@ describe('vendor dates', () => {
 });
 
 describe('wire encoding', () => {
-  it('round-trips bytes of every length through base64 like Node does', () => {
-    for (let n = 0; n < 70; n++) {
-      const b = new Uint8Array(n).map((_, i) => (i * 37 + n) & 255);
-      expect(toBase64(b)).toBe(Buffer.from(b).toString('base64'));
-      expect([...fromBase64(toBase64(b))]).toEqual([...b]);
-    }
-    expect(() => fromBase64('ab$d')).toThrow();
+  it('refuses bytes inside a call, naming the field, so no file travels as JSON', () => {
+    expect(() => encodeWire({ documentId: 'd', content: new Uint8Array([1, 2, 3]) })).toThrow(/^content: bytes never travel inside a call/);
+    expect(() => encodeWire({ nested: { blob: new ArrayBuffer(4) } })).toThrow(/^blob: /);
   });
 
-  it('turns Uint8Array fields into {$bytes} and back, leaving other objects alone', () => {
-    const value = { a: 1, nested: { content: new Uint8Array([1, 2, 3]) }, look: { $bytes: 5 } };
-    const back = decodeWire(encodeWire(value)) as typeof value;
-    expect(back.nested.content).toBeInstanceOf(Uint8Array);
-    expect([...back.nested.content]).toEqual([1, 2, 3]);
-    expect(back.look).toEqual({ $bytes: 5 });
+  it('leaves {$bytes} objects alone: nothing is decoded into bytes on arrival any more', () => {
+    const value = { a: 1, look: { $bytes: 'AQID' } };
+    expect(decodeWire(encodeWire(value))).toEqual(value);
   });
 });

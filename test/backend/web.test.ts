@@ -81,16 +81,6 @@ describe('the browser face', () => {
     expect((await raw({ method: 'GET', path: '/api/app.info', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(405);
   });
 
-  it('carries bytes both ways', async () => {
-    const v = decodeWire((await api('vendor.create', { name: 'Files' })).body) as { value: { id: string } };
-    const d = decodeWire((await api('document.create', { vendorId: v.value.id, title: 'Doc' })).body) as { value: { id: string } };
-    const content = new Uint8Array([0, 1, 2, 250, 255, 10]);
-    const a = decodeWire((await api('attachment.add', { documentId: d.value.id, fileName: 'bin.dat', content })).body) as { ok: boolean; value: { id: string } };
-    expect(a.ok).toBe(true);
-    const back = decodeWire((await api('attachment.content', { id: a.value.id })).body) as { value: { content: Uint8Array } };
-    expect([...back.value.content]).toEqual([...content]);
-  });
-
   it('serves the renderer with a strict CSP and nothing outside its folder', async () => {
     const index = await raw({ path: '/' });
     expect(index.status).toBe(200);

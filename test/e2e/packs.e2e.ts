@@ -36,7 +36,12 @@ test('export a vendor, verify the pack, read its report and import it into anoth
   const vendor = (await app.dispatch('vendor.summaries', {}))[0]!.vendor;
   const doc = (await app.dispatch('document.list', { vendorId: vendor.id, limit: 1 })).rows[0]!;
   const fileBytes = Buffer.from('1. Stop the backup job\n2. Restore last night’s set to the test host\n3. Compare checksums\n');
-  await app.dispatch('attachment.add', { documentId: doc.id, fileName: 'restore-drill.txt', mediaType: 'text/plain', content: new Uint8Array(fileBytes) });
+  // Uploaded as the page does: the raw bytes as the body of the attachment route.
+  const token = new URL(app.url).searchParams.get('token')!;
+  const uploaded = await fetch(new URL(`/attachments?documentId=${doc.id}&name=restore-drill.txt`, app.url), {
+    method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: fileBytes,
+  });
+  expect(uploaded.status).toBe(200);
   const processes = (await app.dispatch('process.list', { vendorId: vendor.id, limit: 1 })).total;
 
   // Export the vendor from the Packs screen. The first status answer is held back until the
@@ -91,7 +96,7 @@ test('export a vendor, verify the pack, read its report and import it into anoth
   // A second workbook, served the same way, imports the pack through its own Packs screen.
   const dir2 = mkdtempSync(join(app.dir, 'second-'));
   const backend2 = createBackend({ workbookPath: join(dir2, 'second.sqlite'), appVersion: 'e2e', allowPackPaths: false });
-  const web2 = await startWebServer({ dispatch: backend2.dispatch, token: 'e2e-token-second-0123456789', staticDir: join(ROOT, 'out/renderer'), packs: backend2.packs });
+  const web2 = await startWebServer({ dispatch: backend2.dispatch, token: 'e2e-token-second-0123456789', staticDir: join(ROOT, 'out/renderer'), packs: backend2.packs, attachments: backend2.attachments });
   const dispatch2 = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>> => {
     const r = await backend2.dispatch(method, input);
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
@@ -122,8 +127,9 @@ test('export a vendor, verify the pack, read its report and import it into anoth
     expect((await dispatch2('document.get', { id: doc.id })).title).toBe(doc.title);
     const attached = await dispatch2('attachment.list', { documentId: doc.id });
     expect(attached.map((a) => a.fileName)).toContain('restore-drill.txt');
-    const content = await dispatch2('attachment.content', { id: attached.find((a) => a.fileName === 'restore-drill.txt')!.id });
-    expect(Buffer.from(content.content).equals(fileBytes)).toBe(true);
+    const id = attached.find((a) => a.fileName === 'restore-drill.txt')!.id;
+    const content = await fetch(new URL(`/attachments/${id}?token=e2e-token-second-0123456789`, web2.url));
+    expect(Buffer.from(await content.arrayBuffer()).equals(fileBytes)).toBe(true);
   } finally {
     await web2.close();
     backend2.close();

@@ -20,7 +20,7 @@ beforeAll(async () => {
   fx = await fill(a);
   const docs = await a.call('document.list', { limit: 1 });
   // A big incompressible file, so an export takes long enough to cancel.
-  await a.call('attachment.add', { documentId: docs.rows[0]!.id, fileName: 'disk.img', content: randomBytes(48 * 1024 * 1024) });
+  await a.attach({ documentId: docs.rows[0]!.id, fileName: 'disk.img', content: randomBytes(48 * 1024 * 1024) });
 });
 
 afterAll(() => a.close());
@@ -52,10 +52,10 @@ describe('export jobs', () => {
     const { jobId } = await a.call('pack.export', { all: true, destination: join(out, 'c.zip') });
     await new Promise((r) => setTimeout(r, 30));
     expect(await a.call('pack.cancel', { jobId })).toEqual({ cancelled: true });
-    const s = await a.backend.packs.settled(jobId);
+    const s = await a.backend.packs.settled(jobId, 'export');
     expect(s.state).toBe('cancelled');
     expect(readdirSync(out)).toEqual([]);
-    expect(await a.call('pack.cancel', { jobId })).toEqual({ cancelled: false });
+    expect(await a.call('pack.cancel', { jobId })).toEqual({ cancelled: false, reason: 'finished' });
   });
 
   it('fail cleanly, saying why, when an attached file is missing from the store', async () => {
@@ -64,7 +64,7 @@ describe('export jobs', () => {
       const f = await fill(b);
       rmSync(blobPath(attachmentDir(b.path), f.attachments[0]!.sha256));
       const { jobId } = await b.call('pack.export', { all: true, destination: join(b.dir, 'broken.zip') });
-      const s = await b.backend.packs.settled(jobId);
+      const s = await b.backend.packs.settled(jobId, 'export');
       expect(s.state).toBe('failed');
       expect(s.error).toMatchObject({ code: 'FILE_ERROR', message: expect.stringMatching(/runbook\.txt.*missing/) });
       expect(readdirSync(b.dir).filter((n) => n.endsWith('.zip') || n.includes('.partial'))).toEqual([]);
@@ -80,7 +80,7 @@ describe('export jobs', () => {
     expect(await a.refuse('pack.export', { all: true, destination: join(a.dir, 'x.txt') })).toMatchObject({ message: /\.zip/ });
     expect(await a.refuse('pack.export', { all: true, destination: join(a.dir, 'nope', 'x.zip') })).toMatchObject({ message: /existing folder/ });
     const { jobId } = await a.call('pack.export', { vendorIds: ['11111111-2222-4333-8444-555555555555'], destination: join(a.dir, 'none.zip') });
-    expect((await a.backend.packs.settled(jobId)).error).toMatchObject({ code: 'INVALID_INPUT', message: /vendorIds\.0/ });
+    expect((await a.backend.packs.settled(jobId, 'export')).error).toMatchObject({ code: 'INVALID_INPUT', message: /vendorIds\.0/ });
     expect(await a.refuse('pack.jobStatus', { jobId: '11111111-2222-4333-8444-555555555555' })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await a.refuse('pack.verify', { path: join(a.dir, 'missing.zip') })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await a.refuse('pack.verify', {})).toMatchObject({ code: 'INVALID_INPUT' });
@@ -135,7 +135,7 @@ describe('the browser face', () => {
     expect((await w.call('vendor.get', { id: fx.vendorA })).name).toBe('Acme Managed Services');
 
     const started = (await api('pack.export', { vendorIds: [fx.vendorA] })).body.value as unknown as { jobId: string };
-    const status = await w.backend.packs.settled(started.jobId);
+    const status = await w.backend.packs.settled(started.jobId, 'export');
     expect(status.state).toBe('done');
     expect(status.result!.downloadPath).toBe(`/download/${started.jobId}`);
     expect(status.result!.fileName).toMatch(/^handover-pack-Acme-Managed-Services-\d{4}-\d{2}-\d{2}\.zip$/);

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const vendor = await a.call('vendor.create', { name: 'Named Files Inc' });
   const doc = await a.call('document.create', { vendorId: vendor.id, title: 'Contracts', kind: 'contract' });
   for (const f of ATTACHED) {
-    const att = await a.call('attachment.add', { documentId: doc.id, fileName: f.fileName, content: f.content });
+    const att = await a.attach({ documentId: doc.id, fileName: f.fileName, content: f.content });
     expected.set(f.fileName, f.name(att.sha256));
   }
   pack = await exportThroughApi(a, { all: true, destination: join(a.dir, 'named.zip') });

@@ -48,9 +48,9 @@ export async function fill(wb: TestWorkbook): Promise<Fixture> {
   const text = bytes('Payroll runbook\n'.repeat(5000));
   // A "zip": already compressed, so the writer stores it.
   const zipLike = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), deflateRawSync(Buffer.from('x'.repeat(100000)))]);
-  const att1 = await wb.call('attachment.add', { documentId: doc.id, fileName: 'runbook.txt', mediaType: 'text/plain', content: text });
-  const att2 = await wb.call('attachment.add', { documentId: doc.id, fileName: 'export.zip', mediaType: 'application/zip', content: new Uint8Array(zipLike) });
-  const att3 = await wb.call('attachment.add', { itemId: itemIds[0]!, fileName: 'evidence.txt', content: bytes('signed\n') });
+  const att1 = await wb.attach({ documentId: doc.id, fileName: 'runbook.txt', content: text });
+  const att2 = await wb.attach({ documentId: doc.id, fileName: 'export.zip', content: new Uint8Array(zipLike) });
+  const att3 = await wb.attach({ itemId: itemIds[0]!, fileName: 'evidence.txt', content: bytes('signed\n') });
   const attachments = [att1, att2, att3].map((a) => ({ sha256: a.sha256, size: a.size }));
   for (const a of [[text, att1], [zipLike, att2]] as const) {
     if (createHash('sha256').update(a[0]).digest('hex') !== a[1].sha256) throw new Error('attachment hash');

@@ -8,7 +8,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { createBackend } from '../../electron/core/backend';
 import { openPack } from '../../electron/core/pack/zip-read';
 import { DEFAULT_LIMITS } from '../../electron/core/pack/format';
-import type { TestWorkbook } from '../backend/helpers';
+import { attachThroughFile, type TestWorkbook } from '../backend/helpers';
 
 export interface CraftEntry {
   name: string | Buffer;
@@ -189,6 +189,9 @@ export function makePackWorkbook(n: number, options: { allowPackPaths?: boolean;
       if (r.ok) throw new Error(`${method} was accepted but should have been refused`);
       return r.error;
     },
+    attach(input) {
+      return attachThroughFile(this, input);
+    },
     counts() {
       const tables = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'attachments', 'attachment_links', 'activity', 'search_docs',
         'checklists', 'checklist_items', 'checklist_item_links', 'templates'];
@@ -204,7 +207,7 @@ export function makePackWorkbook(n: number, options: { allowPackPaths?: boolean;
 /** Runs an export through the API and waits for it; fails the test if the job did not finish. */
 export async function exportThroughApi(wb: TestWorkbook, input: Record<string, unknown>): Promise<string> {
   const { jobId } = await wb.call('pack.export', input as never);
-  const status = await wb.backend.packs.settled(jobId);
+  const status = await wb.backend.packs.settled(jobId, 'export');
   if (status.state !== 'done' || !status.result) throw new Error(`export ${status.state}: ${JSON.stringify(status.error)}`);
   return status.result.path;
 }

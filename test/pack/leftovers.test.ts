@@ -40,7 +40,7 @@ const partials = (folder: string) => (existsSync(folder) ? readdirSync(folder).f
 async function withAttachment(w: TestWorkbook, content: Uint8Array<ArrayBuffer>, fileName = 'image.img') {
   const vendor = await w.call('vendor.create', { name: 'Leftover Ltd' });
   const doc = await w.call('document.create', { vendorId: vendor.id, title: 'Images', kind: 'other' });
-  return { doc, att: await w.call('attachment.add', { documentId: doc.id, fileName, content }) };
+  return { doc, att: await w.attach({ documentId: doc.id, fileName, content }) };
 }
 
 /** Starts an export in another process and kills it (SIGKILL) while it writes the partial file. */
@@ -160,7 +160,7 @@ describe('the attachment store', () => {
   it('loses files no attachment needs once an hour old; referenced, fresh and foreign files stay', async () => {
     const store = attachmentDir(wb.path);
     const { doc, att: kept } = await withAttachment(wb, new TextEncoder().encode('referenced\n'));
-    const removed = await wb.call('attachment.add', { documentId: doc.id, fileName: 'removed.txt', content: new TextEncoder().encode('removed, but the kill came first\n') });
+    const removed = await wb.attach({ documentId: doc.id, fileName: 'removed.txt', content: new TextEncoder().encode('removed, but the kill came first\n') });
     await wb.call('attachment.remove', { documentId: doc.id, attachmentId: removed.id });
     // The kill between the commit and the file's removal: the tombstone's file is still there.
     const orphanOfTombstone = blobPath(store, removed.sha256);

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const doc = await a.call('document.create', { vendorId: vendor.id, title: 'Images and logs', kind: 'other' });
   for (const f of FILES) {
     const content = f.make();
-    const att = await a.call('attachment.add', { documentId: doc.id, fileName: f.fileName, content });
+    const att = await a.attach({ documentId: doc.id, fileName: f.fileName, content });
     stored.push({ fileName: f.fileName, what: f.what, sha256: att.sha256, size: att.size });
   }
   pack = await exportThroughApi(a, { all: true, destination: join(a.dir, 'images.zip') });

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const items = (await wb.call('checklist.items', { checklistId: checklist.id, limit: 1000 })).rows;
   const [proved, bare, blocked] = items;
   await wb.call('checklist.updateItem', { id: proved!.id, changes: { title: 'Appoint the exit manager', status: 'done', ownerId: ours.id, evidence: 'Nomination signed by the CIO.\nFiled with the contract.' } });
-  const att = await wb.call('attachment.add', { itemId: proved!.id, fileName: 'nomination.pdf', content: new TextEncoder().encode('%PDF-1.4 '.repeat(256)) });
+  const att = await wb.attach({ itemId: proved!.id, fileName: 'nomination.pdf', content: new TextEncoder().encode('%PDF-1.4 '.repeat(256)) });
   evidenceSha = att.sha256;
   await wb.call('checklist.signOff', { id: proved!.id, byId: signer.id });
   await wb.call('checklist.updateItem', { id: bare!.id, changes: { title: 'Name the vendor’s exit manager', status: 'done' } });

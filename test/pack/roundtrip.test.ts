@@ -25,7 +25,7 @@ beforeAll(async () => {
   const docs = await a.call('document.list', { limit: 5 });
   const random = randomBytes(300_000);
   for (const [i, content, name] of [[0, random, 'dump.bin'], [1, new TextEncoder().encode('minutes\n'.repeat(20000)), 'minutes.txt']] as const) {
-    const att = await a.call('attachment.add', { documentId: docs.rows[i]!.id, fileName: name, content });
+    const att = await a.attach({ documentId: docs.rows[i]!.id, fileName: name, content });
     extra.push({ sha256: att.sha256, size: att.size });
   }
   extra = [...extra, ...fx.attachments];

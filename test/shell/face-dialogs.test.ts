@@ -13,6 +13,7 @@ const fake = vi.hoisted(() => {
     windows: [] as { options: Record<string, unknown>; loaded: string | null; destroyed: boolean }[],
     failPrint: false,
     printOptions: [] as Record<string, unknown>[],
+    saveOptions: [] as Record<string, unknown>[],
   };
   class FakeBrowserWindow {
     record: { options: Record<string, unknown>; loaded: string | null; destroyed: boolean };
@@ -36,7 +37,10 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({
   BrowserWindow: fake.FakeBrowserWindow,
   dialog: {
-    showSaveDialog: async () => fake.state.saveResult,
+    showSaveDialog: async (options: Record<string, unknown>) => {
+      fake.state.saveOptions.push(options);
+      return fake.state.saveResult;
+    },
     showOpenDialog: async () => fake.state.openResult,
   },
 }));
@@ -76,7 +80,17 @@ describe('desktop dialogs for the backend', () => {
     expect(await dialogs().savePack('a.zip')).toBeNull();
   });
 
-  it('prints the report in a script-less window of its own session and writes the PDF', async () => {
+  it('asks where to save an attachment under its own name, any file type, asking before it replaces a file', async () => {
+    fake.state.saveOptions = [];
+    fake.state.saveResult = { canceled: false, filePath: '/x/minutes.docx' };
+    expect(await dialogs().saveAttachment('minutes.docx')).toBe('/x/minutes.docx');
+    expect(fake.state.saveOptions[0]).toMatchObject({ title: 'Save attachment', defaultPath: join(dir, 'minutes.docx'), filters: [{ name: 'All files', extensions: ['*'] }] });
+    expect(fake.state.saveOptions[0]!.properties).toContain('showOverwriteConfirmation');
+    fake.state.saveResult = { canceled: true };
+    expect(await dialogs().saveAttachment('minutes.docx')).toBeNull();
+  });
+
+    it('prints the report in a script-less window of its own session and writes the PDF', async () => {
     const target = join(dir, 'report.pdf');
     fake.state.saveResult = { canceled: false, filePath: target };
     expect(await dialogs().printToPdf('<html><body><h1>Exit report</h1></body></html>', 'report.pdf', accept, running)).toBe(target);

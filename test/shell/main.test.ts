@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type MenuItemConstructorOptions } from 'electron';
-import { WORKBOOK_CHANGED } from '../../electron/desktop/channels';
+import { COMMAND, WORKBOOK_CHANGED } from '../../electron/desktop/channels';
 import type * as NativeModule from '../../electron/desktop/native';
 import { channelOf } from '../../shared/contract';
 
@@ -53,6 +53,8 @@ const fake = vi.hoisted(() => {
     setTitle(title: string) { this.title = title; }
     isDestroyed() { return false; }
     isMinimized() { return false; }
+    getNormalBounds() { return { x: 40, y: 30, width: 1000, height: 700 }; }
+    isMaximized() { return false; }
     restore() {}
     show() {}
   }
@@ -99,6 +101,10 @@ vi.mock('electron', () => ({
   dialog: fake.dialog,
   Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => t, setApplicationMenu: (t: MenuItemConstructorOptions[]) => fake.menus.push(t) },
   shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
+  screen: {
+    getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+    getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+  },
 }));
 // The Node build of better-sqlite3 stands in for the Electron one: same API, loadable here.
 vi.mock('../../electron/desktop/native', async (original) => ({
@@ -254,5 +260,22 @@ describe('electron/desktop/main.ts', () => {
     expect(lastError()).toMatchObject({ title: 'Workbook not found' });
     expect(recentFile().recent).toEqual([first]);
     expect(win.title).toBe('first.sqlite — Handover Workbook');
+  });
+
+  it('File › Export pack… sends the command to the page, which runs it', async () => {
+    win.webContents.send.mockClear();
+    await clickFile('Export pack…');
+    expect(win.webContents.send.mock.calls).toEqual([[COMMAND, 'pack.export']]);
+  });
+
+  it('remembers the window’s size and position when it closes, and the next window opens there', () => {
+    win.emit('close');
+    const saved = JSON.parse(readFileSync(join(dir, 'profile', 'window-state.json'), 'utf8')) as unknown;
+    expect(saved).toEqual({ version: 1, bounds: { x: 40, y: 30, width: 1000, height: 700 }, maximized: false });
+    win.emit('closed');
+    fake.app.emit('activate');
+    const next = fake.FakeBrowserWindow.all.at(-1)!;
+    expect(next).not.toBe(win);
+    expect(next.options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 });
   });
 });

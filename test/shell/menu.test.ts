@@ -12,6 +12,7 @@ vi.mock('electron', () => ({
 }));
 
 import { installMenu, LABELS, menuTemplate, type MenuActions } from '../../electron/desktop/menu';
+import { COMMANDS, type CommandName } from '../../shared/commands';
 
 function actions() {
   return {
@@ -20,6 +21,7 @@ function actions() {
     openRecent: vi.fn<(path: string) => void>(),
     clearRecent: vi.fn<() => void>(),
     quit: vi.fn<() => void>(),
+    command: vi.fn<(name: CommandName) => void>(),
   } satisfies MenuActions;
 }
 
@@ -34,10 +36,26 @@ describe('the File menu (Windows and Linux)', () => {
   const template = menuTemplate(acts, { recent: RECENT, platform: 'linux', devTools: false, appName: 'Handover Workbook' });
   const file = submenu(byLabel(template, 'File'));
 
-  it('offers New, Open, Open recent and Quit, with readable labels', () => {
+  it('offers New, Open, Open recent, New vendor, Export, Print, Settings and Quit, with readable labels', () => {
     const labels = file.filter((i) => i.type !== 'separator').map((i) => i.label);
-    expect(labels).toEqual(['New workbook…', 'Open workbook…', 'Open recent', 'Quit']);
+    expect(labels).toEqual(['New workbook…', 'Open workbook…', 'Open recent', 'New vendor…', 'Export pack…', 'Print report…', 'Settings…', 'Quit']);
     for (const label of labels) expect(label).toMatch(/^[A-Z][a-z]+( [a-z]+)?…?$/);
+  });
+
+  it('sends New vendor, Export pack, Print report and Settings to the window, with their shortcuts', () => {
+    const expected: [string, CommandName, string][] = [
+      ['New vendor…', 'vendor.new', 'CmdOrCtrl+Alt+N'],
+      ['Export pack…', 'pack.export', 'CmdOrCtrl+E'],
+      ['Print report…', 'report.print', 'CmdOrCtrl+P'],
+      ['Settings…', 'settings.open', 'CmdOrCtrl+,'],
+    ];
+    for (const [label, name, accelerator] of expected) {
+      const item = byLabel(file, label);
+      expect(item?.accelerator).toBe(accelerator);
+      click(item);
+      expect(acts.command).toHaveBeenLastCalledWith(name);
+    }
+    expect(acts.command).toHaveBeenCalledTimes(expected.length);
   });
 
   it('runs the matching action, with the usual shortcuts', () => {
@@ -82,10 +100,59 @@ describe('the File menu (Windows and Linux)', () => {
   });
 });
 
+describe('View and Help', () => {
+  it('View offers Search and the command palette, each sent to the window with its shortcut', () => {
+    const acts = actions();
+    const view = submenu(byLabel(menuTemplate(acts, { recent: [], platform: 'linux', devTools: false, appName: 'Handover Workbook' }), 'View'));
+    expect(byLabel(view, 'Search…')?.accelerator).toBe('CmdOrCtrl+K');
+    expect(byLabel(view, 'Command palette…')?.accelerator).toBe('CmdOrCtrl+Shift+P');
+    click(byLabel(view, 'Search…'));
+    click(byLabel(view, 'Command palette…'));
+    expect(acts.command.mock.calls).toEqual([['search.open'], ['palette.open']]);
+  });
+
+  it('Help has About, the pack format and the keyboard shortcuts (About in the application menu on macOS)', () => {
+    const acts = actions();
+    const help = submenu(byLabel(menuTemplate(acts, { recent: [], platform: 'linux', devTools: false, appName: 'Handover Workbook' }), 'Help'));
+    expect(help.map((i) => i.label)).toEqual(['About Handover Workbook', 'Transition pack format', 'Keyboard shortcuts']);
+    for (const item of help) click(item);
+    expect(acts.command.mock.calls).toEqual([['help.about'], ['help.packFormat'], ['help.shortcuts']]);
+
+    const mac = menuTemplate(actions(), { recent: [], platform: 'darwin', devTools: false, appName: 'Handover Workbook' });
+    expect(submenu(byLabel(mac, 'Help')).map((i) => i.label)).toEqual(['Transition pack format', 'Keyboard shortcuts']);
+    expect(submenu(mac[0]).map((i) => i.label).filter(Boolean)).toEqual(['About Handover Workbook', 'Settings…', 'Quit Handover Workbook']);
+  });
+
+  it('gives no two items the same shortcut, and takes labels and shortcuts from the one command list', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const seen: string[] = [];
+      const walk = (items: MenuItemConstructorOptions[]) => {
+        for (const item of items) {
+          if (item.accelerator) seen.push(String(item.accelerator));
+          if (Array.isArray(item.submenu)) walk(item.submenu);
+        }
+      };
+      const template = menuTemplate(actions(), { recent: RECENT, platform, devTools: true, appName: 'Handover Workbook' });
+      walk(template);
+      expect(new Set(seen).size).toBe(seen.length);
+      const labels = new Set<string>();
+      const collect = (items: MenuItemConstructorOptions[]) => {
+        for (const item of items) {
+          if (item.label) labels.add(item.label);
+          if (Array.isArray(item.submenu)) collect(item.submenu);
+        }
+      };
+      collect(template);
+      // Every command the renderer runs is reachable from the menu, under its palette label.
+      for (const spec of Object.values(COMMANDS)) expect(labels).toContain(spec.label);
+    }
+  });
+});
+
 describe('the standard menus', () => {
-  it('has Edit, View (zoom, full screen) and Window; dev tools only in development', () => {
+  it('has Edit, View (zoom, full screen), Window and Help; dev tools only in development', () => {
     const packaged = menuTemplate(actions(), { recent: [], platform: 'win32', devTools: false, appName: 'Handover Workbook' });
-    expect(packaged.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'windowMenu']);
+    expect(packaged.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'Help']);
     const viewRoles = submenu(byLabel(packaged, 'View')).map((i) => i.role).filter(Boolean);
     expect(viewRoles).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
 
@@ -100,7 +167,7 @@ describe('the standard menus', () => {
     const quit = byLabel(submenu(mac[0]), 'Quit Handover Workbook');
     click(quit);
     expect(acts.quit).toHaveBeenCalledTimes(1);
-    expect(submenu(byLabel(mac, 'File')).map((i) => i.label)).toEqual([LABELS.newWorkbook, LABELS.openWorkbook, LABELS.openRecent]);
+    expect(submenu(byLabel(mac, 'File')).map((i) => i.label).filter(Boolean)).toEqual([LABELS.newWorkbook, LABELS.openWorkbook, LABELS.openRecent, 'New vendor…', 'Export pack…', 'Print report…']);
   });
 
   it('installs the built menu as the application menu', () => {

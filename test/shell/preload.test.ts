@@ -1,7 +1,7 @@
 // The preload, with Electron's contextBridge and ipcRenderer faked: what the page gets on
 // `window.handover` is two functions, and names outside the API table never reach IPC.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { WORKBOOK_CHANGED } from '../../electron/desktop/channels';
+import { COMMAND, WORKBOOK_CHANGED } from '../../electron/desktop/channels';
 import { type HandoverBridge } from '../../shared/client';
 import { type MethodName } from '../../shared/contract';
 
@@ -27,14 +27,20 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api) },
   ipcRenderer: fake.ipcRenderer,
+  webUtils: {
+    getPathForFile: (file: unknown) => {
+      if (!(file && typeof file === 'object' && 'diskPath' in file)) throw new TypeError('not a File');
+      return String((file as { diskPath: string }).diskPath);
+    },
+  },
 }));
 
 await import('../../electron/desktop/preload');
 const bridge = fake.exposed.get('handover') as HandoverBridge;
 
 /** Sends an event from main the way Electron does: the IPC event object first. */
-function emitFromMain(channel: string) {
-  for (const fn of fake.listeners.get(channel) ?? []) fn({ sender: 'the ipcRenderer', ports: [] });
+function emitFromMain(channel: string, ...args: unknown[]) {
+  for (const fn of fake.listeners.get(channel) ?? []) fn({ sender: 'the ipcRenderer', ports: [] }, ...args);
 }
 
 beforeEach(() => {
@@ -44,7 +50,7 @@ beforeEach(() => {
 describe('the preload', () => {
   it('exposes one object, of functions only, and nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['handover']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onWorkbookChanged']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onChange', 'onCommand', 'onWorkbookChanged', 'pathForFile']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
@@ -79,7 +85,33 @@ describe('the preload', () => {
     expect(fake.listeners.get(WORKBOOK_CHANGED)?.size).toBe(0);
   });
 
+  it('passes the menu’s commands by name only, drops names outside the list, until unsubscribed', () => {
+    const listener = vi.fn();
+    const unsubscribe = bridge.onCommand(listener);
+    emitFromMain(COMMAND, 'pack.export');
+    emitFromMain(COMMAND, 'rm -rf');
+    emitFromMain(COMMAND, { name: 'pack.export' });
+    emitFromMain(COMMAND, '__proto__');
+    expect(listener.mock.calls).toEqual([['pack.export']]);
+    unsubscribe();
+    emitFromMain(COMMAND, 'search.open');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(fake.listeners.get(COMMAND)?.size).toBe(0);
+  });
+
   it('refuses a listener that is not a function', () => {
     expect(() => bridge.onWorkbookChanged('alert(1)' as unknown as () => void)).toThrow(TypeError);
+    expect(() => bridge.onCommand('alert(1)' as unknown as () => void)).toThrow(TypeError);
+  });
+});
+
+describe('the path of a picked or dropped file', () => {
+  it('comes from webUtils.getPathForFile, so the backend reads the file and no bytes cross the bridge', () => {
+    expect(bridge.pathForFile({ diskPath: '/home/ana/minutes.pdf' })).toBe('/home/ana/minutes.pdf');
+  });
+
+  it('is empty for anything that is not such a File, instead of an exception across the bridge', () => {
+    expect(bridge.pathForFile('/etc/passwd')).toBe('');
+    expect(bridge.pathForFile(null)).toBe('');
   });
 });

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/errors';
 import type { ImportPreview } from '../../../shared/packs';
 import { createBackend } from '../../core/backend';
-import { importPack, previewPack } from '../../core/pack/import';
 import { randomId, systemClock } from '../../core/services/context';
 import { appVersion } from '../../core/project';
 import { UsageError, type Io } from '../usage';
@@ -40,7 +39,8 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
   const pack = resolve(positionals[0]!);
   try {
     if (values['dry-run']) {
-      const preview = await previewPack(ctx, pack);
+      // The same jobs the other faces start (in the pack worker); the command waits for them.
+      const preview = await backend.packs.result(backend.packs.startPreview(ctx, pack).jobId, 'preview');
       if (values.json) io.out(JSON.stringify(preview, null, 2));
       else {
         printPreview(preview, io);
@@ -48,7 +48,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
       }
       return 0;
     }
-    const result = await importPack(ctx, pack, { default: values.theirs ? 'theirs' : values.mine ? 'mine' : 'newer' });
+    const result = await backend.packs.result(backend.packs.startImport(ctx, pack, { default: values.theirs ? 'theirs' : values.mine ? 'mine' : 'newer' }).jobId, 'import');
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
       const c = result.conflicts;

@@ -1,7 +1,7 @@
 // handover verify PACK.zip [--json]: exit 0 for an intact pack, 1 otherwise, 2 for wrong usage.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { verifyPack } from '../../core/pack/verify';
+import { PackJobs } from '../../core/pack/jobs';
 import { formatBytes } from '../../core/pack/report';
 import { UsageError, type Io } from '../usage';
 
@@ -11,7 +11,14 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
   if (positionals.length !== 1) throw new UsageError('name one pack to verify');
   const path = resolve(positionals[0]!);
-  const report = await verifyPack(path);
+  // The verify job the other faces run (in the pack worker); the command waits for it.
+  const packs = new PackJobs();
+  let report;
+  try {
+    report = await packs.result(packs.startVerify(path).jobId, 'verify');
+  } finally {
+    await packs.dispose();
+  }
   if (values.json) {
     io.out(JSON.stringify(report, null, 2));
   } else if (report.ok) {

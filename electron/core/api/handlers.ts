@@ -1,20 +1,19 @@
 // One handler per method of the contract. The dispatcher has already validated the input against
 // the method's schema, so a handler receives typed, checked values.
-import type { AppInfo, CreateInput, MethodName, ParsedInputOf, ResultOf, UpdateInput } from '../../../shared/contract';
+import type { AppInfo, CreateInput, ListInput, MethodName, ParsedInputOf, ResultOf, UpdateInput } from '../../../shared/contract';
 import { localToday } from '../../../shared/dates';
 import { ApiError } from '../../../shared/errors';
-import { RECORD_KINDS, type RecordKind } from '../../../shared/records';
+import type { RecordKind } from '../../../shared/records';
 import { generateDemo } from '../demo/generate';
 import { listActivity } from '../store/activity';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { getSetting, setSetting } from '../store/settings';
-import { addAttachment, attachmentContent, listAttachments, openAttachment, removeAttachment } from '../services/attachments';
-import { actor, inWrite, nowIso, type ServiceContext } from '../services/context';
+import { addAttachmentFromPath, listAttachments, openAttachment, removeAttachment, saveAttachmentAs } from '../services/attachments';
+import { actor, describeChange, type ServiceContext } from '../services/context';
 import { search, stats, vendorSummaries } from '../services/overview';
 import {
   createRecord, deleteRecord, getRecordService, listRecordsService, restoreRecord, updateRecordService,
 } from '../services/records';
-import { logActivity } from '../store/activity';
 import { reportHtml } from '../pack/report-page';
 import {
   addItem, checklistAsTemplateItems, itemLinks, linkItem, listChecklists, listItems, myTasks, renameChecklist, setChecklistDeleted,
@@ -23,9 +22,8 @@ import {
 import { handOverAndDelete, personReferences } from '../services/people';
 import { dashboard, vendorOverview } from '../services/readiness';
 import { createTemplate, deleteTemplate, duplicateTemplate, getTemplate, listTemplates, updateTemplate } from '../services/templates';
-import { importPack, previewPack } from '../pack/import';
 import type { PackJobs } from '../pack/jobs';
-import { verifyPack } from '../pack/verify';
+import type { UndoHistory } from './history';
 import { checkDestination } from '../services/destination';
 
 export interface HandlerEnv {
@@ -33,16 +31,20 @@ export interface HandlerEnv {
   appVersion: string;
   openFile: ((path: string) => Promise<void>) | undefined;
   canSwitchWorkbook: boolean;
-  /** Pack export jobs and uploads of this backend. */
+  /** Pack jobs (export, verify, preview, import), uploads and the write gate of this backend. */
   packs: PackJobs;
   /** Native dialogs and printing, where the face has them (desktop). */
   dialogs: FaceDialogs | undefined;
+  /** This session's undo and redo steps. */
+  history: UndoHistory;
 }
 
 /** What only the desktop shell can do for the backend: native dialogs and printing to PDF. */
 export interface FaceDialogs {
   openPack(): Promise<string | null>;
   savePack(suggestedName: string): Promise<string | null>;
+  /** Where to save a copy of an attachment (the native save dialog, which asks before replacing); null when cancelled. */
+  saveAttachment(suggestedName: string): Promise<string | null>;
   /**
    * Prints a self-contained HTML page to a PDF file the user picks; null when cancelled. The
    * picked path goes through `check` (checkDestination) before anything is written to it.
@@ -54,6 +56,22 @@ export interface FaceDialogs {
 export type Handlers = {
   [M in MethodName]: (input: ParsedInputOf<M>, env: HandlerEnv) => ResultOf<M> | Promise<ResultOf<M>>;
 };
+
+const STAGED = Symbol('staged');
+
+/**
+ * Marks a write handler that does file work before it writes (copying an attachment in, reading a
+ * pack) or loads in bulk: the dispatcher then opens no transaction around it; its write part is the
+ * service's own write scope (inWrite), which logs and commits the same way. Every other write handler runs whole
+ * inside the dispatcher's transaction, and must be synchronous (SQLite cannot hold it across awaits).
+ */
+export function staged<F extends (input: never, env: HandlerEnv) => Promise<unknown>>(handler: F): F {
+  return Object.assign(handler, { [STAGED]: true });
+}
+
+export function isStaged(handler: unknown): boolean {
+  return typeof handler === 'function' && STAGED in handler;
+}
 
 /** Today where the user is: due dates and overdue are calendar days. */
 const today = (env: HandlerEnv) => localToday(env.ctx.clock.now());
@@ -75,14 +93,15 @@ function appInfo(env: HandlerEnv): AppInfo {
   };
 }
 
-function crudHandlers(kind: RecordKind) {
+/** The six record methods of one kind, typed by the kind: no cast between them and the contract. */
+function crudOf<K extends RecordKind>(kind: K) {
   return {
-    [`${kind}.create`]: (input: CreateInput<RecordKind>, env: HandlerEnv) => createRecord(env.ctx, kind, input),
-    [`${kind}.update`]: (input: UpdateInput<RecordKind>, env: HandlerEnv) => updateRecordService(env.ctx, kind, input),
-    [`${kind}.delete`]: (input: { id: string }, env: HandlerEnv) => deleteRecord(env.ctx, kind, input.id),
-    [`${kind}.restore`]: (input: { id: string }, env: HandlerEnv) => restoreRecord(env.ctx, kind, input.id),
-    [`${kind}.get`]: (input: { id: string }, env: HandlerEnv) => getRecordService(env.ctx, kind, input.id),
-    [`${kind}.list`]: (input: ParsedInputOf<'vendor.list'>, env: HandlerEnv) => listRecordsService(env.ctx, kind, input),
+    create: (input: CreateInput<K>, env: HandlerEnv) => createRecord(env.ctx, kind, input),
+    update: (input: UpdateInput<K>, env: HandlerEnv) => updateRecordService(env.ctx, kind, input),
+    delete: (input: { id: string }, env: HandlerEnv) => deleteRecord(env.ctx, kind, input.id),
+    restore: (input: { id: string }, env: HandlerEnv) => restoreRecord(env.ctx, kind, input.id),
+    get: (input: { id: string }, env: HandlerEnv) => getRecordService(env.ctx, kind, input.id),
+    list: (input: ListInput, env: HandlerEnv) => listRecordsService(env.ctx, kind, input),
   };
 }
 
@@ -91,29 +110,31 @@ type CrudName = `${RecordKind}.${'create' | 'update' | 'delete' | 'restore' | 'g
 const SPECIAL: Omit<Handlers, CrudName> = {
   'app.info': (_input, env) => appInfo(env),
   'settings.setUserName': (input, env) => {
-    inWrite(env.ctx, () => {
-      const before = actor(env.ctx);
-      setSetting(env.ctx.db, 'user_name', input.userName);
-      logActivity(env.ctx.db, {
-        id: env.ctx.newId(), at: nowIso(env.ctx), actor: input.userName, action: 'settings', kind: 'settings', recordId: null, vendorId: null,
-        summary: `User name changed from “${before}” to “${input.userName}”`,
-      });
+    const before = actor(env.ctx);
+    setSetting(env.ctx.db, 'user_name', input.userName);
+    describeChange(env.ctx, {
+      action: 'settings', kind: 'settings', recordId: null, vendorId: null, summary: `User name changed from “${before}” to “${input.userName}”`,
     });
     return appInfo(env);
   },
-  'demo.load': (_input, env) => {
+  // A bulk load: its own transaction, with a checkpoint after it that cannot run inside one.
+  'demo.load': staged(async (_input: ParsedInputOf<'demo.load'>, env: HandlerEnv) => {
     const hasVendors = env.ctx.db.prepare('SELECT 1 FROM vendors WHERE deleted_at IS NULL LIMIT 1').get();
     if (hasVendors) throw new ApiError('CONFLICT', 'The demo is only loaded into an empty workbook; this one already has vendors.');
     const now = env.ctx.clock.now();
     return generateDemo(env.ctx.db, { today: localToday(now), now: now.toISOString(), actor: actor(env.ctx) });
-  },
+  }),
   'stats.get': (_input, env) => stats(env.ctx.db),
   'vendor.summaries': (_input, env) => vendorSummaries(env.ctx.db),
   'search.query': (input, env) => search(env.ctx.db, input),
   'activity.list': (input, env) => listActivity(env.ctx.db, input),
-  'attachment.add': (input, env) => addAttachment(env.ctx, input),
+  'attachment.addFile': staged(async (input: ParsedInputOf<'attachment.addFile'>, env: HandlerEnv) => {
+    // The same rule as packs' paths: a face whose page may not name files on this computer uploads instead.
+    if (!env.packs.allowPaths) throw new ApiError('FORBIDDEN', 'path: this face cannot name files on the computer; upload the file instead.', [{ field: 'path', message: 'is not allowed here' }]);
+    return addAttachmentFromPath(env.ctx, input);
+  }),
   'attachment.list': (input, env) => listAttachments(env.ctx, input),
-  'attachment.content': (input, env) => attachmentContent(env.ctx, input.id),
+  'attachment.saveAs': (input, env) => saveAttachmentAs(env.ctx, input.id, env.dialogs?.saveAttachment),
   'attachment.open': (input, env) => openAttachment(env.ctx, input.id, env.openFile),
   'attachment.remove': (input, env) => removeAttachment(env.ctx, input),
   'template.list': (_input, env) => listTemplates(env.ctx.db),
@@ -145,6 +166,16 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     return overview;
   },
   'dashboard.get': (_input, env) => dashboard(env.ctx.db, today(env)),
+  'history.state': (_input, env) => env.history.state(env.ctx),
+  // The state after the step: the committed undo lands on the redo side when the dispatcher announces it.
+  'history.undo': (_input, env) => {
+    env.history.undo(env.ctx);
+    return env.history.state(env.ctx);
+  },
+  'history.redo': (_input, env) => {
+    env.history.redo(env.ctx);
+    return env.history.state(env.ctx);
+  },
   'person.references': (input, env) => personReferences(env.ctx, input.id),
   'person.handOverAndDelete': (input, env) => handOverAndDelete(env.ctx, input),
   'app.pickFile': async (input, env) => {
@@ -168,9 +199,31 @@ const SPECIAL: Omit<Handlers, CrudName> = {
   'pack.jobStatus': (input, env) => env.packs.status(input.jobId),
   'pack.cancel': (input, env) => env.packs.cancel(input.jobId),
   'pack.discard': async (input, env) => ({ removed: input.upload ? env.packs.discardUpload(input.upload) : await env.packs.discardJob(input.jobId ?? '') }),
-  'pack.verify': (input, env) => verifyPack(env.packs.sourcePath(input)),
-  'pack.preview': (input, env) => previewPack(env.ctx, env.packs.sourcePath(input)),
-  'pack.import': (input, env) => importPack(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default }),
+  'pack.startVerify': (input, env) => env.packs.startVerify(env.packs.sourcePath(input)),
+  'pack.startPreview': (input, env) => env.packs.startPreview(env.ctx, env.packs.sourcePath(input)),
+  'pack.startImport': (input, env) => env.packs.startImport(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default }),
+  // The one-call forms run the same jobs and wait for them.
+  'pack.verify': async (input, env) => env.packs.result(env.packs.startVerify(env.packs.sourcePath(input)).jobId, 'verify'),
+  'pack.preview': async (input, env) => env.packs.result(env.packs.startPreview(env.ctx, env.packs.sourcePath(input)).jobId, 'preview'),
+  'pack.import': staged(async (input: ParsedInputOf<'pack.import'>, env: HandlerEnv) => env.packs.result(
+    env.packs.startImport(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default }).jobId, 'import',
+  )),
 };
 
-export const HANDLERS = { ...SPECIAL, ...Object.assign({}, ...RECORD_KINDS.map(crudHandlers)) } as Handlers;
+const BY_KIND = {
+  vendor: crudOf('vendor'), person: crudOf('person'), process: crudOf('process'),
+  repository: crudOf('repository'), licence: crudOf('licence'), document: crudOf('document'),
+};
+
+// Spelled out so the compiler checks each against the contract (a kind added to RECORD_KINDS fails here until listed).
+const CRUD: Pick<Handlers, CrudName> = {
+  'vendor.create': BY_KIND.vendor.create, 'vendor.update': BY_KIND.vendor.update, 'vendor.delete': BY_KIND.vendor.delete, 'vendor.restore': BY_KIND.vendor.restore, 'vendor.get': BY_KIND.vendor.get, 'vendor.list': BY_KIND.vendor.list,
+  'person.create': BY_KIND.person.create, 'person.update': BY_KIND.person.update, 'person.delete': BY_KIND.person.delete, 'person.restore': BY_KIND.person.restore, 'person.get': BY_KIND.person.get, 'person.list': BY_KIND.person.list,
+  'process.create': BY_KIND.process.create, 'process.update': BY_KIND.process.update, 'process.delete': BY_KIND.process.delete, 'process.restore': BY_KIND.process.restore, 'process.get': BY_KIND.process.get, 'process.list': BY_KIND.process.list,
+  'repository.create': BY_KIND.repository.create, 'repository.update': BY_KIND.repository.update, 'repository.delete': BY_KIND.repository.delete, 'repository.restore': BY_KIND.repository.restore,
+  'repository.get': BY_KIND.repository.get, 'repository.list': BY_KIND.repository.list,
+  'licence.create': BY_KIND.licence.create, 'licence.update': BY_KIND.licence.update, 'licence.delete': BY_KIND.licence.delete, 'licence.restore': BY_KIND.licence.restore, 'licence.get': BY_KIND.licence.get, 'licence.list': BY_KIND.licence.list,
+  'document.create': BY_KIND.document.create, 'document.update': BY_KIND.document.update, 'document.delete': BY_KIND.document.delete, 'document.restore': BY_KIND.document.restore, 'document.get': BY_KIND.document.get, 'document.list': BY_KIND.document.list,
+};
+
+export const HANDLERS: Handlers = { ...SPECIAL, ...CRUD };

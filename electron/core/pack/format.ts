@@ -1,5 +1,6 @@
 // The files a v1 pack may hold (docs/pack-format.md) and the reader's limits. Nothing else is ever
 // accepted: an entry name outside this list is refused, whatever else is right about it.
+import { MAX_ATTACHMENT_BYTES } from '../../../shared/contract';
 
 export const MANIFEST = 'manifest.json';
 export const README = 'README.html';
@@ -83,7 +84,8 @@ export interface PackLimits {
 export const DEFAULT_LIMITS: PackLimits = {
   maxEntries: 250_000,
   maxTotalBytes: 64 * 1024 ** 3,
-  maxAttachmentBytes: 512 * 1024 ** 2,
+  // What a workbook takes (shared/contract.ts), so every attachment it holds travels in its packs.
+  maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
   maxDataBytes: 1024 ** 3,
   maxManifestBytes: 64 * 1024 ** 2,
 };

@@ -55,7 +55,26 @@ export async function previewPack(ctx: ServiceContext, path: string, opts: ReadO
 export interface ImportOptions extends ReadOptions {
   resolutions?: Record<string, Resolution>;
   default?: DefaultResolution;
+  /**
+   * Called when the pack is verified and its files staged, right before the records are applied;
+   * the import waits for it (the backend first lets the writes of its own faces finish).
+   */
+  beforeApply?: () => Promise<void>;
+  /**
+   * Cancel across threads while the transaction runs (the event loop is held then, so no abort
+   * message arrives): CANCEL_REQUESTED aborts it before commit; the import sets COMMITTING when
+   * past the last check, after which a cancel is too late.
+   */
+  cancelFlag?: Int32Array;
 }
+
+export const APPLY_RUNNING = 0;
+export const CANCEL_REQUESTED = 1;
+export const COMMITTING = 2;
+/** How many rows the transaction applies between two looks at the cancel flag. */
+const CANCEL_CHECK_ROWS = 500;
+
+export const cancelledImport = () => new ApiError('CONFLICT', 'The import was cancelled; nothing was changed.');
 
 const INDEX_ROW_BY_ROW_UP_TO = 2000;
 
@@ -124,7 +143,8 @@ async function importLocked(ctx: ServiceContext, path: string, opts: ImportOptio
     if (inspection.problems.length) throw rejected(inspection.problems);
     const plan = planMerge(ctx.db, inspection);
     if (plan.problems.length) throw rejected(plan.problems);
-    if (opts.signal?.aborted) throw new ApiError('CONFLICT', 'The import was cancelled; nothing was changed.');
+    await opts.beforeApply?.();
+    if (opts.signal?.aborted || (opts.cancelFlag && Atomics.load(opts.cancelFlag, 0) === CANCEL_REQUESTED)) throw cancelledImport();
 
     // Files first: every verified, new file of an attachment the pack keeps live.
     const live = new Set((inspection.rows.get('attachments') ?? []).filter((r) => r.deletedAt === null).map((r) => r.sha256 as string));
@@ -192,7 +212,13 @@ function applyInTransaction(
     const touchedItems: string[] = [];
     // Kept against this pack's workbook: the earlier list for records this pack does not hold, plus this import's.
     const kept = [...plan.kept].filter((id) => !plan.packIds.has(id));
+    const flag = opts.cancelFlag;
+    let sinceCheck = 0;
     for (const row of plan.rows) {
+      if (flag && ++sinceCheck >= CANCEL_CHECK_ROWS) {
+        sinceCheck = 0;
+        if (Atomics.load(flag, 0) === CANCEL_REQUESTED) throw cancelledImport();
+      }
       const side = decide(row, opts.resolutions, fallback);
       if (row.action === 'conflict') result.conflicts[side]++;
       if (side === 'mine') {
@@ -244,6 +270,8 @@ function applyInTransaction(
       };
       setSetting(db, peerKey(manifest.workbookId), JSON.stringify(peer));
     }
+    // The last moment a cancel can still undo everything: from here on it is too late.
+    if (flag && Atomics.compareExchange(flag, 0, APPLY_RUNNING, COMMITTING) === CANCEL_REQUESTED) throw cancelledImport();
     return result;
   }).immediate();
 }

@@ -1,5 +1,11 @@
-// Pack jobs of one backend: exports running in the background (progress, cancel, the finished
-// file), and the packs the browser face uploaded. No Electron here: the desktop face passes the
+// Pack jobs of one backend: the four kinds of long pack work (export, verify, preview, import)
+// run in the background with one model: start answers a job id, status gives the step, the bytes
+// done of the total and the result or the error, cancel works until an import's transaction
+// commits. Exports stream from their own read-only connection; verify, preview and import run in
+// a worker thread (worker.ts) with its own connection, so no face's event loop waits for them.
+// While this backend's own import applies its records, the writes of its faces queue at the
+// write gate (writeGate.ts) instead of freezing in SQLite's busy wait; reads answer at once.
+// Also the packs the browser face uploaded. No Electron here: the desktop face passes the
 // path from its save dialog as `destination`; the browser face lets the export write into a
 // temporary folder and downloads it through the web server's /download route. The browser face
 // may never name a file on this machine (allowPaths: false): it only uploads.
@@ -7,12 +13,19 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorBody } from '../../../shared/errors';
-import type { PackExportInput, PackExportResult, PackJobState, PackJobStatus } from '../../../shared/packs';
-import type { ServiceContext } from '../services/context';
+import type {
+  DefaultResolution, PackCancelResult, PackExportInput, PackExportResult, PackJobKind, PackJobResults, PackJobState, PackJobStatus, PackJobStatusOf, Resolution,
+} from '../../../shared/packs';
+import { currentImport, importLockPath } from '../store/importLock';
+import { nowIso, type ServiceContext } from '../services/context';
 import { knownErrorBody } from '../services/errors';
 import { checkDestination } from '../services/destination';
-import { exportPack, packDestinationRules, type ExportProgress } from './export';
+import { exportPack, packDestinationRules } from './export';
+import { APPLY_RUNNING, CANCEL_REQUESTED, COMMITTING } from './import';
+import type { FromWorker, WorkerTask, WorkerTaskKind } from './worker-task';
+import { WriteGate } from './writeGate';
 
 export interface PackJobsOptions {
   /** better-sqlite3 binary for another ABI (the desktop app's Electron build), for the export's own connection. */
@@ -21,15 +34,30 @@ export interface PackJobsOptions {
   allowPaths?: boolean;
   /** Where temporary packs and uploads go (default: a new folder in the system's temp folder). */
   tempRoot?: string;
+  /**
+   * The pack worker's script. Default: its TypeScript source through tsx (tests, CLI, browser
+   * face); the desktop app passes the built worker (electron.vite.config.ts builds it).
+   */
+  workerEntry?: URL;
+}
+
+interface Progress {
+  step: string;
+  bytesDone: number;
+  bytesTotal: number;
 }
 
 interface Job {
   id: string;
+  kind: PackJobKind;
   state: PackJobState;
-  progress: ExportProgress;
-  result: PackExportResult | null;
+  progress: Progress;
+  result: PackJobResults[PackJobKind] | null;
   error: ApiErrorBody | null;
   controller: AbortController;
+  /** Worker jobs: the cancel flag shared with the worker (see ImportOptions.cancelFlag). */
+  cancelFlag: Int32Array | null;
+  worker: Worker | null;
   done: Promise<void>;
   /** The pack is in our temporary folder (and is removed with it). */
   temporary: boolean;
@@ -45,11 +73,15 @@ interface Upload {
 
 /** Finished jobs and uploads older than this are forgotten and their files removed. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
+/** Running jobs of one kind at most (each export or worker holds a connection and a core). */
 const MAX_RUNNING = 2;
 /** How long a destination the user confirmed in a save dialog stays confirmed. */
 const CONFIRMED_MS = 10 * 60 * 1000;
 
 const safeName = (s: string) => s.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'pack';
+
+/** The finished export's pack (other kinds have none). */
+const packOf = (job: Job): PackExportResult | null => (job.kind === 'export' ? (job.result as PackExportResult | null) : null);
 
 function toErrorBody(e: unknown, writingTo: string): ApiErrorBody {
   return knownErrorBody(e, { writingTo }) ?? { code: 'INTERNAL', message: (e as Error).message ?? String(e) };
@@ -61,6 +93,8 @@ export class PackJobs {
   private readonly uploads = new Map<string, Upload>();
   private temp: string | null = null;
   private readonly confirmed = new Map<string, number>();
+  /** The writes of this backend's faces pass it; its own import holds it while applying. */
+  readonly writeGate = new WriteGate();
 
   constructor(private readonly opts: PackJobsOptions = {}) {
     this.allowPaths = opts.allowPaths ?? true;
@@ -78,7 +112,7 @@ export class PackJobs {
     const old = Date.now() - KEEP_MS;
     for (const [id, job] of this.jobs) {
       if (job.finishedAt !== null && job.finishedAt < old) {
-        if (job.temporary && job.result) rmSync(dirname(job.result.path), { recursive: true, force: true });
+        if (job.temporary && packOf(job)) rmSync(dirname(packOf(job)!.path), { recursive: true, force: true });
         this.jobs.delete(id);
       }
     }
@@ -106,11 +140,22 @@ export class PackJobs {
     return resolve(path);
   }
 
-  startExport(ctx: ServiceContext, appVersion: string, input: PackExportInput): { jobId: string } {
+  private checkRoom(kind: PackJobKind): void {
     this.sweep();
-    if ([...this.jobs.values()].filter((j) => j.state === 'running').length >= MAX_RUNNING) {
-      throw new ApiError('CONFLICT', 'Two exports are running already; wait for one to finish or cancel it.');
+    if ([...this.jobs.values()].filter((j) => j.kind === kind && j.state === 'running').length >= MAX_RUNNING) {
+      throw new ApiError('CONFLICT', `Two ${kind === 'verify' ? 'checks' : `${kind}s`} are running already; wait for one to finish or cancel it.`);
     }
+  }
+
+  private newJob(id: string, kind: PackJobKind, bytesTotal: number, temporary: boolean, cancelFlag: Int32Array | null): Job {
+    return {
+      id, kind, state: 'running', progress: { step: 'Preparing', bytesDone: 0, bytesTotal }, result: null, error: null,
+      controller: new AbortController(), cancelFlag, worker: null, done: Promise.resolve(), temporary, finishedAt: null,
+    };
+  }
+
+  startExport(ctx: ServiceContext, appVersion: string, input: PackExportInput): { jobId: string } {
+    this.checkRoom('export');
     const id = randomUUID();
     let destination: string;
     let replace = false;
@@ -129,11 +174,8 @@ export class PackJobs {
       destination = join(dir, `handover-pack-${what}-${day}.zip`);
       temporary = true;
     }
-    const controller = new AbortController();
-    const job: Job = {
-      id, state: 'running', progress: { step: 'Preparing', bytesDone: 0, bytesTotal: 0 }, result: null, error: null, controller,
-      done: Promise.resolve(), temporary, finishedAt: null,
-    };
+    const job = this.newJob(id, 'export', 0, temporary, null);
+    const { controller } = job;
     job.done = (async () => {
       try {
         const outcome = await exportPack({
@@ -159,6 +201,98 @@ export class PackJobs {
     return { jobId: id };
   }
 
+  /** Verifying reads the pack only: no workbook is needed (the CLI's `verify` has none). */
+  startVerify(path: string): { jobId: string } {
+    return this.startWorker(null, 'verify', path, {});
+  }
+
+  startPreview(ctx: ServiceContext, path: string): { jobId: string } {
+    return this.startWorker(ctx, 'preview', path, {});
+  }
+
+  startImport(ctx: ServiceContext, path: string, opts: { resolutions?: Record<string, Resolution> | undefined; default?: DefaultResolution | undefined }): { jobId: string } {
+    return this.startWorker(ctx, 'import', path, opts);
+  }
+
+  /** Verify, preview or import in the pack worker (its own thread and connection). */
+  private startWorker(ctx: ServiceContext | null, kind: WorkerTaskKind, path: string, opts: Pick<WorkerTask, 'resolutions' | 'default'>): { jobId: string } {
+    this.checkRoom(kind);
+    const id = randomUUID();
+    const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+    // A missing or unreadable pack is reported by the worker, naming the file.
+    let size = 0;
+    try {
+      size = statSync(path).size;
+    } catch {
+      // size stays unknown
+    }
+    const job = this.newJob(id, kind, size, false, cancelFlag);
+    const task: WorkerTask = {
+      kind, path, workbookPath: ctx?.workbookPath ?? '', nativeBinding: this.opts.nativeBinding,
+      now: ctx ? nowIso(ctx) : new Date().toISOString(), entryId: ctx && kind === 'import' ? ctx.newId() : '',
+      resolutions: opts.resolutions, default: opts.default, cancelFlag,
+    };
+    const worker = new Worker(this.opts.workerEntry ?? new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: task,
+      // Not the parent's flags (an --eval or --input-type would be refused); the boot script brings its loader.
+      execArgv: [],
+    });
+    job.worker = worker;
+    let releaseWrites: (() => void) | null = null;
+    job.done = new Promise<void>((settle) => {
+      const finish = (state: PackJobState, result: PackJobResults[WorkerTaskKind] | null, error: ApiErrorBody | null) => {
+        if (job.finishedAt !== null) return;
+        // A cancel that came in time wins over a result the worker had nearly finished (verify, preview).
+        const cancelled = Atomics.load(cancelFlag, 0) === CANCEL_REQUESTED;
+        job.state = cancelled && state !== 'failed' ? 'cancelled' : state;
+        job.result = job.state === 'done' ? result : null;
+        job.error = job.state === 'failed' ? error : null;
+        job.finishedAt = Date.now();
+        job.worker = null;
+        // Its answer is its last word (its connection is closed); the loader tsx registers in it would keep it alive.
+        void worker.terminate();
+        releaseWrites?.();
+        settle();
+      };
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'progress') {
+          job.progress = { step: m.step, bytesDone: m.bytesDone < 0 ? job.progress.bytesTotal : m.bytesDone, bytesTotal: job.progress.bytesTotal };
+        } else if (m.type === 'ready') {
+          // Let this backend's running writes finish, hold the next ones, then let the import apply.
+          job.progress = { ...job.progress, step: 'Waiting for edits to finish', bytesDone: job.progress.bytesTotal };
+          void this.writeGate.hold().then((release) => {
+            releaseWrites = release;
+            if (job.finishedAt !== null) release();
+            else worker.postMessage({ type: 'go' });
+          });
+        } else if (m.type === 'done') {
+          finish('done', m.value, null);
+        } else {
+          finish(m.cancelled ? 'cancelled' : 'failed', null, m.error);
+        }
+      });
+      worker.on('error', (e) => finish('failed', null, toErrorBody(e, path)));
+      worker.on('exit', () => {
+        if (job.finishedAt === null) {
+          // Ended without an answer (killed): its transaction died with its connection; its lock must not outlive it.
+          if (ctx && kind === 'import' && currentImport(ctx.workbookPath)?.pid === process.pid) rmSync(importLockPath(ctx.workbookPath), { force: true });
+          finish(job.controller.signal.aborted ? 'cancelled' : 'failed', null, { code: 'INTERNAL', message: 'The pack worker stopped before it finished; nothing was changed.' });
+        }
+      });
+    });
+    this.jobs.set(id, job);
+    return { jobId: id };
+  }
+
+  /** Waits for a job and answers its result, or throws its error (the CLI and the one-call methods). */
+  async result<K extends PackJobKind>(jobId: string, kind: K): Promise<PackJobResults[K]> {
+    const status = await this.settled(jobId, kind);
+    if (status.state === 'done' && status.result) return status.result;
+    if (status.state === 'cancelled') throw new ApiError('CONFLICT', `The pack ${kind} was cancelled; nothing was changed.`);
+    const e = status.error ?? { code: 'INTERNAL', message: `The pack ${kind} failed` };
+    throw new ApiError(e.code, e.message, e.issues);
+  }
+
   private job(jobId: string): Job {
     const job = this.jobs.get(jobId);
     if (!job) throw new ApiError('NOT_FOUND', `No pack job ${jobId} (finished jobs are forgotten after a day or when the app restarts)`);
@@ -167,12 +301,24 @@ export class PackJobs {
 
   status(jobId: string): PackJobStatus {
     const j = this.job(jobId);
-    return { jobId, state: j.state, step: j.progress.step, bytesDone: j.progress.bytesDone, bytesTotal: j.progress.bytesTotal, result: j.result, error: j.error };
+    // The result's type follows the job's kind (set together when the job finished).
+    return { jobId, kind: j.kind, state: j.state, step: j.progress.step, bytesDone: j.progress.bytesDone, bytesTotal: j.progress.bytesTotal, result: j.result, error: j.error } as PackJobStatus;
   }
 
-  cancel(jobId: string): { cancelled: boolean } {
+  /** The jobs running now (the desktop's taskbar progress follows them). */
+  running(): PackJobStatus[] {
+    return [...this.jobs.values()].filter((j) => j.state === 'running').map((j) => this.status(j.id));
+  }
+
+  cancel(jobId: string): PackCancelResult {
     const j = this.job(jobId);
-    if (j.state !== 'running') return { cancelled: false };
+    if (j.state !== 'running') return { cancelled: false, reason: 'finished' };
+    if (j.cancelFlag) {
+      // Answered here and now: the worker may be inside its transaction, deaf to messages.
+      const before = Atomics.compareExchange(j.cancelFlag, 0, APPLY_RUNNING, CANCEL_REQUESTED);
+      if (before === COMMITTING) return { cancelled: false, reason: 'too late' };
+      j.worker?.postMessage({ type: 'cancel' });
+    }
     j.controller.abort();
     return { cancelled: true };
   }
@@ -181,24 +327,29 @@ export class PackJobs {
   async discardJob(jobId: string): Promise<boolean> {
     const j = this.jobs.get(jobId);
     if (!j) return false;
-    j.controller.abort();
+    if (j.state === 'running') this.cancel(jobId);
     await j.done;
-    if (j.temporary && j.result) rmSync(dirname(j.result.path), { recursive: true, force: true });
+    if (j.temporary && packOf(j)) rmSync(dirname(packOf(j)!.path), { recursive: true, force: true });
     this.jobs.delete(jobId);
     return true;
   }
 
-  /** Resolves when the job has finished, whichever way (tests and the CLI). */
-  async settled(jobId: string): Promise<PackJobStatus> {
-    await this.job(jobId).done;
-    return this.status(jobId);
+  /** Resolves when the job has finished, whichever way (tests and the CLI); with `kind`, refuses a job of another kind. */
+  async settled<K extends PackJobKind = PackJobKind>(jobId: string, kind?: K): Promise<PackJobStatusOf<K>> {
+    const job = this.job(jobId);
+    if (kind !== undefined && job.kind !== kind) {
+      throw new ApiError('INVALID_INPUT', `jobId: job ${jobId} is not a pack ${kind}`, [{ field: 'jobId', message: `is not a ${kind} job` }]);
+    }
+    await job.done;
+    return this.status(jobId) as PackJobStatusOf<K>;
   }
 
   /** Browser face: the finished pack of an export job that wrote into the temporary folder. */
   download(jobId: string): { path: string; fileName: string; size: number } | null {
     const j = this.jobs.get(jobId);
-    if (!j || j.state !== 'done' || !j.result || !j.temporary || !existsSync(j.result.path)) return null;
-    return { path: j.result.path, fileName: j.result.fileName, size: j.result.size };
+    const pack = j && j.state === 'done' && j.temporary ? packOf(j) : null;
+    if (!pack || !existsSync(pack.path)) return null;
+    return { path: pack.path, fileName: pack.fileName, size: pack.size };
   }
 
   /** Browser face: a new upload's id and the file its bytes go to. */
@@ -242,7 +393,7 @@ export class PackJobs {
 
   /** Cancels running exports and removes every temporary file. */
   async dispose(): Promise<void> {
-    for (const j of this.jobs.values()) if (j.state === 'running') j.controller.abort();
+    for (const j of this.jobs.values()) if (j.state === 'running') this.cancel(j.id);
     await Promise.all([...this.jobs.values()].map((j) => j.done));
     this.jobs.clear();
     this.uploads.clear();

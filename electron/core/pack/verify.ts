@@ -4,7 +4,7 @@ import type { PackLimits } from './format';
 import { inspectPack } from './inspect';
 import { summarise } from './manifest';
 
-export async function verifyPack(path: string, opts: { limits?: PackLimits; signal?: AbortSignal } = {}): Promise<PackVerifyReport> {
+export async function verifyPack(path: string, opts: { limits?: PackLimits; signal?: AbortSignal; onProgress?: (bytes: number) => void } = {}): Promise<PackVerifyReport> {
   const r = await inspectPack(path, { ...opts, collectRows: false });
   return { ok: r.problems.length === 0, problems: r.problems, manifest: r.manifest ? summarise(r.manifest) : null };
 }

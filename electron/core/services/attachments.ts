@@ -1,15 +1,20 @@
-// Files attached to documents and to checklist items (evidence): copied into the workbook's attachment folder under their SHA-256,
-// stored once however often they are added, opened through the face's own opener, removed.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+// Files attached to documents and to checklist items (evidence): streamed into the workbook's attachment folder under their
+// SHA-256 (from a path on this computer or an upload's body, never as bytes in a message), stored once however often they
+// are added, opened through the face's own opener, saved elsewhere through its save dialog, removed.
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
-import { MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentContent } from '../../../shared/contract';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
-import { logActivity } from '../store/activity';
-import { attachmentDir, blobPath, putBlob, removeBlob } from '../store/blobs';
-import { putBlobFromFile } from '../store/blobFile';
+import { attachmentDir, blobPath, removeBlob } from '../store/blobs';
+import { putBlobFromFile, putBlobFromStream } from '../store/blobFile';
+import { checkDestination } from './destination';
 import { getRecord } from '../store/records';
-import { actor, inWrite, nowIso, type ServiceContext } from './context';
+import { describeChange, inWrite, nowIso, type ServiceContext } from './context';
 import { prepared } from '../store/prepared';
 
 const SELECT = `a.id, a.sha256, a.size, l.file_name AS "fileName", a.media_type AS "mediaType",
@@ -50,15 +55,15 @@ function liveOwner(ctx: ServiceContext, o: AttachmentOwner): Owner {
   return { kind: 'checklist_item', ...item, label: `checklist item “${item.title}”` };
 }
 
-export function addAttachment(
-  ctx: ServiceContext,
-  input: AttachmentOwner & { fileName: string; mediaType?: string | undefined; content: Uint8Array },
-): Attachment {
-  const owner = liveOwner(ctx, input);
-  // The file lands first (temp name, then rename); the rows that point at it follow in one
-  // transaction. A failure in between leaves at most an unreferenced file, never a dangling row.
-  const { sha } = putBlob(attachmentDir(ctx.workbookPath), input.content);
-  return linkStored(ctx, owner, { sha, size: input.content.byteLength, fileName: input.fileName, mediaType: input.mediaType });
+/**
+ * Attaches what a stream carries (the browser face's upload body), hashed while it is written into
+ * the store, never whole in memory. The owner is checked before a byte is stored.
+ */
+export async function addAttachmentFromStream(ctx: ServiceContext, input: AttachmentOwner & { fileName: string }, source: Readable, maxBytes = MAX_ATTACHMENT_BYTES): Promise<Attachment> {
+  liveOwner(ctx, input);
+  const stored = await putBlobFromStream(attachmentDir(ctx.workbookPath), source, { maxBytes, field: 'body', name: input.fileName });
+  // The owner is looked up again: it may have been deleted while the file was received.
+  return linkStored(ctx, liveOwner(ctx, input), { sha: stored.sha, size: stored.size, fileName: input.fileName, mediaType: mediaTypeOf(input.fileName) });
 }
 
 /**
@@ -95,8 +100,8 @@ function linkStored(ctx: ServiceContext, doc: Owner, file: { sha: string; size: 
       prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = NULL, file_name = ?, updated_at = ? WHERE id = ?').run(file.fileName, at, link.id);
     }
     if (!link || link.deletedAt) {
-      logActivity(ctx.db, {
-        id: ctx.newId(), at, actor: actor(ctx), action: 'attach', kind: doc.kind, recordId: doc.id, vendorId: doc.vendorId,
+      describeChange(ctx, {
+        action: 'attach', kind: doc.kind, recordId: doc.id, vendorId: doc.vendorId,
         summary: `Attached “${file.fileName}” to ${doc.label}`, changes: { sha256: sha, size: file.size },
       });
     }
@@ -136,9 +141,41 @@ function liveAttachment(ctx: ServiceContext, id: string) {
   return { ...att, path };
 }
 
-export function attachmentContent(ctx: ServiceContext, id: string): AttachmentContent {
+/** The stored file of an attachment, for a face that streams it out (the browser face's download route). */
+export function attachmentFile(ctx: ServiceContext, id: string): { path: string; fileName: string; mediaType: string; size: number } {
   const att = liveAttachment(ctx, id);
-  return { fileName: att.fileName, mediaType: att.mediaType, content: new Uint8Array(readFileSync(att.path)) };
+  return { path: att.path, fileName: att.fileName, mediaType: att.mediaType, size: statSync(att.path).size };
+}
+
+/**
+ * Saves a copy of an attachment where the user chose in the face's save dialog (`ask`; null when
+ * cancelled). Copied streaming to a temporary name beside the target, flushed, then renamed; the
+ * destination is checked as every export's is, before and again right before the rename.
+ */
+export async function saveAttachmentAs(ctx: ServiceContext, id: string, ask: ((suggestedName: string) => Promise<string | null>) | undefined): Promise<{ path: string | null }> {
+  if (!ask) throw new ApiError('UNSUPPORTED', 'This face has no save dialog: download the attachment instead.');
+  const att = liveAttachment(ctx, id);
+  const picked = await ask(att.fileName);
+  if (!picked) return { path: null };
+  // The dialog asked before an existing file was picked (replace); a workbook or its files are still refused.
+  const check = (path: string) => checkDestination(path, { field: 'path', extension: extname(path), workbookPath: ctx.workbookPath, replace: true });
+  const target = check(picked);
+  const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.${basename(target)}.tmp`);
+  try {
+    await pipeline(createReadStream(att.path), createWriteStream(temp, { flags: 'wx' }));
+    const fh = await open(temp, 'r+');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    check(target);
+    await rename(temp, target);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  return { path: target };
 }
 
 /**
@@ -173,8 +210,8 @@ export function removeAttachment(ctx: ServiceContext, input: AttachmentOwner & {
       prepared(ctx.db, 'UPDATE attachments SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, input.attachmentId);
       orphanSha = link.sha256;
     }
-    logActivity(ctx.db, {
-      id: ctx.newId(), at, actor: actor(ctx), action: 'detach', kind: doc.kind, recordId: doc.id, vendorId: doc.vendorId,
+    describeChange(ctx, {
+      action: 'detach', kind: doc.kind, recordId: doc.id, vendorId: doc.vendorId,
       summary: `Removed attachment “${link.fileName}” from ${doc.label}`,
     });
     return { removed: true };

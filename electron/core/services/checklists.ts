@@ -8,13 +8,12 @@ import type { ItemMarks } from '../../../shared/contract';
 import { addDays } from '../../../shared/dates';
 import { ApiError, type FieldIssue } from '../../../shared/errors';
 import { KIND_LABEL, TITLE_FIELD, refLabel } from '../../../shared/records';
-import { logActivity } from '../store/activity';
 import type { Db } from '../store/open';
 import { prepared } from '../store/prepared';
 import { getRecord, isLive } from '../store/records';
 import { indexItems, ITEM_KIND, toMatchQuery, toScopedMatchQuery } from '../store/search';
 import { toColumn } from '../store/tables';
-import { actor, inWrite, nowIso, type ServiceContext } from './context';
+import { describeChange, inWrite, nowIso, type ServiceContext } from './context';
 import { getTemplate } from './templates';
 
 export const ITEM_COLUMNS = `i.id, i.checklist_id AS "checklistId", i.vendor_id AS "vendorId", i.position, i.phase, i.title, i.description,
@@ -52,7 +51,7 @@ function mustChecklist(ctx: ServiceContext, id: string): Checklist {
 }
 
 function log(ctx: ServiceContext, action: 'create' | 'update' | 'delete' | 'restore', kind: string, recordId: string, vendorId: string, summary: string, changes?: unknown) {
-  logActivity(ctx.db, { id: ctx.newId(), at: nowIso(ctx), actor: actor(ctx), action, kind, recordId, vendorId, summary, ...(changes ? { changes } : {}) });
+  describeChange(ctx, { action, kind, recordId, vendorId, summary, ...(changes ? { changes } : {}) });
 }
 
 const insertItemSql = `INSERT INTO checklist_items (id, checklist_id, vendor_id, position, phase, title, description, owner_role, owner_id, owner_manual,

@@ -4,11 +4,10 @@
 import { KIND_LABEL, RECORD_KINDS, TITLE_FIELD, fieldMeta, type RecordKind } from '../../../shared/records';
 import { REF_EXAMPLES, type HandOverResult, type PersonRefGroup, type PersonRefKind, type PersonReferences } from '../../../shared/people';
 import { ApiError } from '../../../shared/errors';
-import { logActivity } from '../store/activity';
 import { prepared } from '../store/prepared';
 import { getRecord, isLive } from '../store/records';
 import { refFields, TABLE, toColumn } from '../store/tables';
-import { actor, inWrite, nowIso, type ServiceContext } from './context';
+import { describeChange, inWrite, nowIso, type ServiceContext } from './context';
 import { deleteRecord } from './records';
 
 interface RefField {
@@ -107,16 +106,16 @@ export function handOverAndDelete(ctx: ServiceContext, input: { id: string; toId
       const update = prepared(ctx.db, `UPDATE ${f.table} SET ${col} = ?, updated_at = ? WHERE id = ?`);
       for (const r of rows) {
         update.run(taking.id, at, r.id);
-        logActivity(ctx.db, {
-          id: ctx.newId(), at, actor: actor(ctx), action: 'update', kind: f.kind, recordId: r.id, vendorId: r.vendorId,
+        describeChange(ctx, {
+          action: 'update', kind: f.kind, recordId: r.id, vendorId: r.vendorId,
           summary: `Handed over ${kindWord(f.kind)} “${r.title}” from ${leaving.name} to ${taking.name}: ${f.label.toLowerCase()}`,
           changes: { [f.field]: { from: leaving.id, to: taking.id } },
         });
       }
       handedOver += rows.length;
     }
-    logActivity(ctx.db, {
-      id: ctx.newId(), at, actor: actor(ctx), action: 'update', kind: 'person', recordId: leaving.id, vendorId: leaving.vendorId,
+    describeChange(ctx, {
+      action: 'update', kind: 'person', recordId: leaving.id, vendorId: leaving.vendorId,
       summary: `Handed over ${handedOver} reference${handedOver === 1 ? '' : 's'} of “${leaving.name}” to “${taking.name}”${kept ? `; ${kept} past sign-off${kept === 1 ? '' : 's'} or review${kept === 1 ? '' : 's'} stay in their name` : ''}`,
     });
     deleteRecord(ctx, 'person', leaving.id);

@@ -3,12 +3,11 @@
 import { DEFAULTS, KIND_LABEL, TITLE_FIELD, crossFieldIssues, fieldMeta, type RecordKind, type RecordOf } from '../../../shared/records';
 import type { CreateInput, ListInput, ListResult, UpdateInput } from '../../../shared/contract';
 import { ApiError, type FieldIssue } from '../../../shared/errors';
-import { logActivity } from '../store/activity';
 import { getRecord, insertRecord, isLive, listRecords, setDeleted, updateRecord } from '../store/records';
 import { indexRecord } from '../store/search';
 import { refFields } from '../store/tables';
 import { followExitDate, followProcessStage, followSuccessor } from './checklists';
-import { actor, inWrite, nowIso, type ServiceContext } from './context';
+import { describeChange, inWrite, nowIso, type ServiceContext } from './context';
 
 type Row = Record<string, unknown>;
 
@@ -65,8 +64,8 @@ export function createRecord<K extends RecordKind>(ctx: ServiceContext, kind: K,
     checkReferences(ctx, kind, record, '');
     insertRecord(ctx.db, kind, record);
     indexRecord(ctx.db, kind, record);
-    logActivity(ctx.db, {
-      id: ctx.newId(), at, actor: actor(ctx), action: 'create', kind, recordId: record.id as string,
+    describeChange(ctx, {
+      action: 'create', kind, recordId: record.id as string,
       vendorId: vendorOf(kind, record), summary: `Created ${KIND_LABEL[kind].one.toLowerCase()} “${titleOf(kind, record)}”`,
     });
     return mustGet(ctx, kind, record.id as string);
@@ -95,8 +94,8 @@ export function updateRecordService<K extends RecordKind>(ctx: ServiceContext, k
     if (kind === 'process' && changed.includes('successorId')) {
       followSuccessor(ctx, input.id, (before.successorId as string | null) ?? null, (after.successorId as string | null) ?? null, at);
     }
-    logActivity(ctx.db, {
-      id: ctx.newId(), at, actor: actor(ctx), action: 'update', kind, recordId: input.id, vendorId: vendorOf(kind, after),
+    describeChange(ctx, {
+      action: 'update', kind, recordId: input.id, vendorId: vendorOf(kind, after),
       summary: `Updated ${KIND_LABEL[kind].one.toLowerCase()} “${titleOf(kind, after)}”: ${changed.map((f) => fieldMeta(kind, f).label.toLowerCase()).join(', ')}`,
       changes: Object.fromEntries(changed.map((f) => [f, { from: before[f] ?? null, to: changes[f] ?? null }])),
     });
@@ -123,8 +122,8 @@ function setTombstone<K extends RecordKind>(ctx: ServiceContext, kind: K, id: st
     setDeleted(ctx.db, kind, id, deleted ? at : null, at);
     const after = { ...before, deletedAt: deleted ? at : null, updatedAt: at };
     indexRecord(ctx.db, kind, after);
-    logActivity(ctx.db, {
-      id: ctx.newId(), at, actor: actor(ctx), action: deleted ? 'delete' : 'restore', kind, recordId: id, vendorId: vendorOf(kind, after),
+    describeChange(ctx, {
+      action: deleted ? 'delete' : 'restore', kind, recordId: id, vendorId: vendorOf(kind, after),
       summary: `${deleted ? 'Deleted' : 'Restored'} ${KIND_LABEL[kind].one.toLowerCase()} “${titleOf(kind, after)}”`,
     });
     return mustGet(ctx, kind, id);

@@ -3,10 +3,9 @@
 import type { Template, TemplateItem, TemplateItemInput } from '../../../shared/checklists';
 import { ApiError } from '../../../shared/errors';
 import { BUILTIN_TEMPLATES } from '../../../shared/templates';
-import { logActivity } from '../store/activity';
 import { prepared } from '../store/prepared';
 import type { Db } from '../store/open';
-import { actor, inWrite, nowIso, type ServiceContext } from './context';
+import { describeChange, inWrite, nowIso, type ServiceContext } from './context';
 
 /** Puts the built-in templates into a workbook that lacks them (new workbooks, older ones). */
 export function seedBuiltinTemplates(db: Db, now: string, newId: () => string): void {
@@ -50,7 +49,7 @@ export function listTemplates(db: Db): Template[] {
 }
 
 function log(ctx: ServiceContext, action: 'create' | 'update' | 'delete', id: string, summary: string) {
-  logActivity(ctx.db, { id: ctx.newId(), at: nowIso(ctx), actor: actor(ctx), action, kind: 'template', recordId: id, vendorId: null, summary });
+  describeChange(ctx, { action, kind: 'template', recordId: id, vendorId: null, summary });
 }
 
 export function createTemplate(ctx: ServiceContext, input: { name: string; description?: string | undefined; items: TemplateItemInput[] }): Template {

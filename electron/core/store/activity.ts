@@ -1,5 +1,6 @@
 // The append-only log of every change: when, who (the workbook's user name), what.
 import type { ActivityEntry } from '../../../shared/contract';
+import type { LoggedEntry } from '../../../shared/changes';
 import type { Db } from './open';
 import { prepared } from './prepared';
 
@@ -37,4 +38,27 @@ export function listActivity(
   params.push(q.limit ?? 100);
   return prepared(db, `SELECT id, at, actor, action, kind, record_id AS "recordId", vendor_id AS "vendorId", summary
     FROM activity ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`).all(...params) as ActivityEntry[];
+}
+
+/** The sequence number of the newest entry (0 in an empty log): writes after it have higher ones. */
+export function lastActivitySeq(db: Db): number {
+  return (prepared(db, 'SELECT coalesce(max(seq), 0) FROM activity').pluck().get() as number);
+}
+
+/** The entries logged after `seq`, oldest first: what one write just did. */
+export function activitySince(db: Db, seq: number): (LoggedEntry & { seq: number })[] {
+  return prepared(db, `SELECT seq, id, action, kind, record_id AS "recordId", vendor_id AS "vendorId", summary
+    FROM activity WHERE seq > ? ORDER BY seq`).all(seq) as (LoggedEntry & { seq: number })[];
+}
+
+/** One logged entry with what it recorded (changes parsed), or undefined. */
+export function activityEntry(db: Db, id: string): (LoggedEntry & { seq: number; changes: unknown }) | undefined {
+  const row = prepared(db, `SELECT seq, id, action, kind, record_id AS "recordId", vendor_id AS "vendorId", summary, changes
+    FROM activity WHERE id = ?`).get(id) as (LoggedEntry & { seq: number; changes: string | null }) | undefined;
+  return row && { ...row, changes: row.changes === null ? null : JSON.parse(row.changes) as unknown };
+}
+
+/** The entries about `recordId` logged after `seq`, oldest first: what changed the record since then. */
+export function entriesAfter(db: Db, recordId: string, seq: number): { id: string; summary: string }[] {
+  return prepared(db, 'SELECT id, summary FROM activity WHERE record_id = ? AND seq > ? ORDER BY seq').all(recordId, seq) as { id: string; summary: string }[];
 }

@@ -1,0 +1,63 @@
+// The pack worker thread: verifies, previews or imports one pack with its own connection to the
+// workbook, so the backend's event loop (and the faces it answers) never waits for the reading,
+// the planning or the transaction. WAL lets the backend's own connection keep reading meanwhile.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ServiceContext } from '../services/context';
+import { knownErrorBody } from '../services/errors';
+import { openWorkbook, type Db } from '../store/open';
+import { CANCEL_REQUESTED, importPack, previewPack } from './import';
+import { verifyPack } from './verify';
+import type { FromWorker, ToWorker, WorkerTask } from './worker-task';
+
+/** Progress messages at most this often: each one is a copy across threads. */
+const PROGRESS_EVERY_MS = 100;
+
+const task = workerData as WorkerTask;
+const port = parentPort!;
+const post = (m: FromWorker) => port.postMessage(m);
+const controller = new AbortController();
+let go: (() => void) | null = null;
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'cancel') {
+    Atomics.compareExchange(task.cancelFlag, 0, 0, CANCEL_REQUESTED);
+    controller.abort();
+    go?.();
+  } else if (m.type === 'go') go?.();
+});
+
+let lastProgress = 0;
+let bytesDone = 0;
+const onProgress = (bytes: number) => {
+  bytesDone += bytes;
+  const now = Date.now();
+  if (now - lastProgress < PROGRESS_EVERY_MS) return;
+  lastProgress = now;
+  post({ type: 'progress', step: 'Reading the pack', bytesDone });
+};
+
+async function run(): Promise<FromWorker> {
+  let db: Db | null = null;
+  try {
+    if (task.kind === 'verify') return { type: 'done', value: await verifyPack(task.path, { signal: controller.signal, onProgress }) };
+    db = openWorkbook(task.workbookPath, task.nativeBinding ? { nativeBinding: task.nativeBinding } : {});
+    const ctx: ServiceContext = { db, workbookPath: task.workbookPath, clock: { now: () => new Date(task.now) }, newId: () => task.entryId };
+    if (task.kind === 'preview') return { type: 'done', value: await previewPack(ctx, task.path, { signal: controller.signal, onProgress }) };
+    const value = await importPack(ctx, task.path, {
+      signal: controller.signal, onProgress, resolutions: task.resolutions, default: task.default, cancelFlag: task.cancelFlag,
+      beforeApply: () => new Promise<void>((resolve) => {
+        go = resolve;
+        post({ type: 'ready' });
+      }).then(() => post({ type: 'progress', step: 'Applying the records', bytesDone: -1 })),
+    });
+    return { type: 'done', value };
+  } catch (e) {
+    const cancelled = controller.signal.aborted || Atomics.load(task.cancelFlag, 0) === CANCEL_REQUESTED;
+    const error = knownErrorBody(e, { workbookPath: task.workbookPath }) ?? { code: 'INTERNAL', message: (e as Error).message ?? String(e) };
+    return { type: 'failed', error, cancelled };
+  } finally {
+    db?.close();
+  }
+}
+
+post(await run());
