@@ -25,7 +25,8 @@ export function taskbarValue(running: readonly Pick<PackJobStatus, 'bytesDone' |
 export function followPackJobs(
   running: () => readonly Pick<PackJobStatus, 'bytesDone' | 'bytesTotal'>[], window: () => ProgressWindow | null, everyMs = 250,
 ): { stop(): void; tick(): void } {
-  let shown: number | null = null;
+  // No bar at first: a window that never ran a job is never touched.
+  let shown = NO_BAR;
   const tick = () => {
     const win = window();
     if (!win || win.isDestroyed()) return;
@@ -43,7 +44,7 @@ export function followPackJobs(
     stop() {
       clearInterval(timer);
       const win = window();
-      if (win && !win.isDestroyed() && shown !== null && shown !== NO_BAR) win.setProgressBar(NO_BAR);
+      if (win && !win.isDestroyed() && shown !== NO_BAR) win.setProgressBar(NO_BAR);
     },
   };
 }

@@ -52,6 +52,7 @@ const fake = vi.hoisted(() => {
     async loadURL(url: string) { this.loaded = url; }
     setTitle(title: string) { this.title = title; }
     isDestroyed() { return false; }
+    setProgressBar = vi.fn();
     isMinimized() { return false; }
     getNormalBounds() { return { x: 40, y: 30, width: 1000, height: 700 }; }
     isMaximized() { return false; }

@@ -29,6 +29,14 @@ describe('taskbar progress', () => {
     expect(set).toEqual([0.1, 0.5, NO_BAR, INDETERMINATE, NO_BAR]);
   });
 
+  it('never touches a window while no job has run', () => {
+    const set: number[] = [];
+    const follow = followPackJobs(() => [], () => ({ setProgressBar: (v: number) => set.push(v), isDestroyed: () => false }));
+    follow.tick();
+    follow.stop();
+    expect(set).toEqual([]);
+  });
+
   it('leaves a closed window alone', () => {
     const set: number[] = [];
     const follow = followPackJobs(() => [{ bytesDone: 1, bytesTotal: 2 }], () => ({ setProgressBar: (v: number) => set.push(v), isDestroyed: () => true }));
