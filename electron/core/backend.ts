@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { API, isMethodName, type Attachment } from '../../shared/contract';
 import { ApiError, type ApiResponse } from '../../shared/errors';
-import type { ChangeEvent } from '../../shared/changes';
+import { changeEventOf, type ChangeEvent } from '../../shared/changes';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { HANDLERS, type FaceDialogs, type HandlerEnv } from './api/handlers';
 import { UndoHistory } from './api/history';
@@ -17,6 +17,7 @@ import { openWorkbook, type Db } from './store/open';
 import { getSetting, setSetting } from './store/settings';
 import { addAttachmentFromStream, attachmentFile, type AttachmentOwner } from './services/attachments';
 import { BUSY_IMPORT_MESSAGE, importBeingApplied } from './store/importLock';
+import { activitySince, lastActivitySeq } from './store/activity';
 
 /** Writes that take the write gate themselves (the import job holds it while it applies). */
 const SELF_GATED: ReadonlySet<string> = new Set(['pack.import']);
@@ -94,13 +95,29 @@ export function createBackend(opts: BackendOptions): Backend {
     return db;
   };
   let ctx: ServiceContext = { db: open(opts.workbookPath), workbookPath: opts.workbookPath, clock, newId: opts.newId ?? randomId };
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  const sequence = { last: 0 };
+  /** Announces writes that did not come through the dispatcher (uploads, import jobs) from what they logged. */
+  const announceSince = (sinceSeq: number) => {
+    const event = changeEventOf(sequence.last + 1, activitySince(ctx.db, sinceSeq));
+    if (!event) return;
+    sequence.last = event.seq;
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (e) {
+        console.error('Handover Workbook: a change listener failed', e);
+      }
+    }
+  };
   const packs = new PackJobs({
+    onImported: announceSince,
     nativeBinding: opts.nativeBinding, allowPaths: opts.allowPackPaths ?? true, ...(opts.packWorkerEntry ? { workerEntry: opts.packWorkerEntry } : {}),
   });
   const history = new UndoHistory();
   const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false, packs, dialogs: opts.dialogs, history });
-  const listeners = new Set<(event: ChangeEvent) => void>();
   const inner = createDispatcher(HANDLERS, env, {
+    sequence,
     onInternalError: (e) => console.error('Handover Workbook: internal error', e),
     onChange: (event, method, first) => {
       history.committed(method, first);
@@ -138,7 +155,13 @@ export function createBackend(opts: BackendOptions): Backend {
       // The same guard as every write through dispatch: while an import is applied, answer at once.
       upload: (input, body, maxBytes) => {
         if (importBeingApplied(ctx.workbookPath)) return Promise.reject(new ApiError('BUSY', BUSY_IMPORT_MESSAGE));
-        return addAttachmentFromStream(ctx, input, body, maxBytes);
+        // Queued behind this backend's own import like every write, and announced like one.
+        return packs.writeGate.write(async () => {
+          const since = lastActivitySeq(ctx.db);
+          const attachment = await addAttachmentFromStream(ctx, input, body, maxBytes);
+          announceSince(since);
+          return attachment;
+        });
       },
       file: (id) => attachmentFile(ctx, id),
     },

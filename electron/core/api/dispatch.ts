@@ -32,11 +32,13 @@ export interface DispatcherOptions {
   onInternalError?: (e: unknown) => void;
   /** Called after each committed write that logged something, with what it changed, the method and the write's first entry. */
   onChange?: (event: ChangeEvent, method: MethodName, first: { activityId: string; summary: string }) => void;
+  /** The backend's event counter, shared with writes that do not come through here (uploads, import jobs). */
+  sequence?: { last: number };
 }
 
 export function createDispatcher(handlers: Handlers, env: () => HandlerEnv, options: DispatcherOptions = {}): Dispatch {
   const { onInternalError, onChange } = options;
-  let eventSeq = 0;
+  const sequence = options.sequence ?? { last: 0 };
   return async (method, payload) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${String(method).slice(0, 100)}` } };
@@ -71,9 +73,9 @@ export function createDispatcher(handlers: Handlers, env: () => HandlerEnv, opti
         }).value;
       }
       const entries = activitySince(db, since);
-      const event = changeEventOf(eventSeq + 1, entries);
+      const event = changeEventOf(sequence.last + 1, entries);
       if (event) {
-        eventSeq = event.seq;
+        sequence.last = event.seq;
         announce(() => onChange?.(event, method, { activityId: entries[0]!.id, summary: entries[0]!.summary }), onInternalError);
       }
       return { ok: true, value };

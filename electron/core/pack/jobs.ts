@@ -21,6 +21,7 @@ import type {
 import { currentImport, importLockPath } from '../store/importLock';
 import { nowIso, type ServiceContext } from '../services/context';
 import { knownErrorBody } from '../services/errors';
+import { lastActivitySeq } from '../store/activity';
 import { checkDestination } from '../services/destination';
 import { exportPack, packDestinationRules } from './export';
 import { APPLY_RUNNING, CANCEL_REQUESTED, COMMITTING } from './import';
@@ -34,6 +35,11 @@ export interface PackJobsOptions {
   allowPaths?: boolean;
   /** Where temporary packs and uploads go (default: a new folder in the system's temp folder). */
   tempRoot?: string;
+  /**
+   * An import job committed: its writes went through the worker's own connection, not the
+   * dispatcher, so the backend announces them from the activity logged after `sinceSeq`.
+   */
+  onImported?: (sinceSeq: number) => void;
   /**
    * The pack worker's script. Default: its TypeScript source through tsx (tests, CLI, browser
    * face); the desktop app passes the built worker (electron.vite.config.ts builds it).
@@ -227,6 +233,7 @@ export class PackJobs {
       // size stays unknown
     }
     const job = this.newJob(id, kind, size, false, cancelFlag);
+    const sinceSeq = ctx && kind === 'import' ? lastActivitySeq(ctx.db) : 0;
     const task: WorkerTask = {
       kind, path, workbookPath: ctx?.workbookPath ?? '', nativeBinding: this.opts.nativeBinding,
       now: ctx ? nowIso(ctx) : new Date().toISOString(), entryId: ctx && kind === 'import' ? ctx.newId() : '',
@@ -252,6 +259,7 @@ export class PackJobs {
         // Its answer is its last word (its connection is closed); the loader tsx registers in it would keep it alive.
         void worker.terminate();
         releaseWrites?.();
+        if (kind === 'import' && job.state === 'done') this.opts.onImported?.(sinceSeq);
         settle();
       };
       worker.on('message', (m: FromWorker) => {
