@@ -29,6 +29,7 @@ const fake = vi.hoisted(() => {
     destroyed = false;
     webContents = Object.assign(new Emitter(), {
       send: vi.fn(),
+      isDestroyed: () => this.destroyed,
       mainFrame: { url: '', processId: 7, frameToken: 'main-frame', parent: null },
       setWindowOpenHandler: vi.fn(),
       printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')),
