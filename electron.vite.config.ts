@@ -23,9 +23,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The pack worker (verify, preview, import off the main thread) is an entry of its own:
-      // the backend starts it as out/main/packWorker.js beside main.js.
-      rollupOptions: { input: { main: resolve(__dirname, 'electron/desktop/main.ts'), packWorker: resolve(__dirname, 'electron/core/pack/worker.ts') } },
+      // The backend host (the utility process the backend runs in) and the pack worker (verify,
+      // preview, import off the host's thread) are entries of their own: main.ts forks
+      // out/main/backendHost.js and the backend starts out/main/packWorker.js, both beside main.js.
+      rollupOptions: {
+        input: {
+          main: resolve(__dirname, 'electron/desktop/main.ts'),
+          backendHost: resolve(__dirname, 'electron/desktop/backend-host.ts'),
+          packWorker: resolve(__dirname, 'electron/core/pack/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -2,6 +2,7 @@
 // - shared/ imports no Node, DOM or Electron API (pure logic and the contract);
 // - renderer/ imports only shared/ of our own code (plus npm UI packages);
 // - electron/ never imports renderer/, and only the desktop-shell files import `electron`.
+// - SQL is prepared, run and written only in electron/core/store/ (sqlInStore, at the end).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -81,15 +82,43 @@ export default tseslint.config(
       }],
     },
   },
-  // Inside electron/: the core (no Electron) in layers store ← services ← pack ← api ← backend.ts,
+  // Inside electron/: the core (no Electron) in layers store ← services ← pack ← sheets ← api ← backend.ts,
   // and the faces (desktop, web, cli) on top, none importing another face.
-  ...layer('electron/core/store/**/*.ts', ['services', 'pack', 'demo', 'api', 'backend', ...FACES], 'the store is the lowest layer'),
-  ...layer('electron/core/services/**/*.ts', ['pack', 'demo', 'api', 'backend', ...FACES], 'services build on the store only'),
-  ...layer('electron/core/demo/**/*.ts', ['pack', 'api', 'backend', ...FACES], 'the demo generator builds on the store and services'),
-  ...layer('electron/core/pack/**/*.ts', ['api', 'demo', 'backend', ...FACES], 'packs build on the store and services'),
+  ...layer('electron/core/store/**/*.ts', ['services', 'pack', 'sheets', 'demo', 'api', 'backend', ...FACES], 'the store is the lowest layer'),
+  ...layer('electron/core/services/**/*.ts', ['pack', 'sheets', 'demo', 'api', 'backend', ...FACES], 'services build on the store only'),
+  ...layer('electron/core/demo/**/*.ts', ['pack', 'sheets', 'api', 'backend', ...FACES], 'the demo generator builds on the store and services'),
+  ...layer('electron/core/pack/**/*.ts', ['sheets', 'api', 'demo', 'backend', ...FACES], 'packs build on the store and services'),
+  ...layer('electron/core/sheets/**/*.ts', ['api', 'demo', 'backend', ...FACES], 'sheet import builds on the store, services and packs'),
   ...layer('electron/core/api/**/*.ts', ['backend', ...FACES], 'the API builds on the core below it'),
   ...layer('electron/core/*.ts', FACES, 'the core never imports a face'),
   ...layer('electron/web/**/*.ts', ['desktop', 'cli'], 'the browser face imports the core, not another face'),
   ...layer('electron/cli/**/*.ts', ['desktop', 'web'], 'the CLI imports the core, not another face'),
   ...layer('electron/desktop/**/*.ts', ['web', 'cli'], 'the desktop face imports the core, not another face', true),
+  ...sqlInStore(),
 );
+
+/**
+ * SQL lives in the store layer (electron/core/store/): the rest of electron/ calls its typed
+ * functions and never prepares, runs or spells out a statement itself.
+ */
+function sqlInStore() {
+  const message = 'SQL lives in the store layer: move this statement into a typed function under electron/core/store/ and call that.';
+  // SQL keywords as statements spell them (upper case), followed by a space, anywhere in a string.
+  const sqlText = '/\\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|CREATE|DROP|ALTER|VACUUM)\\s/';
+  return [{
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/core/store/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.name='prepared']", message },
+        { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message },
+        // db.exec(sql); a RegExp's exec is told apart by the receiver's name or a literal argument.
+        { selector: "CallExpression[callee.property.name='exec'][callee.object.name=/^(db|database)$/i]", message },
+        { selector: "CallExpression[callee.property.name='exec'][callee.object.property.name=/^(db|database)$/i]", message },
+        { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message },
+        { selector: `Literal[value=${sqlText}]`, message },
+        { selector: `TemplateElement[value.raw=${sqlText}]`, message },
+      ],
+    },
+  }];
+}

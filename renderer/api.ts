@@ -73,7 +73,19 @@ export function onWorkbookChanged(listener: () => void): () => void {
 }
 
 const changeListeners = new Set<(event: ChangeEvent) => void>();
+const reconnectListeners = new Set<() => void>();
 let changeSource: { close(): void } | null = null;
+
+/**
+ * Subscribes to "the browser face's event stream came back after a break": events sent meanwhile
+ * are lost, so what is on screen may be stale. Never called on the desktop, whose IPC has no breaks.
+ */
+export function onReconnect(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => {
+    reconnectListeners.delete(listener);
+  };
+}
 
 /**
  * Subscribes to what the backend changed after each committed write, by this window or any other
@@ -85,6 +97,12 @@ export function onChange(listener: (event: ChangeEvent) => void): () => void {
   changeListeners.add(listener);
   if (!changeSource && typeof EventSource !== 'undefined') {
     const source = new EventSource(`/events?token=${encodeURIComponent(pageToken())}`);
+    // EventSource reconnects by itself; every open after the first follows a break.
+    let opened = false;
+    source.addEventListener('open', () => {
+      if (opened) for (const l of [...reconnectListeners]) l();
+      opened = true;
+    });
     source.addEventListener('change', (message) => {
       let event: ChangeEvent | null = null;
       try {

@@ -2,6 +2,7 @@
 // renderer's key handling and the command palette show the same names and the same shortcuts.
 // The desktop menu sends a command's name to the window on one channel and the renderer runs it;
 // the browser face has no menu, so the renderer listens for the same shortcuts itself.
+import type { HistoryState } from './contract';
 
 export const COMMANDS = {
   'palette.open': { label: 'Command palette…', accelerator: 'CmdOrCtrl+Shift+P' },
@@ -13,7 +14,11 @@ export const COMMANDS = {
   'help.about': { label: 'About Handover Workbook', accelerator: null },
   'help.packFormat': { label: 'Transition pack format', accelerator: null },
   'help.shortcuts': { label: 'Keyboard shortcuts', accelerator: null },
-} as const satisfies Record<string, { label: string; accelerator: string | null }>;
+  // The page reads these keys itself (renderer/app/undoKeys.ts: inside a text field they undo the
+  // typing), so commandOfKey leaves them alone; the Edit menu names what they take back (historyItem).
+  'history.undo': { label: 'Undo', accelerator: 'CmdOrCtrl+Z', pageKeys: true },
+  'history.redo': { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', pageKeys: true },
+} as const satisfies Record<string, { label: string; accelerator: string | null; pageKeys?: true }>;
 
 export type CommandName = keyof typeof COMMANDS;
 
@@ -67,6 +72,7 @@ export function matchesAccelerator(accelerator: string, press: KeyPress & { code
 export function commandOfKey(press: KeyPress & { code?: string }, isMac: boolean): CommandName | null {
   for (const name of COMMAND_NAMES) {
     const accelerator = COMMANDS[name].accelerator;
+    if ('pageKeys' in COMMANDS[name]) continue;
     if (accelerator && matchesAccelerator(accelerator, press, isMac)) return name;
   }
   return null;
@@ -78,4 +84,19 @@ export function shortcutLabel(accelerator: string, isMac: boolean): string {
   const key = chord.key.length === 1 ? chord.key.toUpperCase() : chord.key;
   if (isMac) return `${chord.primary ? '⌘' : ''}${chord.alt ? '⌥' : ''}${chord.shift ? '⇧' : ''}${key}`;
   return [chord.primary && 'Ctrl', chord.alt && 'Alt', chord.shift && 'Shift', key].filter(Boolean).join('+');
+}
+
+/** Longest summary an Edit menu item shows; the rest is cut with an ellipsis. */
+const MAX_HISTORY_SUMMARY = 60;
+
+/**
+ * The Edit menu's (and the palette's) Undo or Redo item for the backend's history: "Undo Created
+ * process “Billing”", disabled when there is nothing to take back or the backend cannot take it back.
+ */
+export function historyItem(step: 'undo' | 'redo', state: HistoryState | null): { label: string; enabled: boolean } {
+  const verb = COMMANDS[step === 'undo' ? 'history.undo' : 'history.redo'].label;
+  const next = state?.[step] ?? null;
+  if (!next) return { label: verb, enabled: false };
+  const summary = next.summary.length > MAX_HISTORY_SUMMARY ? `${next.summary.slice(0, MAX_HISTORY_SUMMARY - 1).trimEnd()}…` : next.summary;
+  return { label: `${verb} ${summary}`, enabled: next.undoable };
 }

@@ -13,6 +13,10 @@ import {
 } from './packs';
 import { handOverInput, type HandOverResult, type PersonReferences } from './people';
 import {
+  sheetForgetMappingInput, sheetInspectInput, sheetJobInput, sheetRunInput, sheetTemplateInput,
+  type RememberedMapping, type SheetApplyResult, type SheetInspection, type SheetJobStatus, type SheetPreview, type SheetTemplateResult,
+} from './sheets';
+import {
   RECORD_KINDS, SHAPES, TITLE_FIELD, crossFieldIssues, type Fields, type RecordKind, type RecordOf,
 } from './records';
 
@@ -236,18 +240,40 @@ export const attachmentUploadInput = owner({ name: attachmentFileName });
 
 // ---- checklists ----
 
+export const ITEM_GROUP_BY = ['phase', 'status', 'owner'] as const;
 const itemQuery = z.strictObject({
   checklistId: id.optional(),
   vendorId: id.optional(),
-  ownerId: id.optional(),
-  status: z.array(z.enum(ITEM_STATUS)).max(5).optional(),
-  phase: z.number().int().min(0).max(6).optional(),
+  /** A person's items, or (null) the items nobody owns. */
+  ownerId: id.nullable().optional(),
+  status: z.array(z.enum(ITEM_STATUS, { error: `must be one of ${ITEM_STATUS.join(', ')}` })).max(5).optional(),
+  phase: z.number({ error: 'must be a phase number' }).int({ error: 'must be a phase from 0 to 6' }).min(0, { error: 'must be a phase from 0 to 6' }).max(6, { error: 'must be a phase from 0 to 6' }).optional(),
   overdue: z.boolean().optional(),
+  /** Items due on or before this day. */
+  dueBefore: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
   /** Words to find in the items' title, description or evidence note, or their owner's name. */
   text: z.string().max(200).optional(),
+  /** Rows ordered by group, and each group's figures in `groups`. */
+  groupBy: z.enum(ITEM_GROUP_BY, { error: `must be one of ${ITEM_GROUP_BY.join(', ')}` }).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(20000).optional(),
 });
+
+/** One group of a grouped item query: done and total count all its items (not applicable ones left out); shown, those the filters keep. */
+export interface ItemGroup {
+  /** The phase number, the status, or the owner's id ('' for the unassigned items). */
+  key: string;
+  label: string;
+  done: number;
+  total: number;
+  shown: number;
+  /** The span of its due dates, or of its offsets from T while there are no dates. */
+  firstDue: string | null;
+  lastDue: string | null;
+  minOffset: number | null;
+  maxOffset: number | null;
+}
+export type ItemQueryResult = { rows: ChecklistItem[]; total: number; labels: Record<string, string>; marks?: Record<string, ItemMarks>; groups?: ItemGroup[] };
 const linkInput = z.strictObject({ itemId: id, recordKind: z.enum(LINK_KINDS), recordId: id });
 
 /** Which vendors a report covers: some by id, or all. */
@@ -290,7 +316,7 @@ export const API = {
   'checklist.rename': write(z.strictObject({ id, name: templateInput.shape.name }), as<Checklist>()),
   'checklist.delete': write(byId, as<{ id: string; deleted: boolean }>()),
   'checklist.restore': write(byId, as<{ id: string; deleted: boolean }>()),
-  'checklist.items': read(itemQuery, as<{ rows: ChecklistItem[]; total: number; labels: Record<string, string>; marks?: Record<string, ItemMarks> }>()),
+  'checklist.items': read(itemQuery, as<ItemQueryResult>()),
   'checklist.addItem': write(z.strictObject({
     checklistId: id, phase: templateItemInput.shape.phase, title: templateItemInput.shape.title, description: templateItemInput.shape.description,
     offsetDays: templateItemInput.shape.offsetDays.optional(), dueDate: itemChanges.shape.dueDate, ownerId: id.nullable().optional(),
@@ -311,7 +337,7 @@ export const API = {
   'history.undo': write(none, as<HistoryState>()),
   'history.redo': write(none, as<HistoryState>()),
   // Transition packs (shared/packs.ts). An export is a job: start it, poll its status, cancel it.
-  'app.pickFile': read(z.strictObject({ purpose: z.enum(['open-pack', 'save-pack']), suggestedName: z.string().max(200).optional() }), as<{ path: string | null }>()),
+  'app.pickFile': read(z.strictObject({ purpose: z.enum(['open-pack', 'save-pack', 'open-sheet']), suggestedName: z.string().max(200).optional() }), as<{ path: string | null }>()),
   'report.html': read(reportInput, as<{ title: string; html: string }>()),
   'report.printToPdf': read(reportInput, as<{ path: string | null }>()),
   'pack.export': read(packExportInput, as<{ jobId: string }>()),
@@ -328,6 +354,16 @@ export const API = {
   'pack.verify': read(packSourceInput, as<PackVerifyReport>()),
   'pack.preview': read(packSourceInput, as<ImportPreview>()),
   'pack.import': write(packImportInput, as<ImportResult>()),
+  // Spreadsheets in (shared/sheets.ts has the flow): inspect, a dry run as a job (or in one call), apply in one transaction.
+  'sheets.inspect': read(sheetInspectInput, as<SheetInspection>()),
+  'sheets.startPreview': read(sheetRunInput, as<{ jobId: string }>()),
+  'sheets.jobStatus': read(sheetJobInput, as<SheetJobStatus>()),
+  'sheets.cancel': read(sheetJobInput, as<{ cancelled: boolean }>()),
+  'sheets.preview': read(sheetRunInput, as<SheetPreview>()),
+  'sheets.apply': write(sheetRunInput, as<SheetApplyResult>()),
+  'sheets.template': read(sheetTemplateInput, as<SheetTemplateResult>()),
+  'sheets.mappings': read(none, as<RememberedMapping[]>()),
+  'sheets.forgetMapping': write(sheetForgetMappingInput, as<{ removed: boolean }>()),
   ...crud('vendor'),
   ...crud('person'),
   // Before a person is deleted: what refers to them; then, instead of a plain delete, hand it to someone else.

@@ -22,6 +22,15 @@ export const packExportInput = z.strictObject({
   redact: z.boolean().optional(),
   /** Desktop: the path chosen in the save dialog. Without it the pack goes to a temporary folder (browser face: download it). */
   destination: localPath.optional(),
+  /**
+   * Encrypt the pack in the age format (it ends in .zip.age) to X25519 recipients (age1…) or to a
+   * passphrase, not both (age keeps a passphrase file to that one key). Used for this export only, never stored.
+   */
+  encryption: z.strictObject({
+    recipients: z.array(z.string().trim().regex(/^age1[02-9ac-hj-np-z]{58}$/, { error: 'must be an age public key (age1…)' }))
+      .min(1, { error: 'name at least one recipient' }).max(100).optional(),
+    passphrase: z.string().min(1, { error: 'is empty' }).max(1024, { error: 'is too long' }).optional(),
+  }).refine((o) => (o.recipients !== undefined) !== (o.passphrase !== undefined), { error: 'give either a passphrase or recipients' }).optional(),
 }).refine((o) => (o.all === true) !== (o.vendorIds !== undefined), { error: 'give either vendorIds or all: true', path: ['vendorIds'] });
 export type PackExportInput = z.input<typeof packExportInput>;
 
@@ -30,7 +39,13 @@ const sourceShape = { path: localPath.optional(), upload: id.optional() };
 const oneSource = (o: { path?: string | undefined; upload?: string | undefined }) => (o.path === undefined) !== (o.upload === undefined);
 const sourceError = { error: 'give either path or upload', path: ['path'] };
 
-export const packSourceInput = z.strictObject(sourceShape).refine(oneSource, sourceError);
+/** What opens an encrypted pack: its passphrase and/or the text of an identity file (AGE-SECRET-KEY-1… lines). Never stored. */
+const packKeys = z.strictObject({
+  passphrase: z.string().min(1, { error: 'is empty' }).max(1024, { error: 'is too long' }).optional(),
+  identity: z.string().min(1, { error: 'is empty' }).max(64 * 1024, { error: 'is too long for an identity file' }).optional(),
+});
+
+export const packSourceInput = z.strictObject({ ...sourceShape, keys: packKeys.optional() }).refine(oneSource, sourceError);
 export type PackSourceInput = z.input<typeof packSourceInput>;
 
 export const RESOLUTIONS = ['mine', 'theirs'] as const;
@@ -41,6 +56,7 @@ export type DefaultResolution = (typeof DEFAULT_RESOLUTIONS)[number];
 
 export const packImportInput = z.strictObject({
   ...sourceShape,
+  keys: packKeys.optional(),
   /** The choice per conflicting record, by record id. */
   resolutions: z.record(id, z.enum(RESOLUTIONS)).optional(),
   default: z.enum(DEFAULT_RESOLUTIONS).optional(),

@@ -9,6 +9,7 @@ import { statsCommand, usage as statsUsage } from './commands/stats';
 import { exportCommand, usage as exportUsage } from './commands/export';
 import { importCommand, usage as importUsage } from './commands/import';
 import { verifyCommand, usage as verifyUsage } from './commands/verify';
+import { importSheetCommand, sheetTemplateCommand, templateUsage as sheetTemplateUsage, usage as importSheetUsage } from './commands/importSheet';
 import { appVersion } from '../core/project';
 import { processIo, UsageError, type Io } from './usage';
 
@@ -20,6 +21,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promi
   import: { run: importCommand, usage: importUsage },
   attach: { run: attachCommand, usage: attachUsage },
   readiness: { run: readinessCommand, usage: readinessUsage },
+  'import-sheet': { run: importSheetCommand, usage: importSheetUsage },
+  'sheet-template': { run: sheetTemplateCommand, usage: sheetTemplateUsage },
 };
 
 function help(): string {

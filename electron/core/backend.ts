@@ -15,6 +15,7 @@ import { seedBuiltinTemplates } from './services/templates';
 import { PackJobs } from './pack/jobs';
 import { openWorkbook, type Db } from './store/open';
 import { getSetting, setSetting } from './store/settings';
+import { checkpointWal } from './store/wal';
 import { addAttachmentFromStream, attachmentFile, type AttachmentOwner } from './services/attachments';
 import { BUSY_IMPORT_MESSAGE, importBeingApplied } from './store/importLock';
 import { activitySince, lastActivitySeq } from './store/activity';
@@ -129,7 +130,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const scheduleCheckpoint = () => {
     clearTimeout(checkpointTimer);
     checkpointTimer = setTimeout(() => {
-      if (ctx.db.open) ctx.db.pragma('wal_checkpoint(PASSIVE)');
+      if (ctx.db.open) checkpointWal(ctx.db, 'PASSIVE');
     }, 1500);
     checkpointTimer.unref?.();
   };

@@ -37,3 +37,22 @@ export function showError(win: BrowserWindow | null, title: string, detail: stri
     dialog.showErrorBox(title, detail);
   }
 }
+
+/**
+ * The backend host ended unasked (crashed or was killed): says so and asks whether to start it
+ * again on the same workbook. True for Restart, false for Quit.
+ */
+export async function askRestartBackend(win: BrowserWindow | null, workbookPath: string, exitCode: number): Promise<boolean> {
+  const options = {
+    type: 'error' as const,
+    title: 'The workbook stopped',
+    message: 'The part of Handover Workbook that reads and writes the workbook stopped unexpectedly.',
+    detail: `${workbookPath}\n\nExit code ${exitCode}. Changes already saved are kept; the action in progress may not have finished. Restart opens the workbook again.`,
+    buttons: ['Restart', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
+  const r = win && !win.isDestroyed() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  return r.response === 0;
+}

@@ -1,64 +1,87 @@
-// What the backend asks of the desktop shell: native dialogs for packs and attachments, and printing the report
-// to PDF (a hidden, script-less window in a session of its own, so the main window's network
-// and file guards stay as strict as they are).
+// What the backend host asks of the desktop shell (host-protocol.ts FaceRequest): native dialogs for
+// packs and attachments, printing the report to PDF (a hidden, script-less window in a session of its
+// own, so the main window's network and file guards stay as strict as they are) and opening a file
+// with the operating system. Each answers a path or null; no file's bytes go back to the host.
 import { BrowserWindow, dialog, type FileFilter } from 'electron';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import type { FaceDialogs } from '../core/api/handlers';
+import { join } from 'node:path';
+import type { FaceRequest } from './host-protocol';
 import { pdfOptions } from './pdf-page';
 
 const PACKS: FileFilter[] = [{ name: 'Transition packs', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }];
 const PDF: FileFilter[] = [{ name: 'PDF documents', extensions: ['pdf'] }];
 const ALL_FILES: FileFilter[] = [{ name: 'All files', extensions: ['*'] }];
+/** What the sheet import reads (the backend tells the format by the bytes; .xls it refuses with advice). */
+export const SHEETS: FileFilter[] = [{ name: 'Spreadsheets', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }, { name: 'All files', extensions: ['*'] }];
+const CSV: FileFilter[] = [{ name: 'CSV files', extensions: ['csv'] }];
+const XLSX: FileFilter[] = [{ name: 'Excel workbooks', extensions: ['xlsx'] }];
 
-export function createFaceDialogs(window: () => BrowserWindow | null, folder: () => string): FaceDialogs {
+/** Electron's shell.openPath: '' on success, a message otherwise. */
+export type OpenPath = (path: string) => Promise<string>;
+
+export function createShellFaces(window: () => BrowserWindow | null, folder: () => string, openPath: OpenPath): (request: FaceRequest) => Promise<string | null> {
   const save = async (title: string, name: string, filters: FileFilter[]) => {
     const win = window();
     const options = { title, defaultPath: join(folder(), name), filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     return r.canceled || !r.filePath ? null : r.filePath;
   };
-  return {
-    async openPack() {
-      const win = window();
-      const options = { title: 'Open transition pack', filters: PACKS, properties: ['openFile'] as ('openFile')[] };
-      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return r.canceled ? null : (r.filePaths[0] ?? null);
-    },
-    savePack: (name) => save('Export transition pack', name, PACKS),
-    // Any file type: the copy keeps the attachment's own name and extension.
-    saveAttachment: (name) => save('Save attachment', name, ALL_FILES),
-    async printToPdf(html, name, check, running) {
-      const picked = await save('Print report to PDF', name, PDF);
-      if (!picked) return null;
-      const target = check(picked);
-      const dir = mkdtempSync(join(tmpdir(), 'handover-report-'));
-      const page = join(dir, 'report.html');
-      const printer = new BrowserWindow({
-        show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, partition: 'handover-print' },
-      });
+  const openOne = async (title: string, filters: FileFilter[]) => {
+    const win = window();
+    const options = { title, filters, properties: ['openFile'] as ('openFile')[] };
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  };
+  /** Prints to a new temporary file in `dir` (the checked destination's folder); the host renames it into place. */
+  const printPdf = async (html: string, dir: string, running: { title: string; date: string }) => {
+    const pageDir = mkdtempSync(join(tmpdir(), 'handover-report-'));
+    const page = join(pageDir, 'report.html');
+    const printer = new BrowserWindow({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, partition: 'handover-print' },
+    });
+    try {
+      writeFileSync(page, html);
+      await printer.loadFile(page);
+      const pdf = await printer.webContents.printToPDF(pdfOptions(running));
+      const temp = join(dir, `.${randomBytes(6).toString('hex')}.pdf.tmp`);
       try {
-        writeFileSync(page, html);
-        await printer.loadFile(page);
-        const pdf = await printer.webContents.printToPDF(pdfOptions(running));
-        // Temporary name beside the target, then rename: no half-written PDF under the real name.
-        const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.pdf.tmp`);
-        writeFileSync(temp, pdf);
-        try {
-          check(target);
-          renameSync(temp, target);
-        } catch (e) {
-          rmSync(temp, { force: true });
-          throw e;
-        }
-        return target;
-      } finally {
-        printer.destroy();
-        rmSync(dir, { recursive: true, force: true });
+        // 'wx': a new file of its own, never one that is already there.
+        writeFileSync(temp, pdf, { flag: 'wx' });
+      } catch (e) {
+        rmSync(temp, { force: true });
+        throw e;
       }
-    },
+      return temp;
+    } finally {
+      printer.destroy();
+      rmSync(pageDir, { recursive: true, force: true });
+    }
+  };
+  return async (request) => {
+    switch (request.kind) {
+      case 'openPack':
+        return openOne('Open transition pack', PACKS);
+      case 'openSheet':
+        return openOne('Import a spreadsheet', SHEETS);
+      case 'saveTemplate':
+        return save('Save blank template', request.name, request.name.endsWith('.xlsx') ? XLSX : CSV);
+      case 'savePack':
+        return save('Export transition pack', request.name, PACKS);
+      case 'saveAttachment':
+        // Any file type: the copy keeps the attachment's own name and extension.
+        return save('Save attachment', request.name, ALL_FILES);
+      case 'savePdf':
+        return save('Print report to PDF', request.name, PDF);
+      case 'printPdf':
+        return printPdf(request.html, request.dir, request.running);
+      case 'openFile': {
+        const problem = await openPath(request.path);
+        if (problem) throw new Error(problem);
+        return null;
+      }
+    }
   };
 }

@@ -1,10 +1,12 @@
-// The application menu: File (workbooks, new vendor, export, print, settings, quit), the standard
-// Edit and Window menus, View (search, command palette, zoom) and Help. Items that act on the page
-// send a command name from shared/commands.ts to the window, where the renderer runs it: the
-// same names, labels and shortcuts as the command palette.
+// The application menu: File (workbooks, new vendor, export, print, settings, quit), Edit (Undo and
+// Redo named after what they take back, then the standard items), View (search, command palette,
+// zoom), the standard Window menu and Help. Items that act on the page send a command name from
+// shared/commands.ts to the window, where the renderer runs it: the same names, labels and
+// shortcuts as the command palette.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { basename, dirname } from 'node:path';
-import { COMMANDS, type CommandName } from '../../shared/commands';
+import { COMMANDS, historyItem, type CommandName } from '../../shared/commands';
+import type { HistoryState } from '../../shared/contract';
 
 export interface MenuActions {
   newWorkbook(): void;
@@ -22,6 +24,8 @@ export interface MenuOptions {
   /** Reload and developer tools appear only in development builds. */
   devTools: boolean;
   appName: string;
+  /** What Undo and Redo would take back next (the backend's history.state); null: nothing. */
+  history?: HistoryState | null;
 }
 
 export const LABELS = {
@@ -40,6 +44,42 @@ const literal = (text: string) => text.replaceAll('&', '&&');
 function commandItem(actions: MenuActions, name: CommandName): MenuItemConstructorOptions {
   const { label, accelerator } = COMMANDS[name];
   return { label, ...(accelerator ? { accelerator } : {}), click: () => actions.command(name) };
+}
+
+/**
+ * Undo or Redo of the workbook, named after what it takes back. The page reads the keys itself
+ * (outside a text field they undo the workbook, inside one the typing), so on Windows and Linux
+ * the shortcut is only shown; on macOS, where the menu owns Cmd+Z, the renderer tells the two
+ * cases apart when the command arrives.
+ */
+function historyMenuItem(actions: MenuActions, name: 'history.undo' | 'history.redo', opts: MenuOptions): MenuItemConstructorOptions {
+  const { label, enabled } = historyItem(name === 'history.undo' ? 'undo' : 'redo', opts.history ?? null);
+  return {
+    label: literal(label),
+    accelerator: COMMANDS[name].accelerator,
+    registerAccelerator: opts.platform === 'darwin',
+    enabled,
+    click: () => actions.command(name),
+  };
+}
+
+function editMenu(actions: MenuActions, opts: MenuOptions): MenuItemConstructorOptions {
+  const isMac = opts.platform === 'darwin';
+  return {
+    label: 'Edit',
+    submenu: [
+      historyMenuItem(actions, 'history.undo', opts),
+      historyMenuItem(actions, 'history.redo', opts),
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(isMac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+      { role: 'delete' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  };
 }
 
 function recentMenu(actions: MenuActions, recent: readonly string[]): MenuItemConstructorOptions {
@@ -113,7 +153,7 @@ export function menuTemplate(actions: MenuActions, opts: MenuOptions): MenuItemC
       commandItem(actions, 'help.shortcuts'),
     ],
   };
-  return [...(isMac ? [appMenu] : []), file, { role: 'editMenu' }, view, { role: 'windowMenu' }, help];
+  return [...(isMac ? [appMenu] : []), file, editMenu(actions, opts), view, { role: 'windowMenu' }, help];
 }
 
 export function installMenu(actions: MenuActions, opts: MenuOptions): void {

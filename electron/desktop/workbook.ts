@@ -45,11 +45,13 @@ export function startupCandidates(opts: {
   return list.includes(opts.defaultPath) ? list : [...list, opts.defaultPath];
 }
 
-/** Opens the first candidate that opens; reports each failure. Null when none did. */
-export function openFirst<T>(candidates: readonly string[], open: (path: string) => T, failed: (path: string, err: unknown) => void): T | null {
+/** Opens the first candidate that opens (one at a time); reports each failure. Null when none did. */
+export async function openFirst<T>(
+  candidates: readonly string[], open: (path: string) => T | Promise<T>, failed: (path: string, err: unknown) => void,
+): Promise<T | null> {
   for (const path of candidates) {
     try {
-      return open(path);
+      return await open(path);
     } catch (err) {
       failed(path, err);
     }
@@ -59,7 +61,8 @@ export function openFirst<T>(candidates: readonly string[], open: (path: string)
 
 export interface SwitchableBackend {
   readonly workbookPath: string;
-  switchWorkbook(path: string): void;
+  /** The backend host opens it; rejects (keeping the current one) when it would not open. */
+  switchWorkbook(path: string): void | Promise<void>;
 }
 
 export interface SwitchDeps {
@@ -73,10 +76,10 @@ export interface SwitchDeps {
 export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Opens `path` in place of the current workbook; false (and an error shown) when it could not. */
-export function switchWorkbook(deps: SwitchDeps, path: string): boolean {
+export async function switchWorkbook(deps: SwitchDeps, path: string): Promise<boolean> {
   if (resolve(path) === resolve(deps.backend.workbookPath)) return true;
   try {
-    deps.backend.switchWorkbook(path);
+    await deps.backend.switchWorkbook(path);
   } catch (err) {
     deps.showError('Could not open the workbook', `${path}\n\n${errorText(err)}\n\nThe current workbook stays open.`);
     return false;

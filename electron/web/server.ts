@@ -14,6 +14,7 @@ import type { AttachmentRoutes } from '../core/backend';
 import { attachmentRoute } from './attachmentRoutes';
 import { knownErrorBody } from '../core/services/errors';
 import { eventStream, type ChangeFeed } from './changeStream';
+import { TEMPLATE_ROUTE, templateRoute } from './templateRoute';
 
 export const WEB_CSP = [
   "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
@@ -221,6 +222,12 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       if (req.method === 'HEAD') return res.end();
       return pipeline(createReadStream(file.path), res).catch(() => res.destroy());
     }
+    const template = TEMPLATE_ROUTE.exec(url.pathname);
+    if (template) {
+      // A download link: the token comes in the query, as for packs.
+      if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
+      return templateRoute(req, res, template[1]!, { send, errorBody, download: downloadHeaders });
+    }
     if (url.pathname === '/attachments' || url.pathname.startsWith('/attachments/')) {
       if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
       if (!opts.attachments) return send(res, 404, errorBody('UNSUPPORTED', 'This server takes no attachments'));
@@ -290,7 +297,10 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       }
       const method = path.slice('/api/'.length);
       // The page may not name files on this computer: packs travel by upload and download here.
-      if ((method.startsWith('pack.') || method === 'attachment.addFile') && payload && typeof payload === 'object' && ('path' in payload || 'destination' in payload)) {
+      const namesFile = (o: unknown) => typeof o === 'object' && o !== null && ('path' in o || 'destination' in o);
+      // Sheets name their file in `source` (or a template's `destination`).
+      const sheetFile = method.startsWith('sheets.') && (namesFile(payload) || namesFile((payload as { source?: unknown } | null)?.source));
+      if (((method.startsWith('pack.') || method === 'attachment.addFile') && namesFile(payload)) || sheetFile) {
         return send(res, 403, errorBody('FORBIDDEN', 'The browser face cannot name files on the computer; upload the file (pack or attachment) or download the export.'));
       }
       const response = await opts.dispatch(method, payload);

@@ -1,14 +1,14 @@
 // The app's root: loads the workbook's info, shows a full-page error when the backend refuses us
 // or is gone, reloads everything when the desktop shell switches workbooks.
 import { useEffect } from 'react';
-import { api, onChange, onWorkbookChanged, setUnauthorizedHandler } from '../api';
+import { onWorkbookChanged, setUnauthorizedHandler } from '../api';
+import { useApi } from '../data/useApi';
 import { FatalError } from './FatalError';
 import { navigate } from './router';
 import { Shell } from './Shell';
 import { installUndoKeys } from './undoKeys';
 import { useAppStore } from './store';
 import { useViewerStore } from './viewer';
-import { useLoad } from './useLoad';
 
 setUnauthorizedHandler(() => useAppStore.getState().setFatal({ kind: 'auth' }));
 
@@ -16,8 +16,8 @@ export function App() {
   const fatal = useAppStore((s) => s.fatal);
   const info = useAppStore((s) => s.info);
   const workbook = useAppStore((s) => s.workbook);
-  // Reloaded with every data change too: `empty` flips once the first record exists.
-  const loaded = useLoad('app.info', () => api['app.info']({}));
+  // Refreshed by the change events of vendors, people and settings: `empty` flips once the first record exists.
+  const loaded = useApi('app.info', {});
 
   useEffect(() => {
     if (!loaded.data) return;
@@ -35,8 +35,6 @@ export function App() {
     [],
   );
 
-  // A write by another tab or window of this workbook: what is on screen refreshes without a reload.
-  useEffect(() => onChange(() => useAppStore.getState().changed()), []);
   useEffect(() => installUndoKeys(), []);
 
   if (fatal) return <FatalError fatal={fatal} />;

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { toast, toastError } from '../ui/toasts';
-import { dataChanged } from './store';
 
 export function Welcome({ onAddVendor }: { onAddVendor(): void }) {
   const [loading, setLoading] = useState(false);
@@ -10,7 +9,6 @@ export function Welcome({ onAddVendor }: { onAddVendor(): void }) {
     setLoading(true);
     try {
       const result = await api['demo.load']({});
-      dataChanged();
       toast(`Demo workbook loaded: ${result.vendors} vendors, ${result.records.toLocaleString()} records`);
     } catch (e) {
       toastError(e);

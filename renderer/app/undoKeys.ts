@@ -35,6 +35,16 @@ export async function runHistory(step: 'undo' | 'redo'): Promise<void> {
   }
 }
 
+/**
+ * Undo or Redo from the Edit menu or the palette. On macOS the menu owns Cmd+Z, so a press inside
+ * a text field arrives here as the command: it then undoes the typing, as the field's own key would.
+ */
+export function runHistoryCommand(step: 'undo' | 'redo'): void {
+  // execCommand is deprecated, yet the only way to reach a field's own undo stack from script.
+  if (isTextEditing(document.activeElement)) document.execCommand(step);
+  else void runHistory(step);
+}
+
 /** Installs the keys on the window; returns the function that removes them. */
 export function installUndoKeys(): () => void {
   const onKey = (e: KeyboardEvent) => {

@@ -1,17 +1,29 @@
 // Adds an item of one's own to a checklist: its phase, title and when it is due (days from T).
+// Its fields live in the form engine (useForm), checked with the contract's schema before sending.
 import { useId, useState, type FormEvent } from 'react';
 import { offsetLabel, type ChecklistItem } from '../../shared/checklists';
+import { API } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { api } from '../api';
-import { dataChanged } from '../app/store';
+import { FieldControl } from '../forms/FieldControl';
+import type { FormFields } from '../forms/formCore';
 import { useDiscardConfirm } from '../forms/useDiscardConfirm';
+import { useForm } from '../forms/useForm';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 import { dueFromOffset } from './items';
-import { fieldIssues, OFFSET_ERROR, parseOffset, PhaseSelect } from './itemFields';
+import { ITEM_FIELD, OFFSET_FIELD, parseOffset, phaseOption } from './itemFields';
 
 /** Where a phase starts in the built-in exit (days from T): a new item's default offset. */
 const PHASE_START = [-180, -150, -120, -120, -14, 0, 30];
+
+const FIELDS: FormFields = {
+  title: { meta: ITEM_FIELD.title },
+  phase: { meta: ITEM_FIELD.phase },
+  offset: OFFSET_FIELD,
+  description: { meta: ITEM_FIELD.description },
+};
+const START = { title: '', phase: '0', offset: String(PHASE_START[0]), description: '' };
 
 interface Props {
   checklistId: string;
@@ -22,40 +34,41 @@ interface Props {
 
 export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props) {
   const id = useId();
-  const [phase, setPhase] = useState(0);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [offset, setOffset] = useState(String(PHASE_START[0]));
+  const form = useForm(FIELDS, START);
+  const { values } = form;
+  // Until the user types an offset, it follows the chosen phase's start.
   const [offsetTouched, setOffsetTouched] = useState(false);
-  const [issues, setIssues] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  const n = parseOffset(offset);
-  const { described, error } = fieldIssues(id, issues);
-  const { requestClose, discardDialog } = useDiscardConfirm({ unsaved: title.trim() || description.trim() ? 'You started a new item' : null, onClose });
+  const n = parseOffset(values.offset ?? '');
+  const started = form.dirty.some((f) => f === 'title' || f === 'description');
+  const { requestClose, discardDialog } = useDiscardConfirm({ unsaved: started ? 'You started a new item' : null, onClose });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found: Record<string, string> = {};
-    if (!title.trim()) found.title = 'Title is required.';
-    if (n === null) found.offset = OFFSET_ERROR;
-    setIssues(found);
-    if (Object.keys(found).length || n === null) return;
+    const input = form.check(API['checklist.addItem'].input, (t) => ({
+      checklistId,
+      phase: Number(t.phase),
+      title: t.title,
+      description: t.description,
+      offsetDays: t.offset,
+    }));
+    if (!input) return;
     setBusy(true);
     try {
-      const item = await api['checklist.addItem']({ checklistId, phase, title: title.trim(), description: description.trim(), offsetDays: n });
-      dataChanged();
+      const item = await api['checklist.addItem'](input);
       toast(`Item “${item.title}” added`);
       onClose();
       onAdded(item);
     } catch (err) {
-      if (err instanceof ApiError && err.issues?.length) {
-        setIssues(Object.fromEntries(err.issues.map((i) => [i.field === 'offsetDays' ? 'offset' : i.field, `${i.field === 'offsetDays' ? 'Days from T' : 'This'} ${i.message}.`])));
-      } else toastError(err);
+      if (err instanceof ApiError && err.issues?.length) form.showIssues(err.issues);
+      else toastError(err);
     } finally {
       setBusy(false);
     }
   };
+
+  const field = (name: string) => ({ name, meta: FIELDS[name]!.meta, value: values[name] ?? '', error: form.issues.byField[name], onChange: (v: string) => form.set(name, v) });
 
   return (
     <AppDialog
@@ -75,58 +88,31 @@ export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props
       }
     >
       <form id={`${id}-form`} onSubmit={submit} noValidate className="form-grid">
-        <div className="field field-longtext">
-          <label htmlFor={`${id}-title`} className="field-label">
-            Title
-            <span className="field-required" aria-hidden="true">
-              {' '}
-              *
-            </span>
-          </label>
-          <input id={`${id}-title`} className="input" value={title} autoFocus aria-required {...described('title')} onChange={(e) => setTitle(e.target.value)} />
-          {error('title')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-phase`} className="field-label">
-            Phase
-          </label>
-          <PhaseSelect
-            id={`${id}-phase`}
-            value={phase}
-            onChange={(e) => {
-              const p = Number(e.target.value);
-              setPhase(p);
-              if (!offsetTouched) setOffset(String(PHASE_START[p] ?? 0));
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-offset`} className="field-label">
-            Days from exit date (T)
-          </label>
-          <input
-            id={`${id}-offset`}
-            className="input"
-            inputMode="numeric"
-            value={offset}
-            {...described('offset')}
-            onChange={(e) => {
-              setOffset(e.target.value);
-              setOffsetTouched(true);
-            }}
-          />
-          {error('offset') || (
-            <div id={`${id}-offset-hint`} className="field-hint">
-              {n !== null ? `${offsetLabel(n)}${exitDate ? ` = ${dueFromOffset(exitDate, n)}` : ''}` : 'Negative: before T.'}
-            </div>
-          )}
-        </div>
-        <div className="field field-longtext">
-          <label htmlFor={`${id}-description`} className="field-label">
-            Description
-          </label>
-          <textarea id={`${id}-description`} className="input textarea" rows={3} placeholder="Done when…" value={description} onChange={(e) => setDescription(e.target.value)} />
-        </div>
+        <FieldControl {...field('title')} wide required autoFocus />
+        <FieldControl
+          {...field('phase')}
+          optionLabel={phaseOption}
+          onChange={(v) => {
+            form.set('phase', v);
+            if (!offsetTouched) form.set('offset', String(PHASE_START[Number(v)] ?? 0));
+          }}
+        />
+        <FieldControl
+          {...field('offset')}
+          meta={{ ...OFFSET_FIELD.meta, hint: n !== null ? `${offsetLabel(n)}${exitDate ? ` = ${dueFromOffset(exitDate, n)}` : ''}` : 'Negative: before T.' }}
+          onChange={(v) => {
+            form.set('offset', v);
+            setOffsetTouched(true);
+          }}
+        />
+        <FieldControl {...field('description')} placeholder="Done when…" />
+        {form.issues.other.length > 0 && (
+          <div className="form-alert" role="alert">
+            {form.issues.other.map((m) => (
+              <div key={m}>{m}</div>
+            ))}
+          </div>
+        )}
         {discardDialog}
       </form>
     </AppDialog>

@@ -1,14 +1,14 @@
-// A virtualized list of checklist items with group headers as rows (a vendor's checklist by phase;
-// My tasks by urgency). Only the rows in view, plus a few, are in the DOM, so a checklist of
-// thousands of items stays light. One row is tabbable; from it the keyboard does the work:
-// ↑ ↓ Page Up/Down Home End move, Enter opens the item (or folds a group), Space toggles done,
-// 1–5 set the status (3, blocked, asks for the reason).
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+// A list of checklist items with group headers as rows (a vendor's checklist by phase; My tasks by
+// urgency), on the one virtual table (VirtualRows), so a checklist of thousands of items stays
+// light. One row is tabbable; from it the keyboard does the work: ↑ ↓ Page Up/Down Home End move,
+// Enter opens the item (or folds a group), Space toggles done, 1–5 set the status (3, blocked,
+// asks for the reason).
+import { memo, useCallback, type KeyboardEvent, type MouseEvent } from 'react';
 import { ITEM_STATUS, ITEM_STATUS_LABEL, offsetLabel, type ChecklistItem, type ItemStatus } from '../../shared/checklists';
 import type { ItemMarks } from '../../shared/contract';
 import { daysBetween } from '../../shared/dates';
 import { snippetText } from '../../shared/snippet';
+import { VirtualRows, type RowKeys } from '../table/VirtualRows';
 import { Highlighted } from '../ui/Highlighted';
 import { Meter } from '../ui/Meter';
 import { isOverdue, STATUS_BY_KEY, STATUS_TONE } from './items';
@@ -43,77 +43,12 @@ interface Props {
 }
 
 export function ItemList({ label, entries, labels, today, showContext, onOpen, onStatus, onToggleGroup, legendId, resetKey, marks }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState<{ key: string; index: number }>({ key: '', index: 0 });
-  const [lastReset, setLastReset] = useState(resetKey);
-  const focusPending = useRef(false);
-  const count = entries.length;
+  const keyOf = useCallback((i: number) => entries[i]?.key ?? String(i), [entries]);
+  const indexOf = useCallback((key: string) => entries.findIndex((e) => e.key === key), [entries]);
 
-  // A new query starts at the top (state adjusted while rendering, not in an effect).
-  if (lastReset !== resetKey) {
-    setLastReset(resetKey);
-    setActive({ key: '', index: 0 });
-  }
-
-  // The active row is found by key, so it stays put while rows are added or removed above it;
-  // when it is gone (filtered out after a change), the row now at its place takes over.
-  let activeIndex = entries.findIndex((e) => e.key === active.key);
-  if (activeIndex < 0) activeIndex = Math.min(active.index, Math.max(0, count - 1));
-
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (count > 0 && !indexes.includes(activeIndex)) indexes.push(activeIndex);
-      return indexes.sort((a, b) => a - b);
-    },
-    [activeIndex, count],
-  );
-
-  // TanStack Virtual's instance is mutable by design; the compiler lint cannot memoize around it.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (entries[i]?.kind === 'group' ? GROUP_HEIGHT : ITEM_HEIGHT),
-    getItemKey: (i) => entries[i]?.key ?? i,
-    overscan: 8,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    rangeExtractor,
-  });
-
-  useLayoutEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [resetKey]);
-
-  useLayoutEffect(() => {
-    if (!focusPending.current) return;
-    focusPending.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`)?.focus({ preventScroll: true });
-  });
-
-  const moveTo = useCallback(
-    (index: number) => {
-      const next = Math.max(0, Math.min(count - 1, index));
-      focusPending.current = true;
-      setActive({ key: entries[next]?.key ?? '', index: next });
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-    },
-    [count, entries, virtualizer],
-  );
-
-  const onRowKeyDown = useCallback(
-    (e: KeyboardEvent<HTMLElement>, index: number) => {
-      // Keys typed into the row's own controls (the status list, buttons) are theirs.
-      if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
+  const onRowKey = useCallback(
+    (e: KeyboardEvent<HTMLElement>, index: number, keys: RowKeys) => {
       const entry = entries[index];
-      const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ITEM_HEIGHT) - 1);
-      const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + pageRows, PageUp: index - pageRows, Home: 0, End: count - 1 };
-      if (e.key in moves) {
-        e.preventDefault();
-        moveTo(moves[e.key]!);
-        return;
-      }
       if (!entry) return;
       if (entry.kind === 'group') {
         if ((e.key === 'Enter' || e.key === ' ') && onToggleGroup) {
@@ -128,73 +63,73 @@ export function ItemList({ label, entries, labels, today, showContext, onOpen, o
         onOpen(item);
       } else if (e.key === ' ') {
         e.preventDefault();
-        focusPending.current = true;
+        keys.keepFocus();
         onStatus(item, item.status === 'done' ? 'todo' : 'done');
       } else if (STATUS_BY_KEY[e.key]) {
         e.preventDefault();
-        focusPending.current = true;
+        keys.keepFocus();
         onStatus(item, STATUS_BY_KEY[e.key]!);
       }
     },
-    [entries, count, moveTo, onOpen, onStatus, onToggleGroup],
+    [entries, onOpen, onStatus, onToggleGroup],
   );
 
-  const onRowFocus = useCallback((index: number, key: string) => setActive((a) => (a.key === key ? a : { key, index })), []);
-
   const template = showContext ? '36px minmax(220px, 1.4fr) minmax(200px, 1fr) 190px 142px' : '36px minmax(220px, 1fr) 170px 190px 142px';
-  const minWidth = showContext ? 800 : 740;
-  const items = virtualizer.getVirtualItems();
 
   return (
-    <div className="vt item-list" role="table" aria-label={label} aria-rowcount={count + 1} aria-describedby={legendId}>
-      <div className="vt-scroll" ref={scrollRef}>
-        <div role="rowgroup" className="vt-head" style={{ minWidth }}>
-          <div role="row" aria-rowindex={1} className="vt-row vt-header-row il-head" style={{ gridTemplateColumns: template }}>
-            <div role="columnheader" className="vt-th">
-              <span className="visually-hidden">Done</span>
-            </div>
-            <div role="columnheader" className="vt-th">
-              Item
-            </div>
-            <div role="columnheader" className="vt-th">
-              {showContext ? 'Vendor · checklist' : 'Owner'}
-            </div>
-            <div role="columnheader" className="vt-th">
-              Due
-            </div>
-            <div role="columnheader" className="vt-th">
-              Status
-            </div>
+    <VirtualRows
+      className="item-list"
+      label={label}
+      count={entries.length}
+      rowHeight={ITEM_HEIGHT}
+      heightOf={(i) => (entries[i]?.kind === 'group' ? GROUP_HEIGHT : ITEM_HEIGHT)}
+      headerHeight={HEADER_HEIGHT}
+      minWidth={showContext ? 800 : 740}
+      describedBy={legendId}
+      resetKey={resetKey}
+      keyOf={keyOf}
+      indexOf={indexOf}
+      onRowKey={onRowKey}
+      header={
+        <div role="row" aria-rowindex={1} className="vt-row vt-header-row il-head" style={{ gridTemplateColumns: template }}>
+          <div role="columnheader" className="vt-th">
+            <span className="visually-hidden">Done</span>
+          </div>
+          <div role="columnheader" className="vt-th">
+            Item
+          </div>
+          <div role="columnheader" className="vt-th">
+            {showContext ? 'Vendor · checklist' : 'Owner'}
+          </div>
+          <div role="columnheader" className="vt-th">
+            Due
+          </div>
+          <div role="columnheader" className="vt-th">
+            Status
           </div>
         </div>
-        <div role="rowgroup" className="vt-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-          {items.map((vi) => {
-            const entry = entries[vi.index]!;
-            const top = vi.start - HEADER_HEIGHT;
-            return entry.kind === 'group' ? (
-              <GroupRow key={entry.key} entry={entry} index={vi.index} top={top} tabbable={vi.index === activeIndex} onKeyDown={onRowKeyDown} onFocus={onRowFocus} onToggle={onToggleGroup} />
-            ) : (
-              <ItemRow
-                key={entry.key}
-                item={entry.item}
-                index={vi.index}
-                top={top}
-                template={template}
-                owner={entry.item.ownerId ? labels[entry.item.ownerId] : undefined}
-                mark={marks?.[entry.item.id]}
-                today={today}
-                showContext={!!showContext}
-                tabbable={vi.index === activeIndex}
-                onKeyDown={onRowKeyDown}
-                onFocus={onRowFocus}
-                onOpen={onOpen}
-                onStatus={onStatus}
-              />
-            );
-          })}
-        </div>
-      </div>
-    </div>
+      }
+      renderRow={({ index, top, tabbable }) => {
+        const entry = entries[index]!;
+        return entry.kind === 'group' ? (
+          <GroupRow entry={entry} index={index} top={top} tabbable={tabbable} onToggle={onToggleGroup} />
+        ) : (
+          <ItemRow
+            item={entry.item}
+            index={index}
+            top={top}
+            template={template}
+            owner={entry.item.ownerId ? labels[entry.item.ownerId] : undefined}
+            mark={marks?.[entry.item.id]}
+            today={today}
+            showContext={!!showContext}
+            tabbable={tabbable}
+            onOpen={onOpen}
+            onStatus={onStatus}
+          />
+        );
+      }}
+    />
   );
 }
 
@@ -203,12 +138,10 @@ interface GroupRowProps {
   index: number;
   top: number;
   tabbable: boolean;
-  onKeyDown(e: KeyboardEvent<HTMLElement>, index: number): void;
-  onFocus(index: number, key: string): void;
   onToggle?(key: string): void;
 }
 
-const GroupRow = memo(function GroupRow({ entry, index, top, tabbable, onKeyDown, onFocus, onToggle }: GroupRowProps) {
+const GroupRow = memo(function GroupRow({ entry, index, top, tabbable, onToggle }: GroupRowProps) {
   const filteredOut = entry.shown < entry.total;
   return (
     <div
@@ -220,8 +153,6 @@ const GroupRow = memo(function GroupRow({ entry, index, top, tabbable, onKeyDown
       tabIndex={tabbable ? 0 : -1}
       className="vt-row vt-data-row il-group"
       style={{ transform: `translateY(${top}px)` }}
-      onKeyDown={(e) => onKeyDown(e, index)}
-      onFocus={() => onFocus(index, entry.key)}
       onClick={() => onToggle?.(entry.key)}
     >
       <div role="rowheader" aria-colspan={5} className="il-group-cell">
@@ -252,15 +183,13 @@ interface ItemRowProps {
   today: string;
   showContext: boolean;
   tabbable: boolean;
-  onKeyDown(e: KeyboardEvent<HTMLElement>, index: number): void;
-  onFocus(index: number, key: string): void;
   onOpen(item: ListItem): void;
   onStatus(item: ListItem, status: ItemStatus): void;
 }
 
 const stop = (e: MouseEvent) => e.stopPropagation();
 
-const ItemRow = memo(function ItemRow({ item, index, top, template, owner, mark, today, showContext, tabbable, onKeyDown, onFocus, onOpen, onStatus }: ItemRowProps) {
+const ItemRow = memo(function ItemRow({ item, index, top, template, owner, mark, today, showContext, tabbable, onOpen, onStatus }: ItemRowProps) {
   const done = item.status === 'done';
   const overdue = isOverdue(item, today);
   // Only the active row's controls are in the Tab order; the rest are reached through it.
@@ -275,8 +204,6 @@ const ItemRow = memo(function ItemRow({ item, index, top, template, owner, mark,
       tabIndex={tabbable ? 0 : -1}
       className={`vt-row vt-data-row il-item status-${item.status}${overdue ? ' is-overdue' : ''}`}
       style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template }}
-      onKeyDown={(e) => onKeyDown(e, index)}
-      onFocus={() => onFocus(index, `item:${item.id}`)}
       onClick={() => onOpen(item)}
     >
       <div role="cell" className="vt-td il-check">

@@ -1,11 +1,15 @@
 // Starts a vendor's checklist from a template: the built-in exit (ordinary or emergency) or one of
 // the user's own. Items due at T + offset; per-process items become one per process of the vendor.
+// The name lives in the form engine (useForm), checked with the contract's schema before sending.
 import { useId, useState, type FormEvent } from 'react';
 import type { Checklist, Template } from '../../shared/checklists';
+import { API } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { api } from '../api';
-import { dataChanged } from '../app/store';
-import { useLoad } from '../app/useLoad';
+import { useApi } from '../data/useApi';
+import { FieldControl } from '../forms/FieldControl';
+import type { FormFields } from '../forms/formCore';
+import { useForm } from '../forms/useForm';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 
@@ -18,6 +22,9 @@ interface Props {
   onClose(started?: Checklist): void;
 }
 
+const FIELDS: FormFields = { name: { meta: { label: 'Name', control: 'text', hint: 'Leave empty to use the template’s name.' } } };
+const START = { name: '' };
+
 function describe(t: Template, processCount: number | undefined): string {
   const perProcess = t.items.filter((i) => i.perProcess).length;
   const plain = t.items.length - perProcess;
@@ -28,9 +35,9 @@ function describe(t: Template, processCount: number | undefined): string {
 }
 
 export function StartChecklistDialog({ vendorId, vendorName, exitKind, processCount, onClose }: Props) {
-  const templates = useLoad('template.list', () => api['template.list']({}));
+  const templates = useApi('template.list', {});
   const [chosen, setChosen] = useState<string | null>(null);
-  const [name, setName] = useState('');
+  const form = useForm(FIELDS, START);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -42,14 +49,17 @@ export function StartChecklistDialog({ vendorId, vendorName, exitKind, processCo
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!selected) return;
+    // An empty name is left out: the checklist takes the template's.
+    const input = form.check(API['checklist.start'].input, (t) => ({ vendorId, templateId: selected.id, ...(String(t.name).trim() ? { name: t.name } : {}) }));
+    if (!input) return;
+    setError(null);
     setBusy(true);
     try {
-      const started = await api['checklist.start']({ vendorId, templateId: selected.id, ...(name.trim() ? { name: name.trim() } : {}) });
-      dataChanged();
+      const started = await api['checklist.start'](input);
       toast(`Started “${started.name}” for ${vendorName}`);
       onClose(started);
     } catch (err) {
-      if (err instanceof ApiError && err.issues?.length) setError(err.issues.map((i) => `${i.field === 'name' ? 'Name' : i.field} ${i.message}.`).join(' '));
+      if (err instanceof ApiError && err.issues?.length) form.showIssues(err.issues);
       else if (err instanceof ApiError) setError(err.message);
       else toastError(err);
     } finally {
@@ -75,9 +85,9 @@ export function StartChecklistDialog({ vendorId, vendorName, exitKind, processCo
       }
     >
       <form id={`${id}-form`} onSubmit={submit} noValidate className="start-form">
-        {error && (
+        {(error || form.issues.other.length > 0) && (
           <div className="form-alert" role="alert">
-            {error}
+            {[error, ...form.issues.other].filter(Boolean).join(' ')}
           </div>
         )}
         <fieldset className="template-choices">
@@ -99,15 +109,14 @@ export function StartChecklistDialog({ vendorId, vendorName, exitKind, processCo
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-name`} className="field-label">
-            Name
-          </label>
-          <input id={`${id}-name`} className="input" value={name} placeholder={selected?.name ?? ''} onChange={(e) => setName(e.target.value)} aria-describedby={`${id}-name-hint`} />
-          <div id={`${id}-name-hint`} className="field-hint">
-            Leave empty to use the template&apos;s name.
-          </div>
-        </div>
+        <FieldControl
+          name="name"
+          meta={FIELDS.name!.meta}
+          value={form.values.name ?? ''}
+          placeholder={selected?.name ?? ''}
+          error={form.issues.byField.name}
+          onChange={(v) => form.set('name', v)}
+        />
       </form>
     </AppDialog>
   );

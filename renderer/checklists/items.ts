@@ -3,7 +3,6 @@
 import { ITEM_STATUS, offsetLabel, type ChecklistItem, type ItemChanges, type ItemStatus } from '../../shared/checklists';
 import { addDays } from '../../shared/dates';
 import { api } from '../api';
-import { dataChanged } from '../app/store';
 
 /** The number keys that set a status, in the order of ITEM_STATUS: 1 To do … 5 Not applicable. */
 export const STATUS_BY_KEY: Record<string, ItemStatus> = Object.fromEntries(ITEM_STATUS.map((s, i) => [String(i + 1), s]));
@@ -27,9 +26,7 @@ export function dueFromOffset(exitDate: string | null, offsetDays: number | null
   return exitDate ? addDays(exitDate, offsetDays) : offsetLabel(offsetDays);
 }
 
-/** Changes an item, then tells every screen the data moved (lists, progress, readiness). */
-export async function changeItem(id: string, changes: ItemChanges, expectedUpdatedAt?: string): Promise<ChecklistItem> {
-  const item = await api['checklist.updateItem']({ id, changes, ...(expectedUpdatedAt ? { expectedUpdatedAt } : {}) });
-  dataChanged();
-  return item;
+/** Changes an item; the write's own change event refreshes every screen that shows it (lists, progress, readiness). */
+export function changeItem(id: string, changes: ItemChanges, expectedUpdatedAt?: string): Promise<ChecklistItem> {
+  return api['checklist.updateItem']({ id, changes, ...(expectedUpdatedAt ? { expectedUpdatedAt } : {}) });
 }

@@ -4,10 +4,9 @@
 import { useState } from 'react';
 import type { DashboardRow } from '../../shared/checklists';
 import { daysBetween, localToday } from '../../shared/dates';
-import { api } from '../api';
 import { hrefOf, navigate } from '../app/router';
 import { NewVendorDialog, NoVendors } from '../vendors/NoVendors';
-import { useLoad } from '../app/useLoad';
+import { useApi } from '../data/useApi';
 import { formatDay, formatNumber } from '../format';
 import { Badge } from '../ui/Badge';
 import { Meter, scoreTone } from '../ui/Meter';
@@ -61,7 +60,7 @@ function Trend({ trend }: { trend: number | null }) {
 }
 
 export function Dashboard() {
-  const { data, error } = useLoad('dashboard', () => api['dashboard.get']({}));
+  const { data, error } = useApi('dashboard.get', {});
   // null: the backend's order, riskiest first.
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 } | null>(null);
   const [creating, setCreating] = useState(false);

@@ -7,7 +7,7 @@ import { useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { Attachment } from '../../shared/contract';
 import { api, isDesktop } from '../api';
 import { useInfo } from '../app/store';
-import { useLoad } from '../app/useLoad';
+import { useApi } from '../data/useApi';
 import { formatBytes, formatDay } from '../format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { toast, toastError } from '../ui/toasts';
@@ -20,21 +20,18 @@ interface Props {
   title?: string;
   pending: File[];
   onPendingChange(files: File[]): void;
-  /** Bumped by the dialog when files were dropped on it and uploaded. */
-  refreshKey: number;
+  /** No longer read: an upload's own change event refreshes the list. Kept until the dialogs stop passing it. */
+  refreshKey?: number;
   onFiles(files: File[]): void;
 }
 
-export function Attachments({ owner, title = 'Attachments', pending, onPendingChange, refreshKey, onFiles }: Props) {
+export function Attachments({ owner, title = 'Attachments', pending, onPendingChange, onFiles }: Props) {
   const info = useInfo();
   const inputRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
   const [removing, setRemoving] = useState<Attachment | null>(null);
-  const [localVersion, setLocalVersion] = useState(0);
   const ownerId = owner ? (owner.documentId ?? owner.itemId) : null;
-  const { data: attachments, error } = useLoad(ownerId ? `attachments:${ownerId}:${refreshKey}:${localVersion}` : null, () =>
-    api['attachment.list']({ ...owner! }),
-  );
+  const { data: attachments, error } = useApi('attachment.list', owner ? { ...owner } : null);
   const ownerWord = owner?.itemId ? 'this item' : 'this document';
   const inFlight = useSyncExternalStore(uploadProgress.subscribe, uploadProgress.snapshot);
   const sending = inFlight.filter((u) => u.ownerId === ownerId);
@@ -155,7 +152,6 @@ export function Attachments({ owner, title = 'Attachments', pending, onPendingCh
             const a = removing!;
             await api['attachment.remove']({ ...owner!, attachmentId: a.id });
             setRemoving(null);
-            setLocalVersion((v) => v + 1);
             toast(`Removed ${a.fileName}`);
           })
         }

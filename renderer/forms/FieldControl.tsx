@@ -2,13 +2,14 @@
 // backend's message for it (tied to the input with aria-invalid and aria-describedby).
 import { useId } from 'react';
 import { enumLabel } from '../../shared/enums';
-import type { FieldMeta } from '../../shared/records';
+import type { FormMeta } from './formCore';
 import { DateInput } from './DateInput';
 import { RefPicker, type PersonSide } from './RefPicker';
 
 interface Props {
   name: string;
-  meta: FieldMeta;
+  meta: FormMeta;
+  /** A checkbox's is 'true' when ticked, '' when not. */
   value: string;
   onChange(value: string): void;
   error?: string;
@@ -24,6 +25,13 @@ interface Props {
   /** For person fields: the side whose people are listed first. */
   prefer?: PersonSide | undefined;
   autoFocus?: boolean;
+  /** For choices that are not enum values (a phase number): how an option reads. */
+  optionLabel?(option: string): string;
+  placeholder?: string;
+  /** Spans the form's full width, as long texts do. */
+  wide?: boolean;
+  /** Rows of a long text's box (3 unless told). */
+  rows?: number;
 }
 
 export function FieldControl(props: Props) {
@@ -59,19 +67,42 @@ export function FieldControl(props: Props) {
     'aria-describedby': describedBy,
     'aria-required': required || undefined,
     autoFocus,
+    placeholder: props.placeholder,
   };
+
+  if (meta.control === 'checkbox') {
+    // The label beside the box, as people expect a checkbox to read.
+    return (
+      <div className="field checkbox-field">
+        <label className="checkbox-label">
+          <input {...common} type="checkbox" checked={value === 'true'} onChange={(e) => onChange(e.target.checked ? 'true' : '')} />
+          {meta.label}
+        </label>
+        {meta.hint && (
+          <div id={hintId} className="field-hint">
+            {meta.hint}
+          </div>
+        )}
+        {error && (
+          <div id={errorId} className="field-error">
+            {error}
+          </div>
+        )}
+      </div>
+    );
+  }
 
   let control;
   switch (meta.control) {
     case 'longtext':
-      control = <textarea {...common} className="input textarea" rows={3} value={value} onChange={(e) => onChange(e.target.value)} />;
+      control = <textarea {...common} className="input textarea" rows={props.rows ?? 3} value={value} onChange={(e) => onChange(e.target.value)} />;
       break;
     case 'enum':
       control = (
         <select {...common} className="input select" value={value} onChange={(e) => onChange(e.target.value)}>
           {(meta.options ?? []).map((o) => (
             <option key={o} value={o}>
-              {enumLabel(o)}
+              {props.optionLabel ? props.optionLabel(o) : enumLabel(o)}
             </option>
           ))}
         </select>
@@ -109,7 +140,7 @@ export function FieldControl(props: Props) {
   }
 
   return (
-    <div className={`field field-${meta.control}`}>
+    <div className={`field field-${meta.control}${props.wide && meta.control !== 'longtext' ? ' field-longtext' : ''}`}>
       <label className="field-label" htmlFor={id}>
         {meta.label}
         {required && (

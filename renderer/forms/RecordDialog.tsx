@@ -5,7 +5,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/errors';
 import { KIND_LABEL, type RecordKind } from '../../shared/records';
-import { dataChanged } from '../app/store';
 import { Attachments, uploadAll } from '../documents/Attachments';
 import { useFileDrop } from '../documents/useFileDrop';
 import { recordApi, type AnyRecord } from '../records/recordApi';
@@ -86,7 +85,6 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
       }
       if (isDocument && pending.length) await uploadAll({ documentId: saved.id }, pending);
       clearDraft(draftKey);
-      dataChanged();
       toast(`${one} “${titleOf(kind, saved)}” ${record ? 'saved' : 'added'}`);
       onClose(saved);
     } catch (err) {

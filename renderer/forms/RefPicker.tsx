@@ -10,7 +10,7 @@ import { Button, Collection, ComboBox, FieldError, Header, Input, Label, ListBox
 import { enumLabel, PERSON_SIDE } from '../../shared/enums';
 import { TITLE_FIELD } from '../../shared/records';
 import { useDebounced } from '../app/useDebounced';
-import { useLoad } from '../app/useLoad';
+import { useApiWith } from '../data/useApi';
 import { recordApi } from '../records/recordApi';
 import { matchesWords } from './wordMatch';
 
@@ -105,7 +105,9 @@ export function RefPicker({ kind, label, value, valueLabel, onChange, vendorId, 
   const reverting = useRef(false);
   // The previous options stay listed until the new ones arrive: a click on an option while the
   // list refreshes for the last keystroke must land on what the user saw.
-  const { data, loading } = useLoad(wanted ? `ref:${kind}:${vendorId ?? ''}:${grouped ? prefer : ''}:${query}` : null, () => loadOptions(kind, query, vendorId, grouped), {
+  // Cached and refreshed like the list they come from: a change event for that kind (a person added
+  // in another dialog) brings the new options in.
+  const { data, loading } = useApiWith(`${kind}.list`, wanted ? { vendorId, filter: query || undefined } : null, `ref-options:${grouped ? prefer : ''}`, () => loadOptions(kind, query, vendorId, grouped), {
     keepPrevious: true,
   });
   // Until the answer for what is typed now arrives, the options already here are narrowed to it at

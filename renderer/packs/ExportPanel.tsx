@@ -6,7 +6,7 @@ import type { PackExportInput } from '../../shared/packs';
 import { localToday } from '../../shared/dates';
 import { api } from '../api';
 import { useInfo } from '../app/store';
-import { useLoad } from '../app/useLoad';
+import { useApi } from '../data/useApi';
 import { printReportOf } from '../palette/printReport';
 import { formatBytes, formatNumber, plural } from '../format';
 import { Badge } from '../ui/Badge';
@@ -21,7 +21,7 @@ const FILTER_FROM = 8;
 
 export function ExportPanel() {
   const info = useInfo();
-  const { data: vendors, error } = useLoad('vendor.summaries', () => api['vendor.summaries']({}));
+  const { data: vendors, error } = useApi('vendor.summaries', {});
   const run = useExport((s) => s.run);
   const [all, setAll] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());

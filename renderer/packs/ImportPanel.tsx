@@ -8,7 +8,6 @@ import {
 } from '../../shared/packs';
 import type { FieldIssue } from '../../shared/errors';
 import { api, ApiError } from '../api';
-import { dataChanged } from '../app/store';
 import { formatBytes, formatDateTime, formatNumber, plural } from '../format';
 import { PackFacts } from './PackFacts';
 import { PackPicker, type PickedPack } from './PackPicker';
@@ -95,7 +94,6 @@ export function ImportPanel() {
     try {
       const result = await runPackJob('import', () => api['pack.startImport']({ ...pack.source, resolutions, default: def }), (status) => setState({ phase: 'applying', pack, preview, status }));
       release();
-      dataChanged();
       setState({ phase: 'done', name: pack.name, result });
     } catch (e) {
       // Cancelled: nothing was written; back to the preview, the pack still held.

@@ -24,12 +24,13 @@ function errorOf(status: number, text: string): ApiError {
 /**
  * Uploads a pack file; resolves with the upload's id. XMLHttpRequest rather than fetch because
  * it reports upload progress, which a pack of several gigabytes needs. `signal` aborts it.
+ * A spreadsheet to import takes the same route, sent as application/octet-stream.
  */
-export function uploadPack(file: File, onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<string> {
+export function uploadPack(file: File, onProgress: (done: number, total: number) => void, signal?: AbortSignal, contentType = 'application/zip'): Promise<string> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/upload?token=${encodeURIComponent(pageToken())}`);
-    xhr.setRequestHeader('Content-Type', 'application/zip');
+    xhr.setRequestHeader('Content-Type', contentType);
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {
       if (xhr.status !== 200) return reject(errorOf(xhr.status, xhr.responseText));

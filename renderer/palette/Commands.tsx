@@ -7,8 +7,9 @@ import { type RecordKind } from '../../shared/records';
 import { onCommand } from '../api';
 import { navigate, parseHash, routeOfRecord, useRoute } from '../app/router';
 import { useAppStore } from '../app/store';
-import { runHistory } from '../app/undoKeys';
+import { runHistory, runHistoryCommand } from '../app/undoKeys';
 import { useKeyLegend } from '../checklists/KeyLegend';
+import { useApi } from '../data/useApi';
 import { RecordDialog } from '../forms/RecordDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { toastError } from '../ui/toasts';
@@ -48,6 +49,8 @@ export function Commands({ onSearch }: { onSearch(): void }) {
   const legendShown = useKeyLegend((s) => s.shown);
   const toggleLegend = useKeyLegend((s) => s.toggle);
   const close = () => setOpen(null);
+  // Undo and Redo say what they would take back, as the desktop's Edit menu does.
+  const history = useApi('history.state', {});
 
   const run = useCallback(
     (name: CommandName) => {
@@ -72,6 +75,10 @@ export function Commands({ onSearch }: { onSearch(): void }) {
           return setOpen({ kind: 'packFormat' });
         case 'help.shortcuts':
           return setOpen({ kind: 'shortcuts' });
+        case 'history.undo':
+          return runHistoryCommand('undo');
+        case 'history.redo':
+          return runHistoryCommand('redo');
       }
     },
     [onSearch],
@@ -105,6 +112,7 @@ export function Commands({ onSearch }: { onSearch(): void }) {
     legendShown,
     toggleLegend,
     history: (step) => void runHistory(step),
+    historyState: history.data ?? null,
   });
 
   return (

@@ -2,12 +2,13 @@
 // inventory kinds inside a vendor), packs, the app's commands with their shortcuts, the theme and
 // the checklist's key legend. Menu-only items of the desktop (Help, Settings) are here too, so the
 // browser face reaches them.
-import { COMMANDS, shortcutLabel, type CommandName } from '../../shared/commands';
+import { COMMANDS, historyItem, type CommandName } from '../../shared/commands';
+import type { HistoryState } from '../../shared/contract';
 import { INVENTORY_KINDS, KIND_LABEL, type RecordKind } from '../../shared/records';
 import { hrefOf, VENDOR_TABS, type Route } from '../app/router';
 import { LEGEND_KEY } from '../checklists/KeyLegend';
 import { THEME_LABEL, THEMES, type Theme } from '../settings/theme';
-import { isMac, shortcutOf } from './keys';
+import { shortcutOf } from './keys';
 
 export const SECTIONS = ['Actions', 'Go to', 'Create', 'Theme', 'Help'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -31,6 +32,8 @@ export interface PaletteContext {
   toggleLegend(): void;
   /** Undo or redo the workbook's last change (app/undoKeys.ts, which also owns the keys). */
   history(step: 'undo' | 'redo'): void;
+  /** What they would take back (the backend's history.state); null while unknown. */
+  historyState: HistoryState | null;
 }
 
 const TAB_LABEL: Record<(typeof VENDOR_TABS)[number], string> = {
@@ -58,6 +61,11 @@ function command(ctx: PaletteContext, name: CommandName, section: Section): Pale
   return { id: `command:${name}`, label: COMMANDS[name].label, section, shortcut: shortcutOf(name), run: () => ctx.run(name) };
 }
 
+/** Undo or Redo, named as the desktop's Edit menu names it ("Undo Created process “Billing”"); with nothing to take back, running it says so. */
+function historyAction(ctx: PaletteContext, step: 'undo' | 'redo'): PaletteAction {
+  return { id: `history.${step}`, label: historyItem(step, ctx.historyState).label, section: 'Actions', shortcut: shortcutOf(`history.${step}`), run: () => ctx.history(step) };
+}
+
 export function paletteActions(ctx: PaletteContext): PaletteAction[] {
   const vendorId = ctx.route.name === 'vendor' ? ctx.route.vendorId : null;
   const go = (label: string, route: Route): PaletteAction => ({ id: `go:${hrefOf(route)}`, label, section: 'Go to', run: () => ctx.go(route) });
@@ -69,8 +77,8 @@ export function paletteActions(ctx: PaletteContext): PaletteAction[] {
     run: () => ctx.newRecord(kind, forVendor),
   });
   return [
-    { id: 'history.undo', label: 'Undo the last change', section: 'Actions', shortcut: shortcutLabel('CmdOrCtrl+Z', isMac), run: () => ctx.history('undo') },
-    { id: 'history.redo', label: 'Redo', section: 'Actions', shortcut: shortcutLabel('CmdOrCtrl+Shift+Z', isMac), run: () => ctx.history('redo') },
+    historyAction(ctx, 'undo'),
+    historyAction(ctx, 'redo'),
     command(ctx, 'pack.export', 'Actions'),
     { id: 'pack.verify', label: 'Verify pack…', section: 'Actions', run: () => ctx.go({ name: 'packs', part: 'verify' }) },
     { id: 'pack.import', label: 'Import pack…', section: 'Actions', run: () => ctx.go({ name: 'packs', part: 'import' }) },

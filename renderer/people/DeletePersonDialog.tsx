@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/errors';
 import type { HandOverResult, PersonRefGroup, PersonRefKind } from '../../shared/people';
 import { KIND_LABEL } from '../../shared/records';
 import { api } from '../api';
-import { useLoad } from '../app/useLoad';
+import { useApi } from '../data/useApi';
 import { plural } from '../format';
 import { RefPicker } from '../forms/RefPicker';
 import type { AnyRecord } from '../records/recordApi';
@@ -39,7 +39,7 @@ function GroupLine({ group }: { group: PersonRefGroup }) {
 
 export function DeletePersonDialog({ person, onClose, onDelete, onHandedOver }: Props) {
   const name = titleOf('person', person);
-  const refs = useLoad(person ? `person-refs:${person.id}` : null, () => api['person.references']({ id: person!.id }));
+  const refs = useApi('person.references', person ? { id: person.id } : null);
   const [mode, setMode] = useState<'hand-over' | 'leave'>('hand-over');
   const [toId, setToId] = useState('');
   const [toName, setToName] = useState('');

@@ -5,13 +5,14 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { enumLabel } from '../../shared/enums';
 import { KIND_LABEL, TITLE_FIELD, type RecordKind } from '../../shared/records';
 import { useDebounced } from '../app/useDebounced';
-import { useLoad } from '../app/useLoad';
+import { useApiWith } from '../data/useApi';
 import { RecordDialog } from '../forms/RecordDialog';
 import { plural } from '../format';
 import { columnsFor, enumFilters } from '../table/columns';
 import type { Sort } from '../table/types';
 import { usePagedRows } from '../table/usePagedRows';
 import { VirtualTable } from '../table/VirtualTable';
+import { ImportSheetButton } from '../sheets/ImportSheetButton';
 import { EmptyState } from '../ui/EmptyState';
 import { toastError } from '../ui/toasts';
 import { loadForEdit } from './loadForEdit';
@@ -40,20 +41,12 @@ export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText,
   const [columns] = useState(() => columnsFor(kind, extraColumns));
   const [filters] = useState(() => enumFilters(kind));
 
-  const queryKey = JSON.stringify({ kind, vendorId, filter, where, sort });
-  const rows = usePagedRows(queryKey, (offset, limit) =>
-    recordApi(kind).list({
-      vendorId,
-      filter: filter || undefined,
-      where: Object.keys(where).length ? where : undefined,
-      sort: sort.field,
-      dir: sort.dir,
-      offset,
-      limit,
-    }),
-  );
+  const listInput = { vendorId, filter: filter || undefined, where: Object.keys(where).length ? where : undefined, sort: sort.field, dir: sort.dir };
+  // Scrolling and the selection start over when the table shows another query.
+  const tableKey = JSON.stringify({ kind, ...listInput });
+  const rows = usePagedRows(`${kind}.list`, listInput, (offset, limit) => recordApi(kind).list({ ...listInput, offset, limit }));
 
-  const editing = useLoad(openId ? `edit:${kind}:${openId}` : null, () => loadForEdit(kind, openId!, rows.labels));
+  const editing = useApiWith(`${kind}.get`, openId ? { id: openId } : null, 'edit', () => loadForEdit(kind, openId!, rows.labels));
   useEffect(() => {
     if (editing.error) {
       toastError(editing.error);
@@ -138,6 +131,7 @@ export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText,
         <span className="toolbar-count muted" role="status">
           {total === null ? 'Loading…' : plural(total, one.toLowerCase(), many.toLowerCase())}
         </span>
+        <ImportSheetButton kind={kind} vendorId={vendorId} />
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
           New {one.toLowerCase()}
         </button>
@@ -163,9 +157,12 @@ export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText,
           <EmptyState
             title={`No ${many.toLowerCase()} yet`}
             actions={
-              <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-                Add the first {one.toLowerCase()}
-              </button>
+              <>
+                <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+                  Add the first {one.toLowerCase()}
+                </button>
+                <ImportSheetButton kind={kind} vendorId={vendorId} label={`Import ${many.toLowerCase()} from a spreadsheet`} />
+              </>
             }
           >
             {emptyText}
@@ -180,7 +177,7 @@ export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText,
           onSortChange={setSort}
           onOpen={(row) => onOpenChange(row.id)}
           onDelete={askDelete}
-          resetKey={queryKey}
+          resetKey={tableKey}
         />
       )}
 

@@ -3,7 +3,6 @@
 // differently: the dialog first shows what they own and offers to hand it to someone else.
 import { useState } from 'react';
 import { KIND_LABEL, type RecordKind } from '../../shared/records';
-import { dataChanged } from '../app/store';
 import { plural } from '../format';
 import { DeletePersonDialog } from '../people/DeletePersonDialog';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -18,7 +17,6 @@ export function useDeleteWithUndo(kind: RecordKind, onDeleted?: (record: AnyReco
   const gone = (record: AnyRecord) => {
     setTarget(null);
     onDeleted?.(record);
-    dataChanged();
   };
 
   const confirm = async () => {
@@ -36,7 +34,6 @@ export function useDeleteWithUndo(kind: RecordKind, onDeleted?: (record: AnyReco
       run: async () => {
         try {
           await records.restore(record.id);
-          dataChanged();
           toast(`${one} “${titleOf(kind, record)}” restored`);
         } catch (e) {
           toastError(e);

@@ -1,44 +1,25 @@
 // Search as you type: a light debounce, and only the answer to the latest query is ever shown
-// (an earlier, slower query that answers last is ignored).
-import { useEffect, useRef, useState } from 'react';
-import type { SearchHit } from '../../shared/contract';
+// (an earlier, slower query that answers last is ignored: each query has its own cache key).
+// The hits refresh when the workbook changes, like every other query.
 import { api } from '../api';
+import { useDebounced } from '../app/useDebounced';
+import { useApiWith } from '../data/useApi';
 
 const DEBOUNCE_MS = 90;
-
-interface Answer {
-  q: string;
-  hits: SearchHit[];
-  error: string | null;
-}
+const LIMIT = 50;
 
 export function useSearch(q: string) {
   const query = q.trim();
-  const [answer, setAnswer] = useState<Answer>({ q: '', hits: [], error: null });
-  const latest = useRef(0);
-
-  useEffect(() => {
-    if (!query) return;
-    const ticket = ++latest.current;
-    const timer = setTimeout(() => {
-      api['search.query']({ q: query, limit: 50 }).then(
-        (hits) => {
-          if (ticket === latest.current) setAnswer({ q: query, hits, error: null });
-        },
-        (e: unknown) => {
-          if (ticket === latest.current) setAnswer({ q: query, hits: [], error: e instanceof Error ? e.message : String(e) });
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
-
-  const current = query !== '' && answer.q === query;
+  const asked = useDebounced(query, DEBOUNCE_MS);
+  const payload = asked ? { q: asked, limit: LIMIT } : null;
+  // The answer carries its query, so the panel can tell which words the hits it shows were for.
+  const answer = useApiWith('search.query', payload, 'with-query', async () => ({ q: asked, hits: await api['search.query']({ q: asked, limit: LIMIT }) }), { keepPrevious: true });
+  const current = query !== '' && asked === query && !answer.loading;
   return {
     /** The hits for the latest answered query (kept while the next one runs, to avoid flicker). */
-    hits: query ? answer.hits : [],
+    hits: query ? (answer.data?.hits ?? []) : [],
     searching: query !== '' && !current,
-    error: current ? answer.error : null,
-    answeredQuery: answer.q,
+    error: current && answer.error ? answer.error.message : null,
+    answeredQuery: answer.data?.q ?? '',
   };
 }

@@ -4,9 +4,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { ChecklistItem, TaskRow } from '../../shared/checklists';
 import { localToday } from '../../shared/dates';
-import { api } from '../api';
 import { navigate, routeOfItem } from '../app/router';
-import { useLoad } from '../app/useLoad';
+import { useApi } from '../data/useApi';
 import { useViewer } from '../app/viewer';
 import { ViewingAs } from '../app/ViewingAs';
 import { ItemList, type ListEntry } from '../checklists/ItemList';
@@ -22,7 +21,7 @@ export function MyTasks() {
   const [includeClosed, setIncludeClosed] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [patches, setPatches] = useState<Record<string, ChecklistItem>>({});
-  const tasks = useLoad(viewer ? `tasks:${viewer.id}:${includeClosed}` : null, () => api['checklist.myTasks']({ personId: viewer!.id, includeClosed }));
+  const tasks = useApi('checklist.myTasks', viewer ? { personId: viewer.id, includeClosed } : null);
   const { change, dialog } = useStatusChange((item) => setPatches((p) => ({ ...p, [item.id]: item })));
 
   const { rows, entries } = useMemo(() => {

@@ -1,52 +1,104 @@
 // The dialogs of the Templates screen: one template item, and a template's name and description.
+// Their fields live in the form engine (useForm), checked with the shared template schemas.
 import { useId, useState, type FormEvent } from 'react';
-import { offsetLabel, type TemplateItemInput } from '../../shared/checklists';
+import { offsetLabel, templateInput, templateItemInput, type TemplateItemInput } from '../../shared/checklists';
 import { ApiError } from '../../shared/errors';
+import { FieldControl } from '../forms/FieldControl';
+import type { FormFields } from '../forms/formCore';
+import { changedFieldsText, useDiscardConfirm } from '../forms/useDiscardConfirm';
+import { useForm, type FormState } from '../forms/useForm';
 import { AppDialog } from '../ui/Dialog';
 import { toastError } from '../ui/toasts';
-import { fieldIssues, OFFSET_ERROR, parseOffset, PhaseSelect } from '../checklists/itemFields';
+import { ITEM_FIELD, OFFSET_FIELD, parseOffset, phaseOption } from '../checklists/itemFields';
+
+const ITEM_FIELDS: FormFields = {
+  title: { meta: ITEM_FIELD.title },
+  phase: { meta: ITEM_FIELD.phase },
+  offset: { ...OFFSET_FIELD, meta: { ...OFFSET_FIELD.meta, label: 'Due, in days from the exit date (T)' } },
+  ownerRole: { meta: { label: 'Owner role', control: 'text' } },
+  perProcess: {
+    meta: {
+      label: 'One item per process',
+      control: 'checkbox',
+      hint: 'A checklist started from this template gets this item once for every process of the vendor, with the process’s knowledge-transfer stage.',
+    },
+  },
+  description: { meta: ITEM_FIELD.description },
+};
+
+const DETAIL_FIELDS: FormFields = { name: { meta: { label: 'Name', control: 'text' } }, description: { meta: ITEM_FIELD.description } };
+const detailSchema = templateInput.pick({ name: true, description: true });
+
+/** A FieldControl's props for one of the form's fields. */
+const fieldProps = (form: FormState, name: string) => ({
+  name,
+  meta: form.fields[name]!.meta,
+  value: form.values[name] ?? '',
+  error: form.issues.byField[name],
+  onChange: (v: string) => form.set(name, v),
+});
+
+function FormAlert({ messages }: { messages: (string | null)[] }) {
+  const shown = messages.filter(Boolean);
+  return shown.length ? (
+    <div className="form-alert" role="alert">
+      {shown.join(' ')}
+    </div>
+  ) : null;
+}
+
+/** Cancel, × and Escape ask before edits are thrown away, as in every dialog that edits. */
+const useGuard = (form: FormState, onClose: () => void) => useDiscardConfirm({ unsaved: form.dirty.length ? changedFieldsText(form.dirty.length) : null, onClose });
 
 export function TemplateItemDialog({ item, onClose, onSave }: { item: TemplateItemInput | null; onClose(): void; onSave(item: TemplateItemInput): Promise<void> }) {
   const id = useId();
-  const [phase, setPhase] = useState(item?.phase ?? 0);
-  const [title, setTitle] = useState(item?.title ?? '');
-  const [description, setDescription] = useState(item?.description ?? '');
-  const [offset, setOffset] = useState(item ? String(item.offsetDays) : '-30');
-  const [ownerRole, setOwnerRole] = useState(item?.ownerRole ?? '');
-  const [perProcess, setPerProcess] = useState(!!item?.perProcess);
-  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [start] = useState(() => ({
+    title: item?.title ?? '',
+    phase: String(item?.phase ?? 0),
+    offset: item ? String(item.offsetDays) : '-30',
+    ownerRole: item?.ownerRole ?? '',
+    perProcess: item?.perProcess ? 'true' : '',
+    description: item?.description ?? '',
+  }));
+  const form = useForm(ITEM_FIELDS, start);
+  const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const n = parseOffset(offset);
+  const { requestClose, discardDialog } = useGuard(form, onClose);
+  const n = parseOffset(form.values.offset ?? '');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found: Record<string, string> = {};
-    if (!title.trim()) found.title = 'Title is required.';
-    if (n === null) found.offset = OFFSET_ERROR;
-    setIssues(found);
-    if (Object.keys(found).length || n === null) return;
+    const input = form.check(templateItemInput, (t) => ({
+      phase: Number(t.phase),
+      title: t.title,
+      description: t.description,
+      offsetDays: t.offset,
+      ownerRole: t.ownerRole,
+      perProcess: t.perProcess,
+    }));
+    if (!input) return;
     setBusy(true);
+    setAlert(null);
     try {
-      await onSave({ phase, title: title.trim(), description: description.trim(), offsetDays: n, ownerRole: ownerRole.trim(), perProcess });
+      await onSave(input);
     } catch (err) {
-      if (err instanceof ApiError) setIssues({ other: err.message });
+      // The save sends the whole template: its issues name items by number, not this form's fields.
+      if (err instanceof ApiError) setAlert(err.message);
       else toastError(err);
     } finally {
       setBusy(false);
     }
   };
 
-  const { described: invalid, error } = fieldIssues(id, issues);
-
   return (
     <AppDialog
       title={item ? 'Edit template item' : 'Add template item'}
       isOpen
-      onClose={onClose}
+      onClose={requestClose}
       footer={
         <>
           <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={requestClose}>
             Cancel
           </button>
           <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
@@ -56,83 +108,44 @@ export function TemplateItemDialog({ item, onClose, onSave }: { item: TemplateIt
       }
     >
       <form id={`${id}-form`} className="form-grid" onSubmit={submit} noValidate>
-        {issues.other && (
-          <div className="form-alert" role="alert">
-            {issues.other}
-          </div>
-        )}
-        <div className="field field-longtext">
-          <label htmlFor={`${id}-title`} className="field-label">
-            Title
-            <span className="field-required" aria-hidden="true">
-              {' '}
-              *
-            </span>
-          </label>
-          <input id={`${id}-title`} className="input" autoFocus aria-required value={title} {...invalid('title')} onChange={(e) => setTitle(e.target.value)} />
-          {error('title')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-phase`} className="field-label">
-            Phase
-          </label>
-          <PhaseSelect id={`${id}-phase`} value={phase} onChange={(e) => setPhase(Number(e.target.value) as TemplateItemInput['phase'])} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-offset`} className="field-label">
-            Due, in days from the exit date (T)
-          </label>
-          <input id={`${id}-offset`} className="input" inputMode="numeric" value={offset} {...invalid('offset')} onChange={(e) => setOffset(e.target.value)} />
-          {error('offset') || (
-            <div id={`${id}-offset-hint`} className="field-hint">
-              {n !== null ? `${offsetLabel(n)}: ${n < 0 ? `${-n} days before the exit` : n > 0 ? `${n} days after the exit` : 'on the exit date'}` : 'Negative: before T.'}
-            </div>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`} className="field-label">
-            Owner role
-          </label>
-          <input id={`${id}-role`} className="input" placeholder="e.g. Procurement" value={ownerRole} onChange={(e) => setOwnerRole(e.target.value)} />
-        </div>
-        <div className="field checkbox-field">
-          <label className="checkbox-label">
-            <input type="checkbox" checked={perProcess} onChange={(e) => setPerProcess(e.target.checked)} aria-describedby={`${id}-per-hint`} />
-            One item per process
-          </label>
-          <div id={`${id}-per-hint`} className="field-hint">
-            A checklist started from this template gets this item once for every process of the vendor, with the process&apos;s knowledge-transfer stage.
-          </div>
-        </div>
-        <div className="field field-longtext">
-          <label htmlFor={`${id}-description`} className="field-label">
-            Description
-          </label>
-          <textarea id={`${id}-description`} className="input textarea" rows={3} placeholder="Done when…" value={description} onChange={(e) => setDescription(e.target.value)} />
-        </div>
+        <FormAlert messages={[alert, ...form.issues.other]} />
+        <FieldControl {...fieldProps(form, 'title')} wide required autoFocus />
+        <FieldControl {...fieldProps(form, 'phase')} optionLabel={phaseOption} />
+        <FieldControl
+          {...fieldProps(form, 'offset')}
+          meta={{
+            ...ITEM_FIELDS.offset!.meta,
+            hint: n !== null ? `${offsetLabel(n)}: ${n < 0 ? `${-n} days before the exit` : n > 0 ? `${n} days after the exit` : 'on the exit date'}` : 'Negative: before T.',
+          }}
+        />
+        <FieldControl {...fieldProps(form, 'ownerRole')} placeholder="e.g. Procurement" />
+        <FieldControl {...fieldProps(form, 'perProcess')} />
+        <FieldControl {...fieldProps(form, 'description')} placeholder="Done when…" />
+        {discardDialog}
       </form>
     </AppDialog>
   );
 }
 
-export function TemplateDetailsDialog({ name: initialName, description: initialDescription, onClose, onSave }: { name: string; description: string; onClose(): void; onSave(name: string, description: string): Promise<void> }) {
+export function TemplateDetailsDialog({ name, description, onClose, onSave }: { name: string; description: string; onClose(): void; onSave(name: string, description: string): Promise<void> }) {
   const id = useId();
-  const [name, setName] = useState(initialName);
-  const [description, setDescription] = useState(initialDescription);
-  const [error, setError] = useState<string | null>(null);
+  const [start] = useState(() => ({ name, description }));
+  const form = useForm(DETAIL_FIELDS, start);
+  const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { requestClose, discardDialog } = useGuard(form, onClose);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) {
-      setError('Name is required.');
-      return;
-    }
+    const input = form.check(detailSchema, (t) => t);
+    if (!input) return;
     setBusy(true);
+    setAlert(null);
     try {
-      await onSave(name.trim(), description.trim());
+      await onSave(input.name, input.description ?? '');
     } catch (err) {
-      if (err instanceof ApiError) setError(err.issues?.[0] ? `${err.issues[0].field === 'name' ? 'Name' : err.issues[0].field} ${err.issues[0].message}.` : err.message);
+      if (err instanceof ApiError && err.issues?.length) form.showIssues(err.issues);
+      else if (err instanceof ApiError) setAlert(err.message);
       else toastError(err);
     } finally {
       setBusy(false);
@@ -143,11 +156,11 @@ export function TemplateDetailsDialog({ name: initialName, description: initialD
     <AppDialog
       title="Edit template"
       isOpen
-      onClose={onClose}
+      onClose={requestClose}
       footer={
         <>
           <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={requestClose}>
             Cancel
           </button>
           <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
@@ -157,34 +170,10 @@ export function TemplateDetailsDialog({ name: initialName, description: initialD
       }
     >
       <form id={`${id}-form`} className="form-grid" onSubmit={submit} noValidate>
-        <div className="field field-longtext">
-          <label htmlFor={`${id}-name`} className="field-label">
-            Name
-          </label>
-          <input
-            id={`${id}-name`}
-            className="input"
-            autoFocus
-            value={name}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => {
-              setName(e.target.value);
-              setError(null);
-            }}
-          />
-          {error && (
-            <div id={`${id}-error`} className="field-error">
-              {error}
-            </div>
-          )}
-        </div>
-        <div className="field field-longtext">
-          <label htmlFor={`${id}-description`} className="field-label">
-            Description
-          </label>
-          <textarea id={`${id}-description`} className="input textarea" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </div>
+        <FormAlert messages={[alert, ...form.issues.other]} />
+        <FieldControl {...fieldProps(form, 'name')} wide autoFocus />
+        <FieldControl {...fieldProps(form, 'description')} />
+        {discardDialog}
       </form>
     </AppDialog>
   );

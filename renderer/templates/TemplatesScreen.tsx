@@ -5,8 +5,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { offsetLabel, PHASES, type Template, type TemplateItem, type TemplateItemInput } from '../../shared/checklists';
 import { api } from '../api';
 import { hrefOf, navigate } from '../app/router';
-import { dataChanged } from '../app/store';
-import { useLoad } from '../app/useLoad';
+import { useApi } from '../data/useApi';
 import { plural } from '../format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState } from '../ui/EmptyState';
@@ -24,7 +23,7 @@ const toInput = ({ phase, title, description, offsetDays, ownerRole, perProcess 
 });
 
 export function TemplatesScreen({ selectedId }: { selectedId: string | null }) {
-  const list = useLoad('template.list', () => api['template.list']({}));
+  const list = useApi('template.list', {});
   const [creating, setCreating] = useState(false);
   const templates = list.data ?? [];
   const selected = templates.find((t) => t.id === selectedId) ?? (selectedId ? undefined : templates[0]);
@@ -89,7 +88,6 @@ export function TemplatesScreen({ selectedId }: { selectedId: string | null }) {
           onClose={() => setCreating(false)}
           onSubmit={async (name) => {
             const t = await api['template.create']({ name, items: [] });
-            dataChanged();
             setCreating(false);
             navigate({ name: 'templates', id: t.id });
             toast(`Template “${t.name}” created`);
@@ -133,7 +131,6 @@ function TemplateDetail({ template }: { template: Template }) {
     setBusy(true);
     try {
       await api['template.update']({ id: template.id, items });
-      dataChanged();
       if (quiet) setAnnouncement(done);
       else toast(done);
       return true;
@@ -159,7 +156,6 @@ function TemplateDetail({ template }: { template: Template }) {
   const duplicate = async () => {
     try {
       const copy = await api['template.duplicate']({ id: template.id });
-      dataChanged();
       navigate({ name: 'templates', id: copy.id });
       toast(`Duplicated as “${copy.name}”: this copy is yours to edit`);
     } catch (e) {
@@ -307,7 +303,6 @@ function TemplateDetail({ template }: { template: Template }) {
           onClose={() => setDetails(false)}
           onSave={async (name, description) => {
             await api['template.update']({ id: template.id, name, description });
-            dataChanged();
             setDetails(false);
             toast('Template saved');
           }}
@@ -339,7 +334,6 @@ function TemplateDetail({ template }: { template: Template }) {
           }
           setDeleting(false);
           navigate({ name: 'templates', id: null });
-          dataChanged();
           toast(`Template “${template.name}” deleted`);
         }}
       >

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { ActivityEntry } from '../../shared/contract';
 import { api } from '../api';
-import { useLoad } from '../app/useLoad';
+import { useApi } from '../data/useApi';
 import { formatDateTime } from '../format';
 import { EmptyState } from '../ui/EmptyState';
 import { toastError } from '../ui/toasts';
@@ -22,7 +22,7 @@ const ACTION_LABEL: Record<ActivityEntry['action'], string> = {
 };
 
 export function ActivityTab({ vendorId }: { vendorId: string }) {
-  const first = useLoad(`activity:${vendorId}`, () => api['activity.list']({ vendorId, limit: PAGE }));
+  const first = useApi('activity.list', { vendorId, limit: PAGE });
   const [older, setOlder] = useState<ActivityEntry[]>([]);
   const [more, setMore] = useState(true);
   const [busy, setBusy] = useState(false);

@@ -5,6 +5,7 @@ import { useInfo } from '../app/store';
 import { Welcome } from '../app/Welcome';
 import { RecordDialog } from '../forms/RecordDialog';
 import { EmptyState } from '../ui/EmptyState';
+import { ImportSheetButton } from '../sheets/ImportSheetButton';
 
 /** The New vendor dialog; a saved vendor opens on its Overview. */
 export function NewVendorDialog({ onClose }: { onClose(): void }) {
@@ -28,9 +29,12 @@ export function NoVendors({ onAddVendor, why }: { onAddVendor(): void; why: stri
     <EmptyState
       title="No vendors yet"
       actions={
-        <button type="button" className="button button-primary" onClick={onAddVendor}>
-          Add your first vendor
-        </button>
+        <>
+          <button type="button" className="button button-primary" onClick={onAddVendor}>
+            Add your first vendor
+          </button>
+          <ImportSheetButton kind="vendor" label="Import vendors from a spreadsheet" />
+        </>
       }
     >
       {why}

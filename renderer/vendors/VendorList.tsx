@@ -3,12 +3,12 @@ import { useState } from 'react';
 import type { VendorSummary } from '../../shared/contract';
 import { localToday } from '../../shared/dates';
 import { KIND_LABEL } from '../../shared/records';
-import { api } from '../api';
 import { hrefOf, navigate } from '../app/router';
 import { NewVendorDialog, NoVendors } from './NoVendors';
-import { useLoad } from '../app/useLoad';
+import { useApi } from '../data/useApi';
 import { formatDay, formatNumber } from '../format';
 import { Badge } from '../ui/Badge';
+import { ImportSheetButton } from '../sheets/ImportSheetButton';
 import { DateFact } from './DateFact';
 import { exitFacts } from './vendorDates';
 
@@ -57,7 +57,7 @@ function compare(a: Row, b: Row, key: Key, dir: 1 | -1): number {
 }
 
 export function VendorList() {
-  const { data, error } = useLoad('vendor.summaries', () => api['vendor.summaries']({}));
+  const { data, error } = useApi('vendor.summaries', {});
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'name', dir: 1 });
   const [creating, setCreating] = useState(false);
 
@@ -81,6 +81,7 @@ export function VendorList() {
       <header className="page-header">
         <h1>Vendors</h1>
         <span className="spacer" />
+        <ImportSheetButton kind="vendor" />
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
           New vendor
         </button>

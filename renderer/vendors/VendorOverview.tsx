@@ -5,7 +5,6 @@ import { daysBetween, formatDay, parseDay } from '../../shared/dates';
 import { ApiError } from '../../shared/errors';
 import { exitAfterContractEnd } from '../../shared/records';
 import { navigate } from '../app/router';
-import { dataChanged } from '../app/store';
 import { plural } from '../format';
 import { RecordForm } from '../forms/RecordForm';
 import { useRecordForm } from '../forms/useRecordForm';
@@ -75,7 +74,6 @@ export function VendorOverview({ record, labels, onDiscard }: Props) {
     try {
       await recordApi('vendor').update({ id: record.id, expectedUpdatedAt: record.updatedAt, changes: form.changes() });
       toast('Vendor saved');
-      dataChanged();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'INVALID_INPUT' && err.issues?.length) form.showIssues(err.issues);
       else if (err instanceof ApiError && err.code === 'CONFLICT') setAlert('Someone changed this vendor since you opened it. Reload the page to see the latest version.');

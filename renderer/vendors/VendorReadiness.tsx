@@ -4,9 +4,8 @@ import type { RedFlag } from '../../shared/readiness';
 import { READINESS_RULE } from '../../shared/readiness-explain';
 import { ITEM_STATUS_LABEL } from '../../shared/checklists';
 import { daysBetween } from '../../shared/dates';
-import { api } from '../api';
 import { hrefOf, TAB_OF_KIND, type Route } from '../app/router';
-import { useLoad } from '../app/useLoad';
+import { useApi } from '../data/useApi';
 import { STATUS_TONE } from '../checklists/items';
 import { formatNumber } from '../format';
 import { Meter, scoreTone } from '../ui/Meter';
@@ -42,7 +41,7 @@ const FLAG_TARGET_WORD: Record<RedFlag['target']['kind'], string> = {
 };
 
 export function VendorReadiness({ vendorId, exitDate }: { vendorId: string; exitDate: string | null }) {
-  const { data, error } = useLoad(`readiness:${vendorId}`, () => api['readiness.vendor']({ vendorId }));
+  const { data, error } = useApi('readiness.vendor', { vendorId });
 
   if (error && !data) {
     return (

@@ -2,10 +2,9 @@
 // The tab and the open record live in the URL, so reload and search jumps land in the same place.
 import { useCallback, useState } from 'react';
 import { type InventoryKind } from '../../shared/records';
-import { api } from '../api';
 import { ChecklistsTab } from '../checklists/ChecklistsTab';
 import { KIND_OF_TAB, navigate, VENDOR_TABS, type OverviewPart, type VendorTab } from '../app/router';
-import { useLoad } from '../app/useLoad';
+import { useApi, useApiWith } from '../data/useApi';
 import { formatNumber } from '../format';
 import { loadForEdit } from '../records/loadForEdit';
 import { RecordsScreen } from '../records/RecordsScreen';
@@ -53,8 +52,8 @@ const PART_SELECTOR: Record<OverviewPart, string> = {
 };
 
 export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props) {
-  const vendor = useLoad(`vendor:${vendorId}`, () => loadForEdit('vendor', vendorId));
-  const summaries = useLoad('vendor.summaries', () => api['vendor.summaries']({}));
+  const vendor = useApiWith('vendor.get', { id: vendorId }, 'edit', () => loadForEdit('vendor', vendorId));
+  const summaries = useApi('vendor.summaries', {});
   const counts = summaries.data?.find((s) => s.vendor.id === vendorId)?.counts;
   const [formRound, setFormRound] = useState(0);
   useShowPart(tab === 'overview' && show ? PART_SELECTOR[show] : null, () => navigate({ name: 'vendor', vendorId, tab, open: null }, { replace: true }));

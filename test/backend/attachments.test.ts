@@ -144,6 +144,8 @@ describe('saving a copy of an attachment through the face\'s save dialog', () =>
   const dialogs: FaceDialogs = {
     openPack: async () => null,
     savePack: async () => null,
+    openSheet: async () => null,
+    saveTemplate: async () => null,
     printToPdf: async () => null,
     saveAttachment: async (name) => { asked.push(name); return picked; },
   };

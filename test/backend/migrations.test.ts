@@ -9,6 +9,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/store/migrations
 import { BUSY_TIMEOUT_MS, migrate, openWorkbook, type Db } from '../../electron/core/store/open';
 import { ITEM_STATUS, LINK_KINDS } from '../../shared/checklists';
 import * as E from '../../shared/enums';
+import { expectCountsMatchRecords } from './readinessInput';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,7 +29,8 @@ describe('opening a workbook', () => {
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
       ['activity', 'attachment_links', 'attachments', 'checklist_item_links', 'checklist_items', 'checklists', 'documents', 'licences', 'people',
-        'processes', 'readiness_history', 'repositories', 'search_docs', 'settings', 'template_items', 'templates', 'vendors'],
+        'processes', 'readiness_document_counts', 'readiness_history', 'readiness_item_counts', 'readiness_licence_counts', 'readiness_process_counts',
+        'readiness_repository_counts', 'repositories', 'search_docs', 'settings', 'template_items', 'templates', 'vendors'],
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(, WITHOUT ROWID)?$/);
     db.close();
@@ -150,6 +152,7 @@ const SHIPPED: Record<number, string> = {
   2: '9b1c43ac6b55b3335582db1f2d3afb84b368e4e90f10ad1e5bc370ff1e1848b9',
   3: '0a2de36f2c5ecb700eb3f28ec80f68bcb11483635125cc5eaa362e20dbda09b7',
   4: '7f86ac181035cc52b7a0f95132767dcd133e468dc17cafa4b4c8f781b56303ab',
+  5: '396613b07ff8ede24903affbd91098467229db3ceb8d6e19823c30756ac60efd',
 };
 
 const STORE = join(__dirname, '../../electron/core/store');
@@ -278,6 +281,8 @@ describe('workbooks written by earlier versions of the app (test/fixtures/workbo
       expect(items).toBeGreaterThan(0);
       expect(db.prepare(`SELECT count(*) FROM search_docs WHERE kind = 'checklist_item'`).pluck().get(), 'live items are searchable (migration 3)').toBe(items);
     }
+    // Migration 5 counts what was there: the kept readiness counts match the records.
+    if (version < 5) expectCountsMatchRecords(db);
     if (version < 4 && version >= 2) {
       expect(db.prepare('SELECT count(*) FROM checklist_items WHERE owner_manual <> (owner_id IS NOT NULL)').pluck().get(),
         'owners chosen before migration 4 count as set by hand').toBe(0);

@@ -1,6 +1,7 @@
 // The readiness function on crafted inputs: every part, every weight, every red flag.
 import { describe, expect, it } from 'vitest';
 import { computeReadiness, PART_WEIGHTS, type ReadinessInput } from '../../shared/readiness';
+import { liveVendors, plainReadinessInput } from './readinessInput';
 
 function input(over: Partial<ReadinessInput> = {}): ReadinessInput {
   return {
@@ -130,7 +131,7 @@ describe('the database path agrees with the record path', () => {
   // Second round: some owners, successors and admins have left (were deleted) — the "owner left" flags.
   it.each([['', false], [', also when people have left', true]] as const)('gives every demo vendor the same score, parts and flags either way%s', async (_title, leaving) => {
     const { makeWorkbook } = await import('./helpers');
-    const { leftOf, loadReadiness } = await import('../../electron/core/services/readiness');
+    const { loadReadiness } = await import('../../electron/core/services/readiness');
     const wb = makeWorkbook();
     try {
       await wb.call('demo.load', {});
@@ -143,25 +144,11 @@ describe('the database path agrees with the record path', () => {
       const today = '2026-11-27';
       const grouped = loadReadiness(db, today, { detailed: true });
       const counted = loadReadiness(db, today);
-      const vendors = db.prepare(`SELECT id, name, contract_end AS contractEnd, notice_days AS noticeDays, lead_days AS leadDays, exit_date AS exitDate, status
-        FROM vendors WHERE deleted_at IS NULL`).all() as ReadinessInput['vendor'][];
+      const vendors = liveVendors(db);
       expect(vendors).toHaveLength(3);
       let leftFlags = 0;
       for (const vendor of vendors) {
-        const input: ReadinessInput = {
-          today,
-          vendor,
-          items: db.prepare(`SELECT id, title, phase, status, due_date AS dueDate, blocked_reason AS blockedReason FROM checklist_items WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['items'],
-          processes: (db.prepare(`SELECT t.id, t.name, t.criticality, t.successor_id AS successorId, t.kt_stage AS ktStage, o.name AS ownerLeft, s.name AS successorLeft
-            FROM processes t LEFT JOIN people o ON o.id = t.owner_id AND o.deleted_at IS NOT NULL LEFT JOIN people s ON s.id = t.successor_id AND s.deleted_at IS NOT NULL
-            WHERE t.vendor_id = ? AND t.deleted_at IS NULL`).all(vendor.id) as (ReadinessInput['processes'][number] & { ownerLeft: string | null; successorLeft: string | null })[])
-            .map(({ ownerLeft, successorLeft, ...p }) => ({ ...p, left: leftOf(ownerLeft, successorLeft) })),
-          // An admin who has left is no admin.
-          repositories: db.prepare(`SELECT r.id, r.name, r.transfer_status AS transferStatus, p.side AS adminSide FROM repositories r LEFT JOIN people p ON p.id = r.admin_id AND p.deleted_at IS NULL
-            WHERE r.vendor_id = ? AND r.deleted_at IS NULL`).all(vendor.id) as ReadinessInput['repositories'],
-          licences: db.prepare(`SELECT id, product, licensee, transferable, transfer_status AS transferStatus FROM licences WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['licences'],
-          documents: db.prepare(`SELECT id, title, status, reviewed_on AS reviewedOn FROM documents WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['documents'],
-        };
+        const input = plainReadinessInput(db, vendor, today);
         const direct = computeReadiness(input);
         const viaDb = grouped.get(vendor.id)!;
         expect(viaDb.score).toBe(direct.score);

@@ -34,6 +34,8 @@ describe('printing the report', () => {
         openPack: async () => '/packs/in.zip',
         savePack: async (name) => `/packs/${name}`,
         saveAttachment: async () => null,
+        openSheet: async () => null,
+        saveTemplate: async () => null,
         printToPdf: async (html, name, _check, running) => { printed.push({ html, name, running }); return `/pdf/${name}`; },
       },
     });

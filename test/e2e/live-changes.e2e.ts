@@ -51,3 +51,21 @@ test('Ctrl+Z undoes the last change and Ctrl+Shift+Z redoes it', async ({ page, 
   await expect(page.getByText('Redone: Created process “Monthly invoice run”')).toBeVisible();
   await expect(table.getByText('Monthly invoice run')).toBeVisible();
 });
+
+test('a vendor renamed in one tab is renamed on the other tab’s dashboard without a reload', async ({ page, app, context }) => {
+  const vendor = await app.dispatch('vendor.create', { name: 'Northwind Managed Services', exitDate: '2031-06-30' });
+  await page.goto(`${app.url}#/`);
+  const dashboard = page.getByRole('table', { name: 'Vendors by risk' });
+  await expect(dashboard.getByText('Northwind Managed Services')).toBeVisible();
+  await page.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true; });
+
+  const second = await context.newPage();
+  await second.goto(`${app.url}#/vendors/${vendor.id}/overview`);
+  const form = second.getByRole('form', { name: 'Vendor overview' });
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Northwind Services');
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(second.getByRole('status').filter({ hasText: 'Vendor saved' })).toBeVisible();
+
+  await expect(dashboard.getByText('Northwind Services', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+});

@@ -31,6 +31,11 @@ async function showVendorList(page: Page): Promise<void> {
 
 const windowTitle = (app: ElectronApplication) => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
 
+/** The pids of the backend host's utility processes (main.ts forks it as "Handover Workbook backend"). */
+const backendPids = (app: ElectronApplication) =>
+  app.evaluate(({ app: electronApp }) =>
+    electronApp.getAppMetrics().filter((m) => m.type === 'Utility' && m.serviceName === 'Handover Workbook backend').map((m) => m.pid));
+
 // The reason is in the title too, so a plain list of results says why nothing ran.
 test.describe(executable ? 'desktop app' : 'desktop app (skipped: no Electron binary here)', () => {
   test.skip(
@@ -66,12 +71,12 @@ test.describe(executable ? 'desktop app' : 'desktop app (skipped: no Electron bi
     await showVendorList(page);
     expect(await windowTitle(app)).toBe('first.sqlite — Handover Workbook');
     expect(existsSync(join(dir, 'first.sqlite'))).toBe(true);
-    // The page gets the bridge's two functions and no Node.
+    // The page gets the bridge's functions (shared/client.ts HandoverBridge) and no Node.
     const bridge = await page.evaluate(() => {
       const handover = (window as unknown as { handover: Record<string, unknown> }).handover;
       return Object.entries(handover).map(([key, value]) => `${key}:${typeof value}`).sort();
     });
-    expect(bridge).toEqual(['invoke:function', 'onWorkbookChanged:function']);
+    expect(bridge).toEqual(['invoke:function', 'onChange:function', 'onCommand:function', 'onWorkbookChanged:function', 'pathForFile:function']);
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
   });
@@ -103,5 +108,27 @@ test.describe(executable ? 'desktop app' : 'desktop app (skipped: no Electron bi
     await clickFileMenu(app, 'Open workbook…');
     await expect.poll(() => app.evaluate(() => (globalThis as { shownErrors?: string[] }).shownErrors ?? [])).toEqual(['Could not open the workbook']);
     expect(await windowTitle(app)).toBe('second.sqlite — Handover Workbook');
+  });
+
+  test('runs the backend in a utility process, and offers to restart it when it dies', async () => {
+    const page = await app.firstWindow();
+    await showVendorList(page);
+    await expect.poll(() => backendPids(app)).toHaveLength(1);
+    const [first] = await backendPids(app);
+    // Restart is the first button: answer it as the user would, and remember what was asked.
+    await app.evaluate(({ dialog }) => {
+      const shown: string[] = [];
+      (globalThis as { shownErrors?: string[] }).shownErrors = shown;
+      dialog.showMessageBox = ((_win: unknown, options: { title: string }) => {
+        shown.push(options.title);
+        return Promise.resolve({ response: 0, checkboxChecked: false });
+      }) as typeof dialog.showMessageBox;
+    });
+    process.kill(first!, 'SIGKILL');
+    await expect.poll(() => app.evaluate(() => (globalThis as { shownErrors?: string[] }).shownErrors ?? [])).toEqual(['The workbook stopped']);
+    await expect.poll(async () => (await backendPids(app)).filter((pid) => pid !== first)).toHaveLength(1);
+    // The window works on the same workbook again.
+    await showVendorList(page);
+    expect(await windowTitle(app)).toBe('first.sqlite — Handover Workbook');
   });
 });

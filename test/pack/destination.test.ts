@@ -145,7 +145,7 @@ describe('pack.export destination (desktop face)', () => {
   it('refuses an existing file that is not a pack unless the save dialog asked the user', async () => {
     let chosen = '';
     const wb = makeWorkbook({
-      dialogs: { openPack: async () => null, savePack: async () => chosen, printToPdf: async () => null, saveAttachment: async () => null },
+      dialogs: { openPack: async () => null, savePack: async () => chosen, printToPdf: async () => null, saveAttachment: async () => null, openSheet: async () => null, saveTemplate: async () => null },
     });
     try {
       await wb.call('vendor.create', { name: 'Acme' });

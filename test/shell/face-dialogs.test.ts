@@ -1,10 +1,13 @@
 // The shell's dialogs and PDF printing, with Electron faked: the print window runs no script in a
-// session of its own, and the PDF lands under the chosen name only when complete.
+// session of its own, and the PDF lands under the chosen name only when complete. The backend
+// host's FaceDialogs (host-faces.ts) ask main's shell faces (face-dialogs.ts) directly here, as
+// they do over the port: the same requests, the same answers.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFaceDialogs } from '../../electron/desktop/face-dialogs';
+import { createShellFaces } from '../../electron/desktop/face-dialogs';
+import { hostFaceDialogs } from '../../electron/desktop/host-faces';
 
 const fake = vi.hoisted(() => {
   const state = {
@@ -14,6 +17,7 @@ const fake = vi.hoisted(() => {
     failPrint: false,
     printOptions: [] as Record<string, unknown>[],
     saveOptions: [] as Record<string, unknown>[],
+    openOptions: [] as Record<string, unknown>[],
   };
   class FakeBrowserWindow {
     record: { options: Record<string, unknown>; loaded: string | null; destroyed: boolean };
@@ -41,7 +45,10 @@ vi.mock('electron', () => ({
       fake.state.saveOptions.push(options);
       return fake.state.saveResult;
     },
-    showOpenDialog: async () => fake.state.openResult,
+    showOpenDialog: async (options: Record<string, unknown>) => {
+      fake.state.openOptions.push(options);
+      return fake.state.openResult;
+    },
   },
 }));
 
@@ -55,7 +62,9 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('desktop dialogs for the backend', () => {
-  const dialogs = () => createFaceDialogs(() => null, () => dir);
+  const openPath = vi.fn(async (_path: string) => '');
+  const shell = () => createShellFaces(() => null, () => dir, openPath);
+  const dialogs = () => hostFaceDialogs(shell());
   const accept = (p: string) => p;
   const running = { title: 'Exit report — Northwind <Ops>', date: '2026-03-01' };
 
@@ -80,6 +89,30 @@ describe('desktop dialogs for the backend', () => {
     expect(await dialogs().savePack('a.zip')).toBeNull();
   });
 
+  it('opens a spreadsheet for the sheet import, offering CSV, TSV, text and XLSX files', async () => {
+    fake.state.openOptions = [];
+    fake.state.openResult = { canceled: false, filePaths: ['/x/register.xlsx'] };
+    expect(await dialogs().openSheet()).toBe('/x/register.xlsx');
+    expect(fake.state.openOptions[0]).toMatchObject({ title: 'Import a spreadsheet', properties: ['openFile'] });
+    expect((fake.state.openOptions[0]!.filters as { extensions: string[] }[])[0]!.extensions).toEqual(['csv', 'tsv', 'txt', 'xlsx']);
+    fake.state.openResult = { canceled: true, filePaths: [] };
+    expect(await dialogs().openSheet()).toBeNull();
+  });
+
+  it('asks where to save a blank template, in its format, asking before it replaces a file', async () => {
+    fake.state.saveOptions = [];
+    fake.state.saveResult = { canceled: false, filePath: '/x/t.xlsx' };
+    expect(await dialogs().saveTemplate('handover-processes-template.xlsx')).toBe('/x/t.xlsx');
+    expect(fake.state.saveOptions[0]).toMatchObject({
+      title: 'Save blank template', defaultPath: join(dir, 'handover-processes-template.xlsx'), filters: [{ name: 'Excel workbooks', extensions: ['xlsx'] }],
+    });
+    expect(fake.state.saveOptions[0]!.properties).toContain('showOverwriteConfirmation');
+    await dialogs().saveTemplate('handover-people-template.csv');
+    expect(fake.state.saveOptions[1]).toMatchObject({ filters: [{ name: 'CSV files', extensions: ['csv'] }] });
+    fake.state.saveResult = { canceled: true };
+    expect(await dialogs().saveTemplate('t.csv')).toBeNull();
+  });
+
   it('asks where to save an attachment under its own name, any file type, asking before it replaces a file', async () => {
     fake.state.saveOptions = [];
     fake.state.saveResult = { canceled: false, filePath: '/x/minutes.docx' };
@@ -90,7 +123,7 @@ describe('desktop dialogs for the backend', () => {
     expect(await dialogs().saveAttachment('minutes.docx')).toBeNull();
   });
 
-    it('prints the report in a script-less window of its own session and writes the PDF', async () => {
+  it('prints the report in a script-less window of its own session and writes the PDF', async () => {
     const target = join(dir, 'report.pdf');
     fake.state.saveResult = { canceled: false, filePath: target };
     expect(await dialogs().printToPdf('<html><body><h1>Exit report</h1></body></html>', 'report.pdf', accept, running)).toBe(target);
@@ -120,5 +153,43 @@ describe('desktop dialogs for the backend', () => {
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
     expect(fake.state.windows[0]!.destroyed).toBe(true);
+  });
+
+  it('prints to a new temporary file in the folder asked for, and the host renames it into place', async () => {
+    const temp = await shell()({ kind: 'printPdf', html: '<html></html>', dir, running });
+    expect(dirname(temp!)).toBe(dir);
+    expect(basename(temp!)).toMatch(/^\.[0-9a-f]{12}\.pdf\.tmp$/);
+    expect(readFileSync(temp!, 'utf8')).toBe('%PDF-1.7 fake');
+  });
+
+  it('removes the printed file when the destination is refused just before the rename', async () => {
+    const target = join(dir, 'r.pdf');
+    fake.state.saveResult = { canceled: false, filePath: target };
+    let checks = 0;
+    // Accepted when picked, refused once printed (say a workbook was put there meanwhile).
+    const changedMeanwhile = (p: string) => {
+      if (++checks > 1) throw new Error('path: is a workbook');
+      return p;
+    };
+    await expect(dialogs().printToPdf('<html></html>', 'r.pdf', changedMeanwhile, running)).rejects.toThrow('is a workbook');
+    expect(fake.state.windows).toHaveLength(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('opens a file with the system, and says why when it could not', async () => {
+    expect(await shell()({ kind: 'openFile', path: '/x/minutes.pdf' })).toBeNull();
+    expect(openPath).toHaveBeenCalledWith('/x/minutes.pdf');
+    openPath.mockResolvedValueOnce('No application is registered to open PDF files');
+    await expect(shell()({ kind: 'openFile', path: '/x/minutes.pdf' })).rejects.toThrow('No application is registered');
+  });
+});
+
+describe('the sheet dialogs cross the port', () => {
+  it('main takes the host’s requests for the sheet open and template save dialogs as protocol messages', async () => {
+    const { parseFromHost } = await import('../../electron/desktop/host-messages');
+    for (const request of [{ kind: 'openSheet' }, { kind: 'saveTemplate', name: 'handover-processes-template.csv' }]) {
+      expect(parseFromHost({ type: 'face', id: 7, request })).toEqual({ message: { type: 'face', id: 7, request } });
+    }
+    expect(parseFromHost({ type: 'face', id: 7, request: { kind: 'saveTemplate' } })).toHaveProperty('problem');
   });
 });

@@ -1,13 +1,16 @@
 // electron/desktop/main.ts wired to a real backend on real workbook files, with Electron's modules faked:
 // the start-up (app:// protocol, guards on every web contents), the IPC sender check, printing,
-// and File › New / Open / Open recent with their dialogs.
+// and File › New / Open / Open recent with their dialogs. The fake utilityProcess runs the real
+// backend host (host-serve.ts) in this process, over a worker_threads MessageChannel dressed as
+// Electron's MessageChannelMain, so every call here crosses the real protocol; a host crash, its
+// restart and quitting are driven through the fake process's `exit`.
 // (The Electron binary cannot run here; the Playwright test in test/electron covers the real one.)
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type MenuItemConstructorOptions } from 'electron';
-import { COMMAND, WORKBOOK_CHANGED } from '../../electron/desktop/channels';
+import { CHANGE, COMMAND, WORKBOOK_CHANGED } from '../../electron/desktop/channels';
 import type * as NativeModule from '../../electron/desktop/native';
 import { channelOf } from '../../shared/contract';
 
@@ -80,7 +83,12 @@ const fake = vi.hoisted(() => {
     app,
     order,
     handlers,
+    Emitter,
     FakeBrowserWindow,
+    /** Every utility process forked (FakeUtilityProcess, made in the electron mock below). */
+    forked: [] as { entry: string; options: Record<string, unknown>; exited: boolean; crash(code: number): void; hostPort: { postMessage(m: unknown): void } }[],
+    /** Every message main posted on its end of a host port. */
+    toHost: [] as Record<string, unknown>[],
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => { order.push('registerSchemesAsPrivileged'); }),
       handle: vi.fn((_scheme: string, _handler: (request: Request) => Promise<Response>) => { order.push('handle'); }),
@@ -95,7 +103,63 @@ const fake = vi.hoisted(() => {
   };
 });
 
-vi.mock('electron', () => ({
+vi.mock('electron', async () => {
+  const { MessageChannel } = await import('node:worker_threads');
+  const { serveBackend } = await import('../../electron/desktop/host-serve');
+  const { mainPortLike } = await import('../../electron/desktop/host-protocol');
+  type NodePort = InstanceType<typeof MessageChannel>['port1'];
+  /** Electron's MessagePortMain over a worker_threads port: messages come as `{ data, ports }` once started. */
+  class FakeMessagePortMain extends fake.Emitter {
+    constructor(readonly node: NodePort, readonly mainSide: boolean) { super(); }
+    start() {
+      this.node.on('message', (data: unknown) => this.emit('message', { data, ports: [] }));
+      this.node.on('close', () => this.emit('close'));
+    }
+    postMessage(message: unknown) {
+      // Main posts only the protocol's objects (host-protocol.ts ToHost).
+      if (this.mainSide) fake.toHost.push(message as Record<string, unknown>);
+      this.node.postMessage(message);
+    }
+    close() { this.node.close(); }
+  }
+  class FakeMessageChannelMain {
+    port1: FakeMessagePortMain;
+    port2: FakeMessagePortMain;
+    constructor() {
+      const { port1, port2 } = new MessageChannel();
+      // main.ts hands port1 to the host and keeps port2.
+      this.port1 = new FakeMessagePortMain(port1, false);
+      this.port2 = new FakeMessagePortMain(port2, true);
+    }
+  }
+  /** A utility process whose "process" is the real host logic, run here on the port it is handed. */
+  class FakeUtilityProcess extends fake.Emitter {
+    exited = false;
+    hostPort!: FakeMessagePortMain;
+    constructor(readonly entry: string, readonly options: Record<string, unknown>) { super(); }
+    postMessage(_message: unknown, ports: FakeMessagePortMain[]) {
+      this.hostPort = ports[0]!;
+      // The fake emitter's listeners take any arguments; the port gives them what Electron's would.
+      serveBackend(mainPortLike(this.hostPort as unknown as Parameters<typeof mainPortLike>[0]), { exit: (code) => this.end(code) });
+    }
+    end(code: number) {
+      if (this.exited) return;
+      this.exited = true;
+      this.emit('exit', code);
+    }
+    /** As a crash looks from main: the process is gone (the in-process host then closes its workbook as main closes the port). */
+    crash(code: number) { this.end(code); }
+    kill() { this.end(0); return true; }
+  }
+  return {
+  MessageChannelMain: FakeMessageChannelMain,
+  utilityProcess: {
+    fork: (entry: string, _args: string[], options: Record<string, unknown>) => {
+      const child = new FakeUtilityProcess(entry, options);
+      fake.forked.push(child);
+      return child;
+    },
+  },
   app: fake.app,
   BrowserWindow: fake.FakeBrowserWindow,
   ipcMain: { handle: (channel: string, fn: Listener) => fake.handlers.set(channel, fn) },
@@ -107,7 +171,8 @@ vi.mock('electron', () => ({
     getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
     getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
   },
-}));
+  };
+});
 // The Node build of better-sqlite3 stands in for the Electron one: same API, loadable here.
 vi.mock('../../electron/desktop/native', async (original) => ({
   ...(await original<typeof NativeModule>()),
@@ -125,7 +190,8 @@ const win = fake.FakeBrowserWindow.all[0]!;
 win.webContents.mainFrame.url = `${win.loaded ?? ''}#/vendors`;
 
 afterAll(() => {
-  fake.app.emit('will-quit');
+  // Quitting closes the host's workbook (a no-op when the last test already quit).
+  fake.app.emit('will-quit', { preventDefault: vi.fn() });
   rmSync(dir, { recursive: true, force: true });
   delete process.env.HANDOVER_USER_DATA;
   delete process.env.HANDOVER_WORKBOOK;
@@ -142,8 +208,10 @@ async function clickFile(label: string) {
   const file = fake.menus.at(-1)?.find((m) => m.label === 'File');
   const item = (file?.submenu as MenuItemConstructorOptions[]).find((i) => i.label === label);
   (item?.click as () => void)();
-  // The menu actions are async (dialogs); let them finish.
+  // The menu actions are async (dialogs, then the host); let them finish: a call after them
+  // is answered only after what they posted to the host was.
   await new Promise((r) => setTimeout(r, 20));
+  await call('app.info');
 }
 
 const recentFile = () => JSON.parse(readFileSync(join(dir, 'profile', 'recent-workbooks.json'), 'utf8')) as { last: string; recent: string[] };
@@ -249,7 +317,8 @@ describe('electron/desktop/main.ts', () => {
   it('a second instance focuses the window and opens the workbook it was given', async () => {
     fake.app.emit('second-instance', {}, ['electron', '.', `--workbook=${first}`], dir);
     expect(win.focus).toHaveBeenCalled();
-    expect(win.title).toBe('first.sqlite — Handover Workbook');
+    // The host opens it: the title follows once it has.
+    await vi.waitFor(() => expect(win.title).toBe('first.sqlite — Handover Workbook'));
     expect(await call('app.info')).toMatchObject({ ok: true, value: { workbookPath: first } });
   });
 
@@ -270,6 +339,65 @@ describe('electron/desktop/main.ts', () => {
     expect(win.webContents.send.mock.calls).toEqual([[COMMAND, 'pack.export']]);
   });
 
+  it('runs the backend in a utility process forked from backendHost.js beside main.js, not in this process', () => {
+    expect(fake.forked).toHaveLength(1);
+    expect(fake.forked[0]!.entry).toMatch(/[\\/]backendHost\.js$/);
+    expect(fake.forked[0]!.options).toMatchObject({ serviceName: 'Handover Workbook backend' });
+    // What main asked of the host: the workbook, with better-sqlite3 for Electron's ABI.
+    expect(fake.toHost[0]).toMatchObject({ type: 'open', options: { workbookPath: first, appVersion: '0.1.0-test', nativeBinding: expect.stringMatching(/better_sqlite3\.node$/) } });
+  });
+
+  it('refuses a call from another frame before anything is posted to the host', async () => {
+    const posted = fake.toHost.length;
+    const iframe = { ...win.webContents.mainFrame, frameToken: 'child', parent: win.webContents.mainFrame };
+    expect(await call('vendor.create', { name: 'Sneaky Ltd' }, iframe)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fake.toHost.length).toBe(posted);
+    expect(await call('vendor.create', { name: 'Welcome Ltd' })).toMatchObject({ ok: true });
+    // The write's change event makes main ask for the Edit menu's history (history-menu.ts): not a call of the page's.
+    const fromPage = fake.toHost.slice(posted).filter((m) => !('method' in m && m.method === 'history.state'));
+    expect(fromPage).toEqual([expect.objectContaining({ type: 'call', method: 'vendor.create', payload: { name: 'Welcome Ltd' } })]);
+  });
+
+  it('passes the host’s change events to the window', async () => {
+    win.webContents.send.mockClear();
+    const created = await call('vendor.create', { name: 'Changed Ltd' }) as { ok: boolean; value?: { id?: string } };
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(CHANGE, expect.objectContaining({ ids: expect.arrayContaining([created.value?.id]) })));
+  });
+
+  it('names in Edit › Undo what the last write would take back, once the host has committed it', async () => {
+    await call('vendor.create', { name: 'Menu Ltd' });
+    await vi.waitFor(() => {
+      const edit = fake.menus.at(-1)?.find((m) => m.label === 'Edit');
+      expect((edit?.submenu as MenuItemConstructorOptions[])[0]).toMatchObject({ label: 'Undo Created vendor “Menu Ltd”', enabled: true });
+    });
+  });
+
+  it('shows the progress the host reports for its jobs on the taskbar, and clears it when none runs', async () => {
+    const host = fake.forked.at(-1)!.hostPort;
+    host.postMessage({ type: 'jobs', running: [{ bytesDone: 30, bytesTotal: 60 }] });
+    await vi.waitFor(() => expect(win.setProgressBar).toHaveBeenLastCalledWith(0.5));
+    host.postMessage({ type: 'jobs', running: [] });
+    await vi.waitFor(() => expect(win.setProgressBar).toHaveBeenLastCalledWith(-1));
+  });
+
+  it('a host that crashes answers the pending call with an error, offers a restart, and the workbook opens again', async () => {
+    const crashed = fake.forked.at(-1)!;
+    // A call the host is still busy with: it waits on main's open dialog, which stays open.
+    fake.dialog.showOpenDialog.mockReturnValueOnce(new Promise(() => {}));
+    const pending = call('app.pickFile', { purpose: 'open-pack' });
+    await vi.waitFor(() => expect(fake.dialog.showOpenDialog).toHaveBeenCalledTimes(3));
+    win.webContents.send.mockClear();
+    fake.dialog.showMessageBox.mockClear();
+    crashed.crash(139);
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/backend stopped \(exit code 139\)/) } });
+    // The dialog offers Restart first (the fake answers the first button) and names the workbook.
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(WORKBOOK_CHANGED));
+    expect(fake.dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({ title: 'The workbook stopped', buttons: ['Restart', 'Quit'], detail: expect.stringContaining(first) });
+    expect(fake.forked).toHaveLength(2);
+    expect(await call('app.info')).toMatchObject({ ok: true, value: { workbookPath: first } });
+    expect(await call('vendor.summaries', {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ vendor: expect.objectContaining({ name: 'Welcome Ltd' }) })]) });
+  });
+
   it('remembers the window’s size and position when it closes, and the next window opens there', () => {
     win.emit('close');
     const saved = JSON.parse(readFileSync(join(dir, 'profile', 'window-state.json'), 'utf8')) as unknown;
@@ -279,5 +407,21 @@ describe('electron/desktop/main.ts', () => {
     const next = fake.FakeBrowserWindow.all.at(-1)!;
     expect(next).not.toBe(win);
     expect(next.options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 });
+  });
+
+  it('on quit waits for the host to close the workbook (its WAL checkpointed into the file), then exits', async () => {
+    expect(existsSync(`${first}-wal`)).toBe(true);
+    fake.dialog.showMessageBox.mockClear();
+    const event = { preventDefault: vi.fn() };
+    fake.app.emit('will-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(fake.app.exit).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalledWith(0));
+    expect(fake.toHost.at(-1)).toMatchObject({ type: 'close' });
+    // SQLite removes the WAL once the last connection closed cleanly.
+    expect(existsSync(`${first}-wal`)).toBe(false);
+    // No crash dialog for an end that was asked for.
+    expect(fake.forked.at(-1)!.exited).toBe(true);
+    expect(fake.dialog.showMessageBox).not.toHaveBeenCalled();
   });
 });

@@ -149,10 +149,47 @@ describe('View and Help', () => {
   });
 });
 
+describe('the Edit menu’s Undo and Redo', () => {
+  const edit = (opts: Partial<Parameters<typeof menuTemplate>[1]>, acts = actions()) =>
+    submenu(byLabel(menuTemplate(acts, { recent: [], platform: 'linux', devTools: false, appName: 'Handover Workbook', ...opts }), 'Edit'));
+
+  it('say what they would take back, from the backend’s history, and send the command to the window', () => {
+    const acts = actions();
+    const [undo, redo] = edit({ history: { undo: { summary: 'Created process “Billing”', undoable: true }, redo: { summary: 'Deleted vendor “Acme & Co”', undoable: true } } }, acts);
+    expect(undo).toMatchObject({ label: 'Undo Created process “Billing”', accelerator: 'CmdOrCtrl+Z', enabled: true });
+    // A "&" in a name stays visible (it would mark a mnemonic on Windows and Linux).
+    expect(redo).toMatchObject({ label: 'Redo Deleted vendor “Acme && Co”', accelerator: 'CmdOrCtrl+Shift+Z', enabled: true });
+    click(undo);
+    click(redo);
+    expect(acts.command.mock.calls).toEqual([['history.undo'], ['history.redo']]);
+  });
+
+  it('are plain and disabled when there is nothing to take back, or when the backend cannot take it back', () => {
+    const [undo, redo] = edit({ history: null });
+    expect(undo).toMatchObject({ label: 'Undo', enabled: false });
+    expect(redo).toMatchObject({ label: 'Redo', enabled: false });
+    const [imported] = edit({ history: { undo: { summary: 'Imported pack “exit.zip”', undoable: false }, redo: null } });
+    expect(imported).toMatchObject({ label: 'Undo Imported pack “exit.zip”', enabled: false });
+  });
+
+  it('cut a long summary short', () => {
+    const [undo] = edit({ history: { undo: { summary: `Renamed checklist “${'x'.repeat(100)}”`, undoable: true }, redo: null } });
+    expect(undo!.label!.length).toBeLessThanOrEqual('Undo '.length + 60);
+    expect(undo!.label).toMatch(/^Undo Renamed checklist “x+…$/);
+  });
+
+  it('leave the keys to the page on Windows and Linux, where it tells typing from the workbook; macOS menus own Cmd+Z', () => {
+    expect(edit({ platform: 'linux' })[0]?.registerAccelerator).toBe(false);
+    expect(edit({ platform: 'win32' })[0]?.registerAccelerator).toBe(false);
+    expect(edit({ platform: 'darwin' })[0]?.registerAccelerator).toBe(true);
+  });
+});
+
 describe('the standard menus', () => {
   it('has Edit, View (zoom, full screen), Window and Help; dev tools only in development', () => {
     const packaged = menuTemplate(actions(), { recent: [], platform: 'win32', devTools: false, appName: 'Handover Workbook' });
-    expect(packaged.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'Help']);
+    expect(packaged.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'Help']);
+    expect(submenu(byLabel(packaged, 'Edit')).map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'delete', 'selectAll']);
     const viewRoles = submenu(byLabel(packaged, 'View')).map((i) => i.role).filter(Boolean);
     expect(viewRoles).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
 

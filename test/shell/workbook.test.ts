@@ -32,15 +32,27 @@ describe('startupCandidates', () => {
 });
 
 describe('openFirst', () => {
-  it('returns the first that opens and reports those that did not', () => {
+  it('returns the first that opens and reports those that did not', async () => {
     const failed = vi.fn();
-    const opened = openFirst(['/newer.sqlite', '/ok.sqlite'], (p) => {
+    const opened = await openFirst(['/newer.sqlite', '/ok.sqlite'], (p) => {
       if (p === '/newer.sqlite') throw new Error('made by a newer version');
       return `backend for ${p}`;
     }, failed);
     expect(opened).toBe('backend for /ok.sqlite');
     expect(failed).toHaveBeenCalledWith('/newer.sqlite', expect.objectContaining({ message: 'made by a newer version' }));
-    expect(openFirst(['/a'], () => { throw new Error('no'); }, () => {})).toBeNull();
+    expect(await openFirst(['/a'], () => { throw new Error('no'); }, () => {})).toBeNull();
+  });
+
+  it('waits for an opening that answers later (the backend host), trying one candidate at a time', async () => {
+    const tried: string[] = [];
+    const opened = await openFirst(['/a.sqlite', '/b.sqlite'], async (p) => {
+      tried.push(p);
+      await Promise.resolve();
+      if (p === '/a.sqlite') throw new Error('not a workbook');
+      return `host with ${p}`;
+    }, () => tried.push('failed'));
+    expect(opened).toBe('host with /b.sqlite');
+    expect(tried).toEqual(['/a.sqlite', 'failed', '/b.sqlite']);
   });
 });
 
@@ -58,28 +70,28 @@ describe('switchWorkbook', () => {
     return deps;
   }
 
-  it('opens the other workbook, records it as recent and tells the window', () => {
+  it('opens the other workbook, records it as recent and tells the window', async () => {
     const deps = setup();
     const next = resolve('/work/next.sqlite');
-    expect(switchWorkbook(deps, next)).toBe(true);
+    expect(await switchWorkbook(deps, next)).toBe(true);
     expect(deps.backend.workbookPath).toBe(next);
     expect(deps.recent.opened).toHaveBeenCalledWith(next);
     expect(deps.changed).toHaveBeenCalledWith(next);
     expect(deps.showError).not.toHaveBeenCalled();
   });
 
-  it('keeps the current workbook and shows why when the switch fails', () => {
+  it('keeps the current workbook and shows why when the switch fails', async () => {
     const deps = setup(true);
-    expect(switchWorkbook(deps, resolve('/work/newer.sqlite'))).toBe(false);
+    expect(await switchWorkbook(deps, resolve('/work/newer.sqlite'))).toBe(false);
     expect(deps.backend.workbookPath).toBe(resolve('/work/current.sqlite'));
     expect(deps.showError).toHaveBeenCalledWith('Could not open the workbook', expect.stringMatching(/newer version[\s\S]*current workbook stays open/));
     expect(deps.recent.opened).not.toHaveBeenCalled();
     expect(deps.changed).not.toHaveBeenCalled();
   });
 
-  it('does nothing when asked for the workbook already open', () => {
+  it('does nothing when asked for the workbook already open', async () => {
     const deps = setup();
-    expect(switchWorkbook(deps, '/work/../work/current.sqlite')).toBe(true);
+    expect(await switchWorkbook(deps, '/work/../work/current.sqlite')).toBe(true);
     expect(deps.backend.switchWorkbook).not.toHaveBeenCalled();
   });
 });

@@ -6,6 +6,7 @@ import { createBackend } from '../../core/backend';
 import { generateDemo } from '../../core/demo/generate';
 import { actor } from '../../core/services/context';
 import { appVersion } from '../../core/project';
+import { anyVendorRow } from '../../core/store/vendors';
 import { UsageError, type Io } from '../usage';
 
 export const usage = 'handover demo --db FILE [--records N] [--items M]   make a demo workbook (N inventory records over N/1000 vendors, M checklist items)';
@@ -26,7 +27,7 @@ export function demo(argv: string[], io: Io, now: () => Date = () => new Date())
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   const backend = createBackend({ workbookPath: resolve(values.db), appVersion });
   try {
-    if (backend.db.prepare('SELECT 1 FROM vendors LIMIT 1').get()) {
+    if (anyVendorRow(backend.db)) {
       io.err(`${backend.workbookPath} already has vendors; the demo is only made in a new or empty workbook.`);
       return 1;
     }

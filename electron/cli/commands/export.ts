@@ -1,4 +1,5 @@
 // handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--force] [--no-attachments] [--redact]
+//   [--recipient age1… ... | --passphrase-file FILE] (encrypted: --out PACK.zip.age)
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportPack, packDestinationRules, type ExportProgress } from '../../core/pack/export';
@@ -6,17 +7,22 @@ import { checkDestination } from '../../core/services/destination';
 import { knownErrorBody } from '../../core/services/errors';
 import { formatBytes } from '../../core/pack/report';
 import { openWorkbook } from '../../core/store/open';
+import { liveVendorNames } from '../../core/store/vendors';
 import { appVersion } from '../../core/project';
 import { processIo, UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
+import { readPassphraseFile } from '../keyFiles';
+import { parseRecipient } from '../../core/pack/age';
 
-export const usage = 'handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--force] [--no-attachments] [--redact]   write a transition pack (--force: replace an existing file that is not a pack)';
+export const usage = 'handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--force] [--no-attachments] [--redact]'
+  + ' [--recipient age1… ... | --passphrase-file FILE]   write a transition pack (--force: replace an existing file that is not a pack;'
+  + ' --recipient or --passphrase-file: encrypt it with age, --out PACK.zip.age)';
 
 /** Vendor ids for names or ids as typed: an exact id, or a name (any case); ambiguous or unknown names fail. */
 function resolveVendors(path: string, wanted: string[]): { ids: string[] } | { error: string } {
   const db = openWorkbook(path, { readonly: true });
   try {
-    const vendors = db.prepare('SELECT id, name FROM vendors WHERE deleted_at IS NULL').all() as { id: string; name: string }[];
+    const vendors = liveVendorNames(db);
     const ids: string[] = [];
     for (const w of wanted) {
       const byId = vendors.find((v) => v.id === w.toLowerCase());
@@ -38,17 +44,27 @@ export async function exportCommand(argv: string[], io: Io, now: () => Date = ()
     options: {
       db: { type: 'string' }, vendor: { type: 'string', multiple: true }, all: { type: 'boolean' }, out: { type: 'string' },
       'no-attachments': { type: 'boolean' }, redact: { type: 'boolean' }, force: { type: 'boolean' },
+      recipient: { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' },
     },
   });
   if (!values.db) throw new UsageError('--db FILE is required');
   if (!values.out) throw new UsageError('--out PACK.zip is required');
-  if (extname(values.out).toLowerCase() !== '.zip') throw new UsageError(`--out must end in .zip (a transition pack), not "${values.out}"`);
+  const encrypted = values.recipient !== undefined || values['passphrase-file'] !== undefined;
+  if (values.recipient !== undefined && values['passphrase-file'] !== undefined) {
+    throw new UsageError('give --recipient or --passphrase-file, not both (an age file encrypted to a passphrase holds no other key)');
+  }
+  const badRecipient = values.recipient?.find((r) => !parseRecipient(r));
+  if (badRecipient !== undefined) throw new UsageError(`--recipient "${badRecipient.slice(0, 80)}" is not an age public key (age1…, as age-keygen prints it)`);
+  if (encrypted && !values.out.toLowerCase().endsWith('.zip.age')) throw new UsageError(`--out must end in .zip.age for an encrypted pack, not "${values.out}"`);
+  if (!encrypted && values.out.toLowerCase().endsWith('.zip.age')) throw new UsageError(`--out "${values.out}" names an encrypted pack: give --recipient or --passphrase-file, or end it in .zip`);
+  if (!encrypted && extname(values.out).toLowerCase() !== '.zip') throw new UsageError(`--out must end in .zip (a transition pack), not "${values.out}"`);
   if ((values.all === true) === (values.vendor !== undefined)) throw new UsageError('give --all or one or more --vendor NAME_OR_ID');
   const db = existingWorkbook(values.db, io);
   if (!db) return 1;
   // Checked before any work starts (and again by the export before it renames into place).
-  const wording = { field: '--out', replaceHint: 'it is not a transition pack: choose another name, or pass --force to replace it' };
-  const out = checkDestination(resolve(values.out), { ...packDestinationRules(db, values.force === true), ...wording });
+  const wording = { field: '--out', replaceHint: `${encrypted ? 'an encrypted file cannot be recognised as a pack' : 'it is not a transition pack'}: choose another name, or pass --force to replace it` };
+  const out = checkDestination(resolve(values.out), { ...packDestinationRules(db, values.force === true, encrypted), ...wording });
+  const encryption = values['passphrase-file'] !== undefined ? { passphrase: readPassphraseFile(values['passphrase-file']) } : values.recipient ? { recipients: values.recipient } : undefined;
   let vendorIds: string[] | 'all' = 'all';
   if (values.vendor) {
     const r = resolveVendors(db, values.vendor);
@@ -74,12 +90,12 @@ export async function exportCommand(argv: string[], io: Io, now: () => Date = ()
   const started = performance.now();
   try {
     const r = await exportPack({
-      workbookPath: db, vendorIds, attachments: !values['no-attachments'], redact: values.redact === true, destination: out, replace: values.force === true, destinationWording: wording, appVersion, now: now(),
+      workbookPath: db, vendorIds, attachments: !values['no-attachments'], redact: values.redact === true, destination: out, replace: values.force === true, destinationWording: wording, appVersion, now: now(), encryption,
       signal: controller.signal, onProgress: progress,
     });
     if (tty) process.stderr.write('\r\x1b[K');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    io.out(`Pack written: ${r.path} (${formatBytes(r.size)}, ${r.files} files, ${r.attachments} attachments, ${r.vendors.length} vendor${r.vendors.length === 1 ? '' : 's'}${r.redacted ? ', redacted' : ''}; ${seconds} s)`);
+    io.out(`Pack written: ${r.path} (${formatBytes(r.size)}, ${r.files} files, ${r.attachments} attachments, ${r.vendors.length} vendor${r.vendors.length === 1 ? '' : 's'}${r.redacted ? ', redacted' : ''}${encryption ? ', encrypted' : ''}; ${seconds} s)`);
     return 0;
   } catch (e) {
     if (tty) process.stderr.write('\r\x1b[K');

@@ -1,4 +1,4 @@
-// handover import --db FILE PACK.zip [--dry-run] [--json] [--theirs|--mine]
+// handover import --db FILE PACK.zip[.age] [--dry-run] [--json] [--theirs|--mine] [--identity FILE]... [--passphrase-file FILE]
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/errors';
@@ -7,8 +7,10 @@ import { createBackend } from '../../core/backend';
 import { randomId, systemClock } from '../../core/services/context';
 import { appVersion } from '../../core/project';
 import { UsageError, type Io } from '../usage';
+import { packKeysFrom } from '../keyFiles';
 
-export const usage = 'handover import --db FILE PACK.zip [--dry-run] [--json] [--theirs|--mine]   merge a pack into a workbook (conflicts: newer side unless told)';
+export const usage = 'handover import --db FILE PACK.zip [--dry-run] [--json] [--theirs|--mine] [--identity FILE]... [--passphrase-file FILE]'
+  + '   merge a pack into a workbook (conflicts: newer side unless told; an encrypted PACK.zip.age opens with its identity file or passphrase)';
 
 function printPreview(p: ImportPreview, io: Io) {
   io.out(`Pack from workbook ${p.pack.workbookId}, made by ${p.pack.createdBy || 'someone'} on ${p.pack.createdAt.slice(0, 10)}${p.pack.redacted ? ' (redacted)' : ''}.`);
@@ -29,18 +31,22 @@ function printPreview(p: ImportPreview, io: Io) {
 export async function importCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, theirs: { type: 'boolean' }, mine: { type: 'boolean' } },
+    options: {
+      db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, theirs: { type: 'boolean' }, mine: { type: 'boolean' },
+      identity: { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' },
+    },
   });
   if (!values.db) throw new UsageError('--db FILE is required');
   if (positionals.length !== 1) throw new UsageError('name one pack to import');
   if (values.theirs && values.mine) throw new UsageError('give --theirs or --mine, not both');
+  const keys = packKeysFrom(values);
   const backend = createBackend({ workbookPath: resolve(values.db), appVersion });
   const ctx = { db: backend.db, workbookPath: backend.workbookPath, clock: systemClock, newId: randomId };
   const pack = resolve(positionals[0]!);
   try {
     if (values['dry-run']) {
       // The same jobs the other faces start (in the pack worker); the command waits for them.
-      const preview = await backend.packs.result(backend.packs.startPreview(ctx, pack).jobId, 'preview');
+      const preview = await backend.packs.result(backend.packs.startPreview(ctx, pack, keys).jobId, 'preview');
       if (values.json) io.out(JSON.stringify(preview, null, 2));
       else {
         printPreview(preview, io);
@@ -48,7 +54,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
       }
       return 0;
     }
-    const result = await backend.packs.result(backend.packs.startImport(ctx, pack, { default: values.theirs ? 'theirs' : values.mine ? 'mine' : 'newer' }).jobId, 'import');
+    const result = await backend.packs.result(backend.packs.startImport(ctx, pack, { default: values.theirs ? 'theirs' : values.mine ? 'mine' : 'newer', keys }).jobId, 'import');
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
       const c = result.conflicts;

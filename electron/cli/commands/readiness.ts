@@ -5,6 +5,7 @@ import { READINESS_RULE } from '../../../shared/readiness-explain';
 import { loadReadiness } from '../../core/services/readiness';
 import type { Db } from '../../core/store/open';
 import { openWorkbook } from '../../core/store/open';
+import { liveVendorDeadlines, liveVendorNames } from '../../core/store/vendors';
 import { UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
 
@@ -12,7 +13,7 @@ export const usage = 'handover readiness --db FILE [--vendor NAME_OR_ID] [--json
 
 /** A vendor by id, by exact name (any case), or by a name prefix that only one vendor has. */
 export function findVendor(db: Db, key: string): { id: string; name: string } {
-  const vendors = db.prepare('SELECT id, name FROM vendors WHERE deleted_at IS NULL').all() as { id: string; name: string }[];
+  const vendors = liveVendorNames(db);
   const k = key.trim().toLowerCase();
   const exact = vendors.filter((v) => v.id === key || v.name.toLowerCase() === k);
   if (exact.length === 1) return exact[0]!;
@@ -33,8 +34,7 @@ export function readinessCommand(argv: string[], io: Io, now: () => Date = () =>
     const vendorId = values.vendor ? findVendor(db, values.vendor).id : undefined;
     // Every flag named for one vendor or for JSON; the table of all vendors needs only the counts.
     const all = loadReadiness(db, today, { vendorId, detailed: Boolean(vendorId) || Boolean(values.json) });
-    const vendors = db.prepare(`SELECT id, name, contract_end AS contractEnd, notice_days AS noticeDays, lead_days AS leadDays, exit_date AS exitDate
-      FROM vendors WHERE deleted_at IS NULL`).all() as { id: string; name: string; contractEnd: string | null; noticeDays: number | null; leadDays: number | null; exitDate: string | null }[];
+    const vendors = liveVendorDeadlines(db);
     const results = vendors.filter((v) => all.has(v.id)).map((v) => ({
       vendorId: v.id, vendor: v.name, exitDate: v.exitDate, serveNoticeBy: serveNoticeBy(v), ...all.get(v.id)!,
     })).sort((a, b) => a.vendor.localeCompare(b.vendor));

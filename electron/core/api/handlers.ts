@@ -8,6 +8,7 @@ import { generateDemo } from '../demo/generate';
 import { listActivity } from '../store/activity';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { getSetting, setSetting } from '../store/settings';
+import { anyLiveVendor, workbookIsEmpty } from '../store/vendors';
 import { addAttachmentFromPath, listAttachments, openAttachment, removeAttachment, saveAttachmentAs } from '../services/attachments';
 import { actor, describeChange, type ServiceContext } from '../services/context';
 import { search, stats, vendorSummaries } from '../services/overview';
@@ -23,6 +24,8 @@ import { handOverAndDelete, personReferences } from '../services/people';
 import { dashboard, vendorOverview } from '../services/readiness';
 import { createTemplate, deleteTemplate, duplicateTemplate, getTemplate, listTemplates, updateTemplate } from '../services/templates';
 import type { PackJobs } from '../pack/jobs';
+import { applySheet, forgetMapping, inspectSheet, previewSheet, rememberedMappings } from '../sheets/service';
+import { resolveSource, sheetJobs, sheetTemplate } from '../sheets/handlers';
 import type { UndoHistory } from './history';
 import { checkDestination } from '../services/destination';
 
@@ -45,6 +48,10 @@ export interface FaceDialogs {
   savePack(suggestedName: string): Promise<string | null>;
   /** Where to save a copy of an attachment (the native save dialog, which asks before replacing); null when cancelled. */
   saveAttachment(suggestedName: string): Promise<string | null>;
+  /** A spreadsheet to import (the native open dialog, CSV, TSV, text and XLSX); null when cancelled. */
+  openSheet(): Promise<string | null>;
+  /** Where to save a blank sheet template (the native save dialog, which asks before replacing); null when cancelled. */
+  saveTemplate(suggestedName: string): Promise<string | null>;
   /**
    * Prints a self-contained HTML page to a PDF file the user picks; null when cancelled. The
    * picked path goes through `check` (checkDestination) before anything is written to it.
@@ -78,7 +85,6 @@ const today = (env: HandlerEnv) => localToday(env.ctx.clock.now());
 
 function appInfo(env: HandlerEnv): AppInfo {
   const { db } = env.ctx;
-  const anything = db.prepare('SELECT 1 FROM vendors UNION ALL SELECT 1 FROM people LIMIT 1').get();
   return {
     appVersion: env.appVersion,
     schemaVersion: SCHEMA_VERSION,
@@ -89,7 +95,7 @@ function appInfo(env: HandlerEnv): AppInfo {
     canSwitchWorkbook: env.canSwitchWorkbook,
     canPickFiles: env.dialogs !== undefined,
     canPrintToPdf: env.dialogs !== undefined,
-    empty: anything === undefined,
+    empty: workbookIsEmpty(db),
   };
 }
 
@@ -119,8 +125,7 @@ const SPECIAL: Omit<Handlers, CrudName> = {
   },
   // A bulk load: its own transaction, with a checkpoint after it that cannot run inside one.
   'demo.load': staged(async (_input: ParsedInputOf<'demo.load'>, env: HandlerEnv) => {
-    const hasVendors = env.ctx.db.prepare('SELECT 1 FROM vendors WHERE deleted_at IS NULL LIMIT 1').get();
-    if (hasVendors) throw new ApiError('CONFLICT', 'The demo is only loaded into an empty workbook; this one already has vendors.');
+    if (anyLiveVendor(env.ctx.db)) throw new ApiError('CONFLICT', 'The demo is only loaded into an empty workbook; this one already has vendors.');
     const now = env.ctx.clock.now();
     return generateDemo(env.ctx.db, { today: localToday(now), now: now.toISOString(), actor: actor(env.ctx) });
   }),
@@ -181,6 +186,7 @@ const SPECIAL: Omit<Handlers, CrudName> = {
   'app.pickFile': async (input, env) => {
     if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face has no file dialogs: upload or download the file instead.');
     if (input.purpose === 'open-pack') return { path: await env.dialogs.openPack() };
+    if (input.purpose === 'open-sheet') return { path: await env.dialogs.openSheet() };
     const path = await env.dialogs.savePack(input.suggestedName ?? 'transition-pack.zip');
     // The native save dialog asked before the user picked an existing file.
     if (path) env.packs.userChoseToReplace(path);
@@ -199,15 +205,25 @@ const SPECIAL: Omit<Handlers, CrudName> = {
   'pack.jobStatus': (input, env) => env.packs.status(input.jobId),
   'pack.cancel': (input, env) => env.packs.cancel(input.jobId),
   'pack.discard': async (input, env) => ({ removed: input.upload ? env.packs.discardUpload(input.upload) : await env.packs.discardJob(input.jobId ?? '') }),
-  'pack.startVerify': (input, env) => env.packs.startVerify(env.packs.sourcePath(input)),
-  'pack.startPreview': (input, env) => env.packs.startPreview(env.ctx, env.packs.sourcePath(input)),
-  'pack.startImport': (input, env) => env.packs.startImport(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default }),
+  'pack.startVerify': (input, env) => env.packs.startVerify(env.packs.sourcePath(input), input.keys),
+  'pack.startPreview': (input, env) => env.packs.startPreview(env.ctx, env.packs.sourcePath(input), input.keys),
+  'pack.startImport': (input, env) => env.packs.startImport(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default, keys: input.keys }),
   // The one-call forms run the same jobs and wait for them.
-  'pack.verify': async (input, env) => env.packs.result(env.packs.startVerify(env.packs.sourcePath(input)).jobId, 'verify'),
-  'pack.preview': async (input, env) => env.packs.result(env.packs.startPreview(env.ctx, env.packs.sourcePath(input)).jobId, 'preview'),
+  'pack.verify': async (input, env) => env.packs.result(env.packs.startVerify(env.packs.sourcePath(input), input.keys).jobId, 'verify'),
+  'pack.preview': async (input, env) => env.packs.result(env.packs.startPreview(env.ctx, env.packs.sourcePath(input), input.keys).jobId, 'preview'),
   'pack.import': staged(async (input: ParsedInputOf<'pack.import'>, env: HandlerEnv) => env.packs.result(
-    env.packs.startImport(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default }).jobId, 'import',
+    env.packs.startImport(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default, keys: input.keys }).jobId, 'import',
   )),
+  // Sheets in: the file is read before the apply's own write scope opens (staged).
+  'sheets.inspect': (input, env) => inspectSheet(env.ctx, resolveSource(env.packs, input.source), input),
+  'sheets.startPreview': (input, env) => sheetJobs(env.packs).start(env.ctx, resolveSource(env.packs, input.source), input, input.mapping),
+  'sheets.jobStatus': (input, env) => sheetJobs(env.packs).status(input.jobId),
+  'sheets.cancel': (input, env) => sheetJobs(env.packs).cancel(input.jobId),
+  'sheets.preview': (input, env) => previewSheet(env.ctx, resolveSource(env.packs, input.source), input, input.mapping),
+  'sheets.apply': staged(async (input: ParsedInputOf<'sheets.apply'>, env: HandlerEnv) => applySheet(env.ctx, resolveSource(env.packs, input.source), input, input.mapping)),
+  'sheets.template': (input, env) => sheetTemplate(env.packs, env.ctx.workbookPath, input.kind, input.format, input.destination, env.dialogs?.saveTemplate),
+  'sheets.mappings': (_input, env) => rememberedMappings(env.ctx),
+  'sheets.forgetMapping': (input, env) => forgetMapping(env.ctx, input.id),
 };
 
 const BY_KIND = {

@@ -9,6 +9,8 @@ import { activityEntry, entriesAfter } from '../store/activity';
 import { getRecord } from '../store/records';
 import type { ServiceContext } from '../services/context';
 import { deleteRecord, restoreRecord, updateRecordService } from '../services/records';
+import { attachmentInverse, itemInverse } from './historyItems';
+import { isRevertible, revertBatch } from '../sheets/apply';
 
 /** How many steps back the session keeps. */
 export const HISTORY_DEPTH = 100;
@@ -85,6 +87,14 @@ export class UndoHistory {
   /** The write that takes `step` back, or null when the backend cannot take such a write back. The write throws CONFLICT when the record changed since. */
   private inverseOf(ctx: ServiceContext, step: Step): (() => void) | null {
     const entry = activityEntry(ctx.db, step.activityId);
+    // A sheet import is one entry for many records: taken back (and redone) as a whole.
+    if (entry && isRevertible(entry)) return () => revertBatch(ctx, entry, step.summary, (id) => this.neutral.has(id));
+    // Attachments and checklist items' writes have rules of their own (historyItems.ts).
+    const neutral = (id: string) => this.neutral.has(id);
+    const file = entry && attachmentInverse(ctx, entry, step.summary, neutral);
+    if (file !== undefined) return file;
+    const item = entry && itemInverse(ctx, entry, step.summary, neutral);
+    if (item !== undefined) return item;
     if (!entry || !entry.recordId || !isRecordKind(entry.kind) || !UNDOABLE.has(entry.action)) return null;
     const { kind, recordId } = entry;
     const refuse = (why: string) => new ApiError('CONFLICT', `Cannot undo “${step.summary}”: ${why}. Nothing was changed.`);

@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, daysBetween } from '../../../shared/dates';
 import type { BuiltinTemplate } from '../../../shared/templates';
+import { insertChecklist, insertItem } from '../store/checklists';
 import type { Db } from '../store/open';
-import { prepared } from '../store/prepared';
+import { builtinTemplateCopyId } from '../store/templates';
 
 export interface DemoProcess {
   id: string;
@@ -24,13 +25,9 @@ export function demoChecklist(db: Db, o: {
   vendorId: string; exitDate: string; today: string; now: string; processes: DemoProcess[]; owners: string[];
   budget: number | undefined; rand: () => number; template: BuiltinTemplate;
 }): number {
-  const templateId = (prepared(db, 'SELECT id FROM templates WHERE builtin = ?').get(o.template.key) as { id: string } | undefined)?.id ?? null;
+  const templateId = builtinTemplateCopyId(db, o.template.key) ?? null;
   const checklistId = randomUUID();
-  prepared(db, 'INSERT INTO checklists (id, vendor_id, name, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(checklistId, o.vendorId, o.template.name, templateId, o.now, o.now);
-  const insert = prepared(db, `INSERT INTO checklist_items (id, checklist_id, vendor_id, position, phase, title, description, owner_role, owner_id,
-    offset_days, due_date, due_manual, status, blocked_reason, evidence, process_id, completed_at, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`);
+  insertChecklist(db, { id: checklistId, vendorId: o.vendorId, name: o.template.name, templateId, now: o.now });
   let position = 0;
   const budget = o.budget ?? Infinity;
   const add = (phase: number, title: string, description: string, role: string, offset: number, processId: string | null, ktStage?: string) => {
@@ -44,8 +41,11 @@ export function demoChecklist(db: Db, o: {
     else status = o.rand() < 0.1 ? 'in_progress' : 'todo';
     const reason = status === 'blocked' ? BLOCK_REASONS[Math.floor(o.rand() * BLOCK_REASONS.length)]! : '';
     const owner = o.rand() < 0.85 ? o.owners[Math.floor(o.rand() * o.owners.length)]! : null;
-    insert.run(randomUUID(), checklistId, o.vendorId, position++, phase, title, description, role, owner, offset, due, status, reason,
-      status === 'done' ? 'Confirmed in the weekly exit meeting.' : '', processId, status === 'done' ? o.now : null, o.now, o.now);
+    insertItem(db, {
+      id: randomUUID(), checklistId, vendorId: o.vendorId, position: position++, phase, title, description, ownerRole: role, ownerId: owner, ownerManual: false,
+      offsetDays: offset, dueDate: due, dueManual: false, status, blockedReason: reason, evidence: status === 'done' ? 'Confirmed in the weekly exit meeting.' : '',
+      processId, completedAt: status === 'done' ? o.now : null, now: o.now,
+    });
   };
   for (const t of o.template.items) {
     if (!t.perProcess) add(t.phase, t.title, t.description, t.ownerRole, t.offsetDays, null);

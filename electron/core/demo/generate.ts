@@ -7,6 +7,7 @@ import { logActivity } from '../store/activity';
 import { bulkLoad } from '../store/bulk';
 import type { Db } from '../store/open';
 import { prepareInsert } from '../store/records';
+import { setVendorContacts } from '../store/vendors';
 import { EMERGENCY_TEMPLATE, EXIT_TEMPLATE } from '../../../shared/templates';
 import { demoChecklist, type DemoProcess } from './checklists';
 import * as W from './words';
@@ -71,7 +72,7 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
       });
       const inHouse = Array.from({ length: scale ? 6 : 5 }, (_, i) => person('in_house', W.IN_HOUSE_ROLES[i % W.IN_HOUSE_ROLES.length]!));
       const vendorSide = Array.from({ length: scale ? 4 : 4 }, (_, i) => person('vendor', W.VENDOR_ROLES[i % W.VENDOR_ROLES.length]!));
-      db.prepare('UPDATE vendors SET vendor_contact_id = ?, our_contact_id = ? WHERE id = ?').run(vendorSide[0], inHouse[0], vendorId);
+      setVendorContacts(db, vendorId, vendorSide[0]!, inHouse[0]!);
 
       const perVendor = Math.floor(totalRecords / vendorCount) + (v < totalRecords % vendorCount ? 1 : 0);
       const perKind = [0, 1, 2, 3].map((k) => Math.floor(perVendor / 4) + (k < perVendor % 4 ? 1 : 0));

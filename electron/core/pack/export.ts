@@ -4,18 +4,24 @@
 // from iterating SELECTs, attachments block by block; the zip goes to a temporary file beside the
 // destination and is renamed into place only when complete (a cancelled or failed export leaves
 // nothing behind; a killed one leaves that file, recorded in the workbook, for the next open to
-// remove: leftovers.ts).
+// remove: leftovers.ts). An encrypted pack (age) is first written as a plain zip in a private
+// temporary folder of its own (the zip's headers are patched after their data, which a cipher
+// stream cannot take back), then encrypted, streamed, into that partial file (encrypted.ts).
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import Database from 'better-sqlite3';
+import { basename, join } from 'node:path';
 import { localToday } from '../../../shared/dates';
 import { ApiError } from '../../../shared/errors';
 import { PACK_FORMAT, PACK_VERSION, type PackExportResult, type PackVendorRef } from '../../../shared/packs';
 import type { Readiness } from '../../../shared/readiness';
 import { attachmentDir, blobPath } from '../store/blobs';
-import { SCHEMA_VERSION } from '../store/migrations';
+import { lastActivitySeq } from '../store/activity';
 import type { Db } from '../store/open';
+import { scopedAttachmentFiles, scopedCount, scopedRows, scopedSheetRows, type SheetCell } from '../store/packRows';
+import { getSetting, settingsWithPrefix } from '../store/settings';
+import { closeSnapshot, openSnapshot } from '../store/snapshot';
+import { builtinTemplateRows } from '../store/templates';
+import { liveVendorNamesByName, vendorNameAndState } from '../store/vendors';
 import { csvLine, CSV_BOM } from './csv';
 import { partialPath, rememberExport } from './leftovers';
 import { attachmentName, CSV_TABLES, DATA_TABLES, dataCsv, dataJson, MANIFEST, README, REPORT, type DataTable } from './format';
@@ -26,7 +32,9 @@ import { renderMarkdown } from './report-md';
 import { toColumn } from '../store/tables';
 import { checkDestination, type DestinationRules } from '../services/destination';
 import { isPackFile } from './sniff';
-import { builtinTemplateId, fromSql, SCOPE, selectColumns, TABLES, type Row } from './tables';
+import { encryptInto, privateTempDir } from './encrypted';
+import { encryptToProblem, type EncryptTo } from './age';
+import { builtinTemplateId, fromSql, TABLES } from './tables';
 import { ZipWriter, type ZipEntryInput, type ZipWriteOptions } from './zip-write';
 
 export interface ExportProgress {
@@ -52,6 +60,8 @@ export interface ExportOptions {
   now: Date;
   signal?: AbortSignal | undefined;
   onProgress?: ((p: ExportProgress) => void) | undefined;
+  /** Encrypt the pack (age) to these recipients or this passphrase; the destination then ends in .zip.age. Never stored. */
+  encryption?: EncryptTo | undefined;
   /** Tests: smaller blocks, forced zip64. */
   zip?: Pick<ZipWriteOptions, 'blockSize' | 'forceZip64' | 'maxInFlightBytes'>;
 }
@@ -63,37 +73,10 @@ export const REDACTED_FIELDS = ['repositories.url', 'repositories.secretsLocatio
 /** Rough bytes of output per data row, for the progress bar before the data files are written. */
 const BYTES_PER_ROW = 900;
 
-/** Opens the workbook a second time, read-only, and starts the read transaction the export sees. */
-export function openSnapshot(path: string, nativeBinding?: string): Db {
-  let db: Db;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  } catch (e) {
-    throw new ApiError('FILE_ERROR', `Cannot read the workbook ${path}: ${(e as Error).message}`);
-  }
-  try {
-    db.pragma('busy_timeout = 5000');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version !== SCHEMA_VERSION) {
-      throw new ApiError('UNSUPPORTED', `The workbook ${path} has schema ${version}; this app exports schema ${SCHEMA_VERSION}. Open it in the app first.`);
-    }
-    db.exec('BEGIN');
-    db.prepare('SELECT count(*) FROM vendors').get();
-    return db;
-  } catch (e) {
-    db.close();
-    throw e;
-  }
-}
-
-function setting(db: Db, key: string): string | undefined {
-  return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
-}
-
 /** This workbook's knowledge of the packs it imported, one entry per other workbook (see merge.ts). */
 export function receivedPacks(db: Db): Received[] {
   const out: Received[] = [];
-  for (const { key, value } of db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'pack_peer:%' ORDER BY key`).all() as { key: string; value: string }[]) {
+  for (const { key, value } of settingsWithPrefix(db, 'pack_peer:')) {
     try {
       const v = JSON.parse(value) as Record<string, unknown>;
       const parsed = receivedSchema.safeParse({ workbookId: key.slice('pack_peer:'.length), packCreatedAt: v.packCreatedAt, activitySeq: v.activitySeq, importedAt: v.importedAt });
@@ -107,14 +90,14 @@ export function receivedPacks(db: Db): Received[] {
 
 export function resolveVendors(db: Db, ids: string[] | 'all'): PackVendorRef[] {
   if (ids === 'all') {
-    return db.prepare('SELECT id, name FROM vendors WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id').all() as PackVendorRef[];
+    return liveVendorNamesByName(db);
   }
   const out: PackVendorRef[] = [];
   const seen = new Set<string>();
   ids.forEach((id, i) => {
     if (seen.has(id)) return;
     seen.add(id);
-    const v = db.prepare('SELECT id, name, deleted_at AS deletedAt FROM vendors WHERE id = ?').get(id) as (PackVendorRef & { deletedAt: string | null }) | undefined;
+    const v = vendorNameAndState(db, id);
     if (!v || v.deletedAt) {
       throw new ApiError('INVALID_INPUT', `vendorIds.${i}: ${v ? 'refers to a deleted vendor' : 'refers to no vendor in this workbook'}`, [
         { field: `vendorIds.${i}`, message: v ? 'refers to a deleted vendor' : 'refers to no vendor in this workbook' },
@@ -127,8 +110,7 @@ export function resolveVendors(db: Db, ids: string[] | 'all'): PackVendorRef[] {
 
 /** This workbook's built-in templates: its id → the id packs use. */
 function builtinIds(db: Db): Map<string, string> {
-  const rows = db.prepare('SELECT id, builtin FROM templates WHERE builtin IS NOT NULL').all() as { id: string; builtin: string }[];
-  return new Map(rows.map((r) => [r.id, builtinTemplateId(r.builtin)]));
+  return new Map(builtinTemplateRows(db).map((r) => [r.id, builtinTemplateId(r.builtin)]));
 }
 
 function* jsonRows(db: Db, table: DataTable, scope: string | null, redact: boolean): Generator<string> {
@@ -138,7 +120,7 @@ function* jsonRows(db: Db, table: DataTable, scope: string | null, redact: boole
   yield '[\n';
   let first = true;
   let buf: string[] = [];
-  for (const row of db.prepare(`SELECT ${selectColumns(t)} FROM ${t.sql} t WHERE ${SCOPE[table]} ORDER BY t.id`).iterate({ v: scope }) as IterableIterator<Row>) {
+  for (const row of scopedRows(db, table, t, scope)) {
     fromSql(t, row);
     for (const f of blank) if (row[f]) row[f] = '';
     if (builtins && typeof row.templateId === 'string') row.templateId = builtins.get(row.templateId) ?? row.templateId;
@@ -157,22 +139,22 @@ function* csvRows(db: Db, table: DataTable, scope: string | null, redact: boolea
   const t = TABLES[table];
   const blank = new Set(redact ? t.redact : []);
   const header: string[] = [];
-  const select: string[] = [];
+  const cells: SheetCell[] = [];
   for (const c of t.columns) {
     if (c.field === 'deletedAt') continue;
     header.push(c.field);
-    select.push(`t.${c.column}`);
+    cells.push({ column: c.column });
     const ref = t.refs.find((r) => r.field === c.field);
     if (ref) {
       const target = TABLES[ref.table];
       header.push(c.field.replace(/Id$/, 'Name'));
-      select.push(`(SELECT r.${toColumn(target.titleField)} FROM ${target.sql} r WHERE r.id = t.${c.column})`);
+      cells.push({ column: c.column, table: target.sql, titleColumn: toColumn(target.titleField) });
     }
   }
   const bools = new Set(t.columns.filter((c) => c.bool).map((c) => c.field));
   yield CSV_BOM + csvLine(header);
   let buf: string[] = [];
-  for (const r of db.prepare(`SELECT ${select.join(', ')} FROM ${t.sql} t WHERE ${SCOPE[table]} AND t.deleted_at IS NULL ORDER BY t.id`).raw().iterate({ v: scope }) as IterableIterator<unknown[]>) {
+  for (const r of scopedSheetRows(db, table, t, cells, scope)) {
     buf.push(csvLine(r.map((v, i) => {
       const field = header[i]!;
       if (blank.has(field) && v) return '';
@@ -192,17 +174,25 @@ const generated = (name: string, make: () => Iterable<string>): ZipEntryInput =>
 });
 
 /** Where a pack may be written: a .zip that is not the workbook's, replacing only an older pack unless told. */
-export function packDestinationRules(workbookPath: string, replace: boolean): DestinationRules {
+export function packDestinationRules(workbookPath: string, replace: boolean, encrypted = false): DestinationRules {
   return {
-    field: 'destination', extension: '.zip', workbookPath, replace, replaceable: isPackFile,
-    replaceHint: 'it is not a transition pack, so it is not replaced: choose another name, or say that it may be replaced',
+    // An encrypted file cannot be told to be one of our packs without its key: replaced only when the user says so.
+    field: 'destination', extension: encrypted ? '.age' : '.zip', workbookPath, replace, replaceable: encrypted ? () => false : isPackFile,
+    replaceHint: `${encrypted ? 'an encrypted file cannot be recognised as a transition pack' : 'it is not a transition pack'}, so it is not replaced: choose another name, or say that it may be replaced`,
   };
 }
 
 /** Writes a pack; resolves with what was written, or throws (an AbortError when cancelled) leaving no file. */
 export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
-  const rules = { ...packDestinationRules(opts.workbookPath, opts.replace ?? false), ...opts.destinationWording };
+  const encryption = opts.encryption;
+  const rules = { ...packDestinationRules(opts.workbookPath, opts.replace ?? false, encryption !== undefined), ...opts.destinationWording };
   const destination = checkDestination(opts.destination, rules);
+  if (encryption) {
+    const field = rules.field;
+    if (!destination.toLowerCase().endsWith('.zip.age')) throw new ApiError('INVALID_INPUT', `${field}: an encrypted pack's name must end in .zip.age`, [{ field, message: 'must end in .zip.age' }]);
+    const problem = encryptToProblem(encryption);
+    if (problem) throw new ApiError('INVALID_INPUT', `${problem.field}: ${problem.message}`, [problem]);
+  }
   const db = openSnapshot(opts.workbookPath, opts.nativeBinding);
   const partialId = randomBytes(6).toString('hex');
   const temp = partialPath(destination, partialId);
@@ -214,17 +204,16 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     opts.onProgress?.(progress);
   };
   let fh: Awaited<ReturnType<typeof open>> | null = null;
+  /** Encrypted: the plain zip is written in a private folder of its own, never beside the destination. */
+  let plainDir: string | null = null;
   try {
     const vendors = resolveVendors(db, opts.vendorIds);
     if (vendors.length === 0) throw new ApiError('INVALID_INPUT', 'There is no vendor to export: this workbook has none.');
     const scope = opts.vendorIds === 'all' ? null : JSON.stringify(vendors.map((v) => v.id));
-    const counts = Object.fromEntries(DATA_TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${TABLES[t].sql} t WHERE ${SCOPE[t]}`).pluck().get({ v: scope }) as number])) as Record<DataTable, number>;
+    const counts = Object.fromEntries(DATA_TABLES.map((t) => [t, scopedCount(db, t, TABLES[t], scope)])) as Record<DataTable, number>;
 
     const dir = attachmentDir(opts.workbookPath);
-    const files = opts.attachments
-      ? db.prepare(`SELECT t.sha256, t.size, t.file_name AS fileName, t.media_type AS mediaType FROM attachments t WHERE ${SCOPE.attachments} AND t.deleted_at IS NULL ORDER BY t.sha256`)
-        .all({ v: scope }) as { sha256: string; size: number; fileName: string; mediaType: string }[]
-      : [];
+    const files = opts.attachments ? scopedAttachmentFiles(db, scope) : [];
     for (const f of files) {
       const s = await stat(blobPath(dir, f.sha256)).catch(() => null);
       if (!s || s.size !== f.size) {
@@ -236,8 +225,8 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     report({ bytesTotal: attachmentBytes + dataRows * BYTES_PER_ROW });
 
     const createdAt = opts.now.toISOString();
-    const createdBy = setting(db, 'user_name') ?? '';
-    const workbookId = setting(db, 'workbook_id') ?? '';
+    const createdBy = getSetting(db, 'user_name') ?? '';
+    const workbookId = getSetting(db, 'workbook_id') ?? '';
     const reportInput: ReportInput = {
       db, vendorIds: vendors.map((v) => v.id), today: localToday(opts.now), redact: opts.redact, attachmentsIncluded: opts.attachments,
       createdAt, createdBy, workbookId, appVersion: opts.appVersion, readiness: new Map<string, Readiness | null>(),
@@ -259,7 +248,9 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     }
 
     forget = rememberExport(opts.workbookPath, opts.nativeBinding, partialId, destination, new Date());
-    fh = await open(temp, 'wx');
+    if (encryption) plainDir = await privateTempDir();
+    const zipPath = plainDir ? join(plainDir, 'pack.zip') : temp;
+    fh = await open(zipPath, 'wx', plainDir ? 0o600 : 0o666);
     const zip = new ZipWriter(fh, {
       ...opts.zip, date: opts.now, signal: opts.signal,
       onProgress: (n) => {
@@ -273,15 +264,20 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
       format: PACK_FORMAT, version: PACK_VERSION, app: { name: 'Handover Workbook', version: opts.appVersion }, createdAt, createdBy, workbookId,
       scope: opts.vendorIds === 'all' ? 'all' : 'vendors', vendors, redacted: opts.redact, redactedFields: opts.redact ? REDACTED_FIELDS : [],
       attachmentsIncluded: opts.attachments, counts,
-      sync: { activitySeq: db.prepare('SELECT coalesce(max(seq), 0) FROM activity').pluck().get() as number, received: receivedPacks(db) },
+      sync: { activitySeq: lastActivitySeq(db), received: receivedPacks(db) },
       files: written.map((w) => ({ path: w.name, size: w.size, sha256: w.sha256 })),
     };
     await zip.write([generated(MANIFEST, () => [`${JSON.stringify(manifest, null, 2)}\n`])]);
     report({ step: 'Finishing' });
-    const size = await zip.finish();
-    await fh.sync();
+    let size = await zip.finish();
+    if (!encryption) await fh.sync(); // the encrypted copy is synced instead; the plain zip is thrown away
     await fh.close();
     fh = null;
+    if (encryption) {
+      report({ step: 'Encrypting' });
+      await encryptInto(zipPath, temp, encryption, opts.signal);
+      size = (await stat(temp)).size;
+    }
     // Checked again: a file that appeared at the destination while the pack was written is not replaced either.
     checkDestination(destination, rules);
     await rename(temp, destination);
@@ -295,8 +291,8 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     await rm(temp, { force: true });
     throw e;
   } finally {
+    if (plainDir) await rm(plainDir, { recursive: true, force: true });
     forget?.();
-    if (db.inTransaction) db.exec('COMMIT');
-    db.close();
+    closeSnapshot(db);
   }
 }

@@ -12,16 +12,17 @@ import { basename, dirname, extname, join } from 'node:path';
 import { ApiError } from '../../../shared/errors';
 import type { DefaultResolution, ImportPreview, ImportResult, PackProblem, Resolution } from '../../../shared/packs';
 import type { RecordKind } from '../../../shared/records';
-import { logActivity } from '../store/activity';
+import { activitySeqOf, logActivity } from '../store/activity';
+import { unusedAttachmentShas } from '../store/attachments';
 import { attachmentDir, blobPath, touchBlob } from '../store/blobs';
 import { indexItems, indexRecord, rebuildSearch } from '../store/search';
 import { getSetting, setSetting } from '../store/settings';
-import { prepared } from '../store/prepared';
+import { danglingReferences, insertRow, overwriteRow, withoutForeignKeys } from '../store/packRows';
 import { takeImportLock, type ImportLock } from '../store/importLock';
 import { actor, nowIso, type ServiceContext } from '../services/context';
 import type { PackLimits } from './format';
 import { inspectPack, type Inspection } from './inspect';
-import { UNUSED_ATTACHMENT } from './leftovers';
+import type { PackKeys } from './encrypted';
 import { decide, latestStamp, peerKey, planMerge, type MergePlan, type PeerState } from './merge';
 import { TABLES, toSqlValue, type Row } from './tables';
 
@@ -31,6 +32,8 @@ export interface ReadOptions {
   onProgress?: (bytes: number) => void;
   /** The free space of the disk a folder is on (default: statfs; tests give their own). */
   freeBytes?: (dir: string) => Promise<number>;
+  /** What opens an encrypted pack (never stored). */
+  keys?: PackKeys | undefined;
 }
 
 /** A pack refused: its problems as the error's issues (field = the file). */
@@ -99,8 +102,7 @@ export function removeStaleStaging(workbookPath: string, olderThanMs = 60 * 60 *
 
 /** Deletes the stored files of attachments that are tombstoned and linked to no live record. */
 function removeUnusedFiles(ctx: ServiceContext, store: string): void {
-  const unused = prepared(ctx.db, `SELECT a.sha256 FROM attachments a WHERE ${UNUSED_ATTACHMENT}`).pluck().all() as string[];
-  for (const sha of unused) rmSync(blobPath(store, sha), { force: true });
+  for (const sha of unusedAttachmentShas(ctx.db)) rmSync(blobPath(store, sha), { force: true });
 }
 
 function stagingDir(workbookPath: string): string {
@@ -191,12 +193,7 @@ function apply(ctx: ServiceContext, inspection: Inspection, opts: ImportOptions,
   // Enforcing them row by row would, with deferred keys and rows arriving in any order, make
   // SQLite scan the child tables for every parent inserted: minutes for a large workbook.
   // The pragma is a no-op inside a transaction, so it is switched around it.
-  db.pragma('foreign_keys = OFF');
-  try {
-    return applyInTransaction(ctx, inspection, opts, filesWritten, fallback, manifest);
-  } finally {
-    db.pragma('foreign_keys = ON');
-  }
+  return withoutForeignKeys(db, () => applyInTransaction(ctx, inspection, opts, filesWritten, fallback, manifest));
 }
 
 function applyInTransaction(
@@ -228,20 +225,17 @@ function applyInTransaction(
       }
       const t = TABLES[row.table];
       if (row.mine) {
-        const cols = t.columns.filter((c) => c.field !== 'id');
-        prepared(db, `UPDATE ${t.sql} SET ${cols.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`)
-          .run(...cols.map((c) => toSqlValue(c, row.theirs[c.field])), row.theirs.id);
+        overwriteRow(db, t, row.theirs.id as string, t.columns.filter((c) => c.field !== 'id').map((c) => toSqlValue(c, row.theirs[c.field])));
         if (row.theirs.deletedAt && !row.mine.deletedAt) result.deleted++;
         else result.updated++;
       } else {
-        prepared(db, `INSERT INTO ${t.sql} (${t.columns.map((c) => c.column).join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`)
-          .run(...t.columns.map((c) => toSqlValue(c, row.theirs[c.field])));
+        insertRow(db, t, t.columns.map((c) => toSqlValue(c, row.theirs[c.field])));
         result.added++;
       }
       if (t.kind) touched.push({ kind: t.kind, row: row.theirs });
       else if (row.table === 'checklist_items') touchedItems.push(row.theirs.id as string);
     }
-    const dangling = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    const dangling = danglingReferences(db);
     if (dangling.length) {
       throw rejected(dangling.slice(0, 20).map((d) => ({
         file: `data/${d.table}.json`,
@@ -264,7 +258,7 @@ function applyInTransaction(
       changes: { workbookId: manifest.workbookId, packCreatedAt: manifest.createdAt, added: result.added, updated: result.updated, deleted: result.deleted, conflicts: c },
     });
     if (manifest.workbookId !== getSetting(db, 'workbook_id')) {
-      const seq = prepared(db, 'SELECT seq FROM activity WHERE id = ?').pluck().get(entryId) as number;
+      const seq = activitySeqOf(db, entryId)!;
       const peer: PeerState = {
         packCreatedAt: manifest.createdAt, activitySeq: manifest.sync.activitySeq, importedAt: at, localSeq: seq, maxUpdatedAt: latestStamp(inspection), kept,
       };

@@ -13,6 +13,7 @@ import {
   type DataTable, type PackLimits,
 } from './format';
 import { parseManifest, type Manifest } from './manifest';
+import { AgeError, openedPack, type OpenedPack, type PackKeys } from './encrypted';
 import { TABLES, type Row } from './tables';
 import { EntryError, mb, openPack, type PackEntry } from './zip-read';
 
@@ -28,6 +29,8 @@ export interface InspectOptions {
   stage?: { dir: string; have: (sha: string, size: number) => boolean; freeBytes?: ((dir: string) => Promise<number>) | undefined };
   signal?: AbortSignal;
   onProgress?: (bytes: number) => void;
+  /** What opens an encrypted pack (never stored). */
+  keys?: PackKeys | undefined;
 }
 
 export interface StagedFile {
@@ -168,7 +171,27 @@ async function readSmall(read: (e: PackEntry, sink: (c: Buffer) => void) => Prom
   return Buffer.concat(chunks);
 }
 
+/**
+ * Inspects a pack, plain or encrypted: an encrypted one is first decrypted with `opts.keys` into a
+ * private temporary file (removed again whatever happens); a missing or wrong key, or damaged
+ * ciphertext, is the one problem reported.
+ */
 export async function inspectPack(path: string, opts: InspectOptions = {}): Promise<Inspection> {
+  let opened: OpenedPack;
+  try {
+    opened = await openedPack(path, opts.keys, opts.signal);
+  } catch (e) {
+    if (e instanceof AgeError) return { problems: [{ file: null, message: e.message }], manifest: null, rows: new Map(), attachments: new Map() };
+    throw e;
+  }
+  try {
+    return await inspectPlain(opened.path, opts);
+  } finally {
+    await opened.dispose();
+  }
+}
+
+async function inspectPlain(path: string, opts: InspectOptions): Promise<Inspection> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const result: Inspection = { problems: [], manifest: null, rows: new Map(), attachments: new Map() };
   const problems = result.problems;

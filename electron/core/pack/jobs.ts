@@ -22,7 +22,9 @@ import { currentImport, importLockPath } from '../store/importLock';
 import { nowIso, type ServiceContext } from '../services/context';
 import { knownErrorBody } from '../services/errors';
 import { lastActivitySeq } from '../store/activity';
+import { vendorName } from '../store/vendors';
 import { checkDestination } from '../services/destination';
+import type { PackKeys } from './encrypted';
 import { exportPack, packDestinationRules } from './export';
 import { APPLY_RUNNING, CANCEL_REQUESTED, COMMITTING } from './import';
 import type { FromWorker, WorkerTask, WorkerTaskKind } from './worker-task';
@@ -169,15 +171,15 @@ export class PackJobs {
     if (input.destination !== undefined) {
       const chosen = this.checkedPath(input.destination, 'destination');
       replace = this.confirmedReplace(chosen);
-      destination = checkDestination(chosen, packDestinationRules(ctx.workbookPath, replace));
+      destination = checkDestination(chosen, packDestinationRules(ctx.workbookPath, replace, input.encryption !== undefined));
     } else {
       const dir = join(this.tempDir(), id);
       mkdirSync(dir);
       const day = ctx.clock.now().toISOString().slice(0, 10);
       const ids = input.vendorIds ?? [];
-      const one = ids.length === 1 ? (ctx.db.prepare('SELECT name FROM vendors WHERE id = ?').pluck().get(ids[0]) as string | undefined) : undefined;
+      const one = ids.length === 1 ? vendorName(ctx.db, ids[0]!) : undefined;
       const what = input.all ? 'all-vendors' : one !== undefined ? safeName(one) : `${ids.length}-vendors`;
-      destination = join(dir, `handover-pack-${what}-${day}.zip`);
+      destination = join(dir, `handover-pack-${what}-${day}.zip${input.encryption ? '.age' : ''}`);
       temporary = true;
     }
     const job = this.newJob(id, 'export', 0, temporary, null);
@@ -187,6 +189,7 @@ export class PackJobs {
         const outcome = await exportPack({
           workbookPath: ctx.workbookPath, nativeBinding: this.opts.nativeBinding, vendorIds: input.all ? 'all' : (input.vendorIds ?? []),
           attachments: input.attachments ?? true, redact: input.redact ?? false, destination, replace, appVersion, now: ctx.clock.now(),
+          encryption: input.encryption,
           signal: controller.signal, onProgress: (p) => { job.progress = p; },
         });
         job.result = { ...outcome, downloadPath: `/download/${id}` };
@@ -208,20 +211,23 @@ export class PackJobs {
   }
 
   /** Verifying reads the pack only: no workbook is needed (the CLI's `verify` has none). */
-  startVerify(path: string): { jobId: string } {
-    return this.startWorker(null, 'verify', path, {});
+  startVerify(path: string, keys?: PackKeys): { jobId: string } {
+    return this.startWorker(null, 'verify', path, { keys });
   }
 
-  startPreview(ctx: ServiceContext, path: string): { jobId: string } {
-    return this.startWorker(ctx, 'preview', path, {});
+  startPreview(ctx: ServiceContext, path: string, keys?: PackKeys): { jobId: string } {
+    return this.startWorker(ctx, 'preview', path, { keys });
   }
 
-  startImport(ctx: ServiceContext, path: string, opts: { resolutions?: Record<string, Resolution> | undefined; default?: DefaultResolution | undefined }): { jobId: string } {
+  startImport(
+    ctx: ServiceContext, path: string,
+    opts: { resolutions?: Record<string, Resolution> | undefined; default?: DefaultResolution | undefined; keys?: PackKeys | undefined },
+  ): { jobId: string } {
     return this.startWorker(ctx, 'import', path, opts);
   }
 
   /** Verify, preview or import in the pack worker (its own thread and connection). */
-  private startWorker(ctx: ServiceContext | null, kind: WorkerTaskKind, path: string, opts: Pick<WorkerTask, 'resolutions' | 'default'>): { jobId: string } {
+  private startWorker(ctx: ServiceContext | null, kind: WorkerTaskKind, path: string, opts: Pick<WorkerTask, 'resolutions' | 'default' | 'keys'>): { jobId: string } {
     this.checkRoom(kind);
     const id = randomUUID();
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
@@ -237,7 +243,7 @@ export class PackJobs {
     const task: WorkerTask = {
       kind, path, workbookPath: ctx?.workbookPath ?? '', nativeBinding: this.opts.nativeBinding,
       now: ctx ? nowIso(ctx) : new Date().toISOString(), entryId: ctx && kind === 'import' ? ctx.newId() : '',
-      resolutions: opts.resolutions, default: opts.default, cancelFlag,
+      resolutions: opts.resolutions, default: opts.default, keys: opts.keys, cancelFlag,
     };
     const worker = new Worker(this.opts.workerEntry ?? new URL('./worker-boot.mjs', import.meta.url), {
       workerData: task,

@@ -7,10 +7,10 @@
 // process (the CLI, a second window) may be writing them right now.
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import Database from 'better-sqlite3';
+import { fileNeeded } from '../store/attachments';
 import { attachmentDir, sweepBlobs } from '../store/blobs';
 import type { Db } from '../store/open';
-import { prepared } from '../store/prepared';
+import { deleteSetting, settingsWithPrefix, writeSettingApart } from '../store/settings';
 
 /** An hour, as for import staging folders: no live export or import leaves a file untouched that long. */
 export const LEFTOVER_MARGIN_MS = 60 * 60 * 1000;
@@ -18,10 +18,6 @@ export const LEFTOVER_MARGIN_MS = 60 * 60 * 1000;
 /** Settings key of an export in flight: `export_in_flight:<the 12 hex digits of its partial file>`. */
 const IN_FLIGHT = 'export_in_flight:';
 const ID = /^[0-9a-f]{12}$/;
-
-/** An attachment whose stored file nobody needs: deleted, and linked to no live record. */
-export const UNUSED_ATTACHMENT = `a.deleted_at IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM attachment_links l WHERE l.attachment_id = a.id AND l.deleted_at IS NULL)`;
 
 /** The hidden file an export writes before renaming it to its destination. */
 export function partialPath(destination: string, id: string): string {
@@ -40,23 +36,10 @@ function partialPattern(destination: string): (name: string) => boolean {
  * workbook that cannot be written to (read-only media) still exports, only without this record.
  */
 export function rememberExport(workbookPath: string, nativeBinding: string | undefined, id: string, destination: string, now: Date): () => void {
-  const write = (sql: string, ...params: string[]) => {
-    let db: Db | null = null;
-    try {
-      db = new Database(workbookPath, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-      db.pragma('busy_timeout = 2000');
-      db.prepare(sql).run(...params);
-      return true;
-    } catch {
-      return false;
-    } finally {
-      db?.close();
-    }
-  };
   const key = `${IN_FLIGHT}${id}`;
-  const recorded = write('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)', key, JSON.stringify({ destination, startedAt: now.toISOString() }));
+  const recorded = writeSettingApart(workbookPath, nativeBinding, key, JSON.stringify({ destination, startedAt: now.toISOString() }));
   return () => {
-    if (recorded) write('DELETE FROM settings WHERE key = ?', key);
+    if (recorded) writeSettingApart(workbookPath, nativeBinding, key, null);
   };
 }
 
@@ -83,7 +66,7 @@ function removeIfOld(path: string, before: number): 'removed' | 'fresh' | 'absen
 /** Partial files of recorded exports, then the records that have nothing left to watch. */
 function sweepPartials(db: Db, before: number): number {
   let removed = 0;
-  const rows = prepared(db, `SELECT key, value FROM settings WHERE key LIKE '${IN_FLIGHT}%'`).all() as { key: string; value: string }[];
+  const rows = settingsWithPrefix(db, IN_FLIGHT);
   for (const { key, value } of rows) {
     let destination: unknown;
     let startedAt = Number.NaN;
@@ -110,7 +93,7 @@ function sweepPartials(db: Db, before: number): number {
       }
     }
     // Kept while its export may still run elsewhere: started recently, or its file still grows.
-    if (!fresh && !(startedAt >= before)) prepared(db, 'DELETE FROM settings WHERE key = ?').run(key);
+    if (!fresh && !(startedAt >= before)) deleteSetting(db, key);
   }
   return removed;
 }
@@ -128,8 +111,7 @@ export function sweepLeftovers(db: Db, workbookPath: string, olderThanMs = LEFTO
     // Best effort, as the comment above says.
   }
   try {
-    const needed = prepared(db, `SELECT 1 FROM attachments a WHERE a.sha256 = ? AND NOT (${UNUSED_ATTACHMENT})`);
-    const r = sweepBlobs(attachmentDir(workbookPath), (sha) => needed.get(sha) !== undefined, before);
+    const r = sweepBlobs(attachmentDir(workbookPath), fileNeeded(db), before);
     result.blobTemps = r.temps;
     result.unreferencedBlobs = r.unreferenced;
   } catch {

@@ -22,12 +22,17 @@ import {
   MAX_PREVIEW_CHANGES, MAX_PREVIEW_CONFLICTS, type DefaultResolution, type FieldDifference, type ImportPreview, type MergeAction, type MergeRecord, type MergeSummaryRow,
   type PackProblem, type Resolution,
 } from '../../../shared/packs';
+import { loggedAfter } from '../store/activity';
+import { attachmentBySha, attachmentLink, liveAttachmentWithSha, type OwnerKind } from '../store/attachments';
 import type { Db } from '../store/open';
+import { itemLinkId, rowById, rowExists } from '../store/packRows';
 import { getSetting } from '../store/settings';
+import { builtinTemplateCopyId, builtinTemplateRows } from '../store/templates';
+import { vendorName as storedVendorName } from '../store/vendors';
 import { DATA_TABLES, dataJson, type DataTable } from './format';
 import type { Inspection } from './inspect';
 import { summarise, type Manifest } from './manifest';
-import { builtinTemplateId, fieldsOf, fromSql, selectColumns, TABLES, type Row, type TableDef } from './tables';
+import { builtinTemplateId, fieldsOf, fromSql, TABLES, type Row, type TableDef } from './tables';
 
 export interface PeerState {
   /** The other workbook's clock: when it made the last pack imported here. */
@@ -157,7 +162,6 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
   const problems: PackProblem[] = [];
   const warnings: string[] = [];
   const sync = syncPoints(db, manifest);
-  const activityAfter = db.prepare('SELECT 1 FROM activity WHERE record_id = ? AND seq > ? LIMIT 1');
   const rowsOf = (t: DataTable) => inspection.rows.get(t) ?? [];
 
   // Pack id → local id, for rows matched by their natural key rather than their id.
@@ -168,14 +172,14 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
   const skipped = new Set<string>();
 
   // Built-in templates: the pack's id for each (see builtinTemplateId) → this workbook's copy.
-  for (const t of db.prepare('SELECT id, builtin FROM templates WHERE builtin IS NOT NULL').all() as { id: string; builtin: string }[]) {
+  for (const t of builtinTemplateRows(db)) {
     idMap.set(builtinTemplateId(t.builtin), t.id);
   }
   // A template row that says it is built in (not something our exporter writes) never replaces ours.
   const builtinTemplates = new Set<string>();
   for (const r of rowsOf('templates')) {
     if (r.builtin) {
-      const local = db.prepare('SELECT id FROM templates WHERE builtin = ?').pluck().get(r.builtin) as string | undefined;
+      const local = builtinTemplateCopyId(db, r.builtin as string);
       if (local) {
         idMap.set(r.id as string, local);
         builtinTemplates.add(r.id as string);
@@ -183,23 +187,21 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
     }
   }
   for (const r of rowsOf('attachments')) {
-    const local = db.prepare('SELECT id FROM attachments WHERE sha256 = ?').pluck().get(r.sha256) as string | undefined;
+    const local = attachmentBySha(db, r.sha256 as string)?.id;
     if (local) idMap.set(r.id as string, local);
     // A live attachment whose file is neither in the pack nor here cannot be imported.
     const hasFile = inspection.attachments.has(r.sha256 as string)
-      || (db.prepare('SELECT 1 FROM attachments WHERE sha256 = ? AND deleted_at IS NULL').get(r.sha256) !== undefined);
+      || liveAttachmentWithSha(db, r.sha256 as string);
     if (r.deletedAt === null && !hasFile) skipped.add(r.id as string);
   }
   if (skipped.size) warnings.push(`${skipped.size} attached file(s) are described but not included in the pack; they and their links are left out.`);
   for (const r of rowsOf('attachment_links')) {
-    const local = db.prepare('SELECT id FROM attachment_links WHERE owner_kind = ? AND owner_id = ? AND attachment_id = ?')
-      .pluck().get(r.ownerKind, r.ownerId, mapId(r.attachmentId)) as string | undefined;
+    const local = attachmentLink(db, r.ownerKind as OwnerKind, r.ownerId as string, mapId(r.attachmentId) as string)?.id;
     if (local) idMap.set(r.id as string, local);
     if (skipped.has(r.attachmentId as string)) skipped.add(r.id as string);
   }
   for (const r of rowsOf('checklist_item_links')) {
-    const local = db.prepare('SELECT id FROM checklist_item_links WHERE item_id = ? AND record_kind = ? AND record_id = ?')
-      .pluck().get(r.itemId, r.recordKind, r.recordId) as string | undefined;
+    const local = itemLinkId(db, r.itemId as string, r.recordKind as string, r.recordId as string);
     if (local) idMap.set(r.id as string, local);
   }
   for (const t of DATA_TABLES) for (const r of rowsOf(t)) if (!skipped.has(r.id as string)) inPack.get(t)!.add(mapId(r.id) as string);
@@ -208,12 +210,12 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
   for (const r of rowsOf('vendors')) vendorNames.set(r.id as string, r.name as string);
   const vendorName = (id: string | null) => {
     if (!id) return null;
-    if (!vendorNames.has(id)) vendorNames.set(id, (db.prepare('SELECT name FROM vendors WHERE id = ?').pluck().get(id) as string | undefined) ?? id);
+    if (!vendorNames.has(id)) vendorNames.set(id, storedVendorName(db, id) ?? id);
     return vendorNames.get(id)!;
   };
 
   const exists = (table: DataTable, id: string) =>
-    inPack.get(table)!.has(id) || db.prepare(`SELECT 1 FROM ${TABLES[table].sql} WHERE id = ?`).get(id) !== undefined;
+    inPack.get(table)!.has(id) || rowExists(db, TABLES[table], id);
 
   const planned: PlannedRow[] = [];
   const summary = new Map<string, MergeSummaryRow>();
@@ -225,7 +227,6 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
 
   for (const table of DATA_TABLES) {
     const t = TABLES[table];
-    const select = db.prepare(`SELECT ${selectColumns(t)} FROM ${t.sql} t WHERE t.id = ?`);
     for (const packRow of rowsOf(table)) {
       const packId = packRow.id as string;
       if (skipped.has(packId)) continue;
@@ -254,7 +255,7 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
           problems.push({ file: dataJson(table), message: `record ${packId}: ownerId refers to ${theirs.ownerKind as string} ${String(theirs.ownerId)}, which is neither in the pack nor in this workbook` });
         }
       }
-      const mineRaw = select.get(theirs.id) as Row | undefined;
+      const mineRaw = rowById(db, t, theirs.id as string);
       const mine = mineRaw ? fromSql(t, mineRaw) : null;
       if (mine && redacted) for (const f of t.redact) theirs[f] = mine[f];
 
@@ -269,7 +270,7 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
           action = 'same';
         } else {
           const mineChanged = sync.mine === null || sync.kept.has(mine.id as string) || String(mine.updatedAt) > sync.mine.at
-            || logIds(table, mine).some((id) => activityAfter.get(id, sync.mine!.seq) !== undefined);
+            || logIds(table, mine).some((id) => loggedAfter(db, id, sync.mine!.seq));
           const theirsChanged = sync.theirs === null || String(theirs.updatedAt) > sync.theirs;
           if (!mineChanged) action = theirs.deletedAt && !mine.deletedAt ? 'delete' : 'update';
           else if (!theirsChanged) action = 'keep';
@@ -309,7 +310,7 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
   let bytes = 0;
   for (const [sha, a] of inspection.attachments) {
     bytes += a.size;
-    if (!db.prepare('SELECT 1 FROM attachments WHERE sha256 = ? AND deleted_at IS NULL').get(sha)) {
+    if (!liveAttachmentWithSha(db, sha)) {
       newFiles++;
       newBytes += a.size;
     }

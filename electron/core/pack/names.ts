@@ -33,7 +33,7 @@ export function decodeName(raw: Uint8Array, flags: number): { name: string } | {
 }
 
 /** Why a decoded name is unsafe or not part of the format; null when it is a format name. */
-export function nameProblem(name: string): string | null {
+export function nameProblem(name: string, isKnownName: (name: string) => boolean = isFormatName): string | null {
   if (name.length === 0) return 'has an empty name';
   if (name.length > 255) return 'has a name longer than 255 characters';
   if (name.includes('\u0000')) return 'contains a NUL character';
@@ -54,7 +54,11 @@ export function nameProblem(name: string): string | null {
     if (RESERVED_JS.has(s.toLowerCase()) || RESERVED_JS.has(base.toLowerCase())) return `uses the reserved name "${s}"`;
   }
   if (name !== name.normalize('NFC')) return 'is not in Unicode normal form C';
-  if (!isFormatName(name)) return 'is not a file of the pack format (only manifest.json, README.html, report.md, data/<table>.json|csv and attachments/<sha256>[.ext])';
+  if (!isKnownName(name)) {
+    return isKnownName === isFormatName
+      ? 'is not a file of the pack format (only manifest.json, README.html, report.md, data/<table>.json|csv and attachments/<sha256>[.ext])'
+      : 'is not a file this kind of zip holds';
+  }
   return null;
 }
 

@@ -52,14 +52,6 @@ export interface AttachedFile {
   sha256: string;
 }
 
-/**
- * SQL for the files attached to a record, as a JSON array of AttachedFile (`owner` is the SQL of
- * the record's id, e.g. 'i.id'), ordered by name.
- */
-export const attachedFilesSql = (kind: 'document' | 'checklist_item', owner: string) => `(SELECT json_group_array(json_object('name', f.name, 'storedName', f.stored, 'size', f.size, 'sha256', f.sha))
-  FROM (SELECT l.file_name AS name, a.file_name AS stored, a.size AS size, a.sha256 AS sha FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
-    WHERE l.owner_kind = '${kind}' AND l.owner_id = ${owner} AND l.deleted_at IS NULL AND a.deleted_at IS NULL ORDER BY l.file_name COLLATE NOCASE, l.id) f)`;
-
 export const parseFiles = (json: unknown): AttachedFile[] => (typeof json === 'string' ? (JSON.parse(json) as AttachedFile[]) : []);
 
 /**

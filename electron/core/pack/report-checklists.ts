@@ -3,7 +3,8 @@
 // nothing recorded says so, so a reader sees which items rest on someone's word alone.
 import { ITEM_STATUS_LABEL, PHASES, type ItemStatus, type PhaseIndex } from '../../../shared/checklists';
 import type { Block, ReportInput } from './report';
-import { attachedFilesSql, columns, fileSpans, parseFiles, type Cell, type Row, type Span } from './report-cells';
+import { reportChecklists, reportItems, reportPhaseCounts } from '../store/reportRows';
+import { columns, fileSpans, parseFiles, type Cell, type Row, type Span } from './report-cells';
 
 const COLUMNS = columns(['Item', 26], ['Owner', 12], ['Due', 12, true], ['Status', 15], ['Evidence', 22], ['Signed off', 13]);
 
@@ -18,11 +19,7 @@ function evidenceCell(status: ItemStatus, note: string, files: Span[][]): Cell {
 
 export function* checklistBlocks(input: ReportInput, vendorId: string, level: 2 | 3): Generator<Block> {
   const { db } = input;
-  const checklists = db.prepare(`SELECT c.id, c.name, t.name AS template,
-      (SELECT count(*) FROM checklist_items i WHERE i.checklist_id = c.id AND i.deleted_at IS NULL AND i.status = 'done') AS done,
-      (SELECT count(*) FROM checklist_items i WHERE i.checklist_id = c.id AND i.deleted_at IS NULL AND i.status <> 'not_applicable') AS total
-    FROM checklists c LEFT JOIN templates t ON t.id = c.template_id
-    WHERE c.vendor_id = ? AND c.deleted_at IS NULL ORDER BY c.created_at, c.id`).all(vendorId) as { id: string; name: string; template: string | null; done: number; total: number }[];
+  const checklists = reportChecklists(db, vendorId);
   if (checklists.length === 0) {
     yield { t: 'heading', level, text: 'Checklists (0)', page: true };
     yield { t: 'p', text: 'No checklist yet.' };
@@ -31,16 +28,12 @@ export function* checklistBlocks(input: ReportInput, vendorId: string, level: 2 
   for (const c of checklists) {
     yield { t: 'heading', level, text: `Checklist: ${c.name}`, page: true };
     yield { t: 'p', text: `${c.done} of ${c.total} items done${c.template ? ` (from the template “${c.template}”)` : ''}; not-applicable items are not counted.` };
-    const phases = new Map((db.prepare(`SELECT phase, count(*) FILTER (WHERE status = 'done'), count(*) FILTER (WHERE status <> 'not_applicable')
-      FROM checklist_items WHERE checklist_id = ? AND deleted_at IS NULL GROUP BY phase`).raw().all(c.id) as [PhaseIndex, number, number][]).map(([p, d, t]) => [p, { d, t }]));
+    const phases = new Map((reportPhaseCounts(db, c.id) as [PhaseIndex, number, number][]).map(([p, d, t]) => [p, { d, t }]));
     yield {
       t: 'table', columns: COLUMNS, empty: 'No items.',
       rows: function* (): Generator<Row> {
         let phase: number | null = null;
-        for (const i of db.prepare(`SELECT i.phase, i.title, coalesce(o.name, i.owner_role) AS owner, i.due_date, i.offset_days, i.status, i.blocked_reason,
-            i.evidence, ${attachedFilesSql('checklist_item', 'i.id')}, s.name AS signer, i.signed_off_at
-            FROM checklist_items i LEFT JOIN people o ON o.id = i.owner_id LEFT JOIN people s ON s.id = i.signed_off_by_id
-            WHERE i.checklist_id = ? AND i.deleted_at IS NULL ORDER BY i.phase, i.position, i.id`).raw().iterate(c.id) as IterableIterator<unknown[]>) {
+        for (const i of reportItems(db, c.id)) {
           const [p, title, owner, due, offset, status, reason, note, files, signer, signedAt] =
             i as [PhaseIndex, string, string | null, string | null, number | null, ItemStatus, string, string, string, string | null, string | null];
           if (p !== phase) {

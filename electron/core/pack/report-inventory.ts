@@ -2,7 +2,8 @@
 // facts share a cell (a repository's URL under its name, when access was verified under its
 // transfer status) so that every table fits a portrait page without clipping.
 import type { Block, ReportInput } from './report';
-import { attachedFilesSql, columns, fileSpans, label, link, parseFiles, REDACTED, withDetail, type Cell, type Span } from './report-cells';
+import { inventoryCount, reportDocuments, reportLicences, reportProcesses, reportRepositories } from '../store/reportRows';
+import { columns, fileSpans, label, link, parseFiles, REDACTED, withDetail, type Cell, type Span } from './report-cells';
 
 const str = (v: unknown) => String(v ?? '');
 /** A name with a link or reference under it, when there is one. */
@@ -12,7 +13,7 @@ export function* inventoryBlocks(input: ReportInput, vendorId: string, level: 2 
   const { db } = input;
   const hide = (v: unknown) => (input.redact && v ? REDACTED : str(v));
   const location = (v: unknown): Span => (input.redact ? hide(v) : link(str(v)));
-  const count = (table: string) => (db.prepare(`SELECT count(*) FROM ${table} WHERE vendor_id = ? AND deleted_at IS NULL`).pluck().get(vendorId) as number);
+  const count = (table: 'processes' | 'repositories' | 'licences' | 'documents') => inventoryCount(db, table, vendorId);
   // A section with records starts a page of its own; an empty one stays with the one before.
   const heading = (name: string, n: number): Block => ({ t: 'heading', level, text: `${name} (${n})`, page: n > 0 });
 
@@ -21,9 +22,7 @@ export function* inventoryBlocks(input: ReportInput, vendorId: string, level: 2 
     t: 'table', empty: 'None recorded.',
     columns: columns(['Process', 24], ['Criticality', 11], ['Frequency and SLA', 15], ['Owner (vendor)', 13], ['In-house successor', 13], ['Knowledge transfer', 12], ['Runbook', 12]),
     rows: function* () {
-      for (const r of db.prepare(`SELECT t.name, t.criticality, t.frequency, t.sla, o.name, s.name, t.kt_stage, d.title FROM processes t
-          LEFT JOIN people o ON o.id = t.owner_id LEFT JOIN people s ON s.id = t.successor_id LEFT JOIN documents d ON d.id = t.runbook_id
-          WHERE t.vendor_id = ? AND t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE, t.id`).raw().iterate(vendorId) as IterableIterator<unknown[]>) {
+      for (const r of reportProcesses(db, vendorId)) {
         const often = str(r[2]);
         const sla = str(r[3]);
         yield [str(r[0]), label(r[1]), often ? withDetail(often, sla && `SLA ${sla}`) : sla && `SLA ${sla}`, str(r[4]), str(r[5]), label(r[6]), str(r[7])];
@@ -35,9 +34,7 @@ export function* inventoryBlocks(input: ReportInput, vendorId: string, level: 2 
     t: 'table', empty: 'None recorded.',
     columns: columns(['Repository', 25], ['Host', 14], ['Owner and admin', 14], ['CI/CD', 12], ['Secrets live in', 13], ['Escrow', 10], ['Transfer', 12]),
     rows: function* () {
-      for (const r of db.prepare(`SELECT t.name, t.url, t.host, t.org_owner, a.name, t.ci_cd, t.secrets_location, t.escrow, t.access_verified_on, t.transfer_status
-          FROM repositories t LEFT JOIN people a ON a.id = t.admin_id WHERE t.vendor_id = ? AND t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE, t.id`)
-        .raw().iterate(vendorId) as IterableIterator<unknown[]>) {
+      for (const r of reportRepositories(db, vendorId)) {
         yield [
           named(str(r[0]), location(r[1])), str(r[2]), withDetail(label(r[3]), r[4] ? `admin ${str(r[4])}` : ''), str(r[5]), hide(r[6]), label(r[7]),
           withDetail(label(r[9]), r[8] ? `access verified ${str(r[8])}` : ''),
@@ -50,8 +47,7 @@ export function* inventoryBlocks(input: ReportInput, vendorId: string, level: 2 
     t: 'table', empty: 'None recorded.',
     columns: columns(['Product', 22], ['Type', 14], ['Licensee', 16], ['Key kept in', 18], ['Renewal or expiry', 14], ['Transfer', 16]),
     rows: function* () {
-      for (const r of db.prepare(`SELECT t.product, t.licensor, t.type, t.seats, t.licensee, t.transferable, t.key_location, t.renewal_date, t.annual_cost, t.currency, t.transfer_status
-          FROM licences t WHERE t.vendor_id = ? AND t.deleted_at IS NULL ORDER BY t.product COLLATE NOCASE, t.id`).raw().iterate(vendorId) as IterableIterator<unknown[]>) {
+      for (const r of reportLicences(db, vendorId)) {
         const cost = r[8] == null ? '' : `${Number(r[8]).toLocaleString('en', { maximumFractionDigits: 2 })}${r[9] ? ` ${str(r[9])}` : ''} a year`;
         const transferable = label(r[5]);
         yield [
@@ -66,9 +62,7 @@ export function* inventoryBlocks(input: ReportInput, vendorId: string, level: 2 
     t: 'table', empty: 'None recorded.',
     columns: columns(['Document', 34], ['Kind', 14], ['Status', 13], ['Reviewed', 16], ['Files', 23]),
     rows: function* () {
-      for (const r of db.prepare(`SELECT t.title, t.kind, t.status, t.version, t.location, p.name, t.reviewed_on, ${attachedFilesSql('document', 't.id')}
-          FROM documents t LEFT JOIN people p ON p.id = t.reviewed_by_id WHERE t.vendor_id = ? AND t.deleted_at IS NULL ORDER BY t.title COLLATE NOCASE, t.id`)
-        .raw().iterate(vendorId) as IterableIterator<unknown[]>) {
+      for (const r of reportDocuments(db, vendorId)) {
         const files = parseFiles(r[7]).map((f) => fileSpans(f, input.attachmentsIncluded));
         const reviewed: Cell = r[5] || r[6] ? withDetail(str(r[5]) || 'Reviewed', str(r[6])) : '';
         yield [named(str(r[0]), location(r[4])), label(r[1]), withDetail(label(r[2]), r[3] ? `version ${str(r[3])}` : ''), reviewed, files.length ? { lines: files } : ''];

@@ -8,6 +8,7 @@ import { daysBetween, daysToExit, relativeDays, serveNoticeBy } from '../../../s
 import { NOTICE_WARNING_DAYS, type Readiness, type RedFlag } from '../../../shared/readiness';
 import { loadReadiness } from '../services/readiness';
 import type { Db } from '../store/open';
+import { reportAttachments, reportPeople, reportPeopleIds, reportVendors, type ReportVendorRow } from '../store/reportRows';
 import { checklistBlocks } from './report-checklists';
 import { columns, fileSpans, formatBytes, label, withDetail, type Cell, type Column, type Row } from './report-cells';
 import { inventoryBlocks } from './report-inventory';
@@ -51,12 +52,6 @@ export interface ReportInput {
   readiness: Map<string, Readiness | null>;
 }
 
-interface VendorRow {
-  id: string; name: string; services: string; contractRef: string; contractStart: string | null; contractEnd: string | null; renewal: string;
-  noticeDays: number | null; leadDays: number | null; exitDate: string | null; exitKind: string; target: string; newProviderName: string;
-  status: string; vendorContact: string | null; ourContact: string | null; notes: string;
-}
-
 /** A vendor's readiness (shared/readiness.ts, through the service), computed for all the pack's vendors in one pass. */
 export function readinessOf(input: ReportInput, vendorId: string): Readiness | null {
   if (input.readiness.size === 0) {
@@ -66,21 +61,13 @@ export function readinessOf(input: ReportInput, vendorId: string): Readiness | n
   return input.readiness.get(vendorId) ?? null;
 }
 
-function vendorRows(input: ReportInput): VendorRow[] {
-  return input.db.prepare(`SELECT v.id, v.name, v.services, v.contract_ref AS contractRef, v.contract_start AS contractStart, v.contract_end AS contractEnd,
-      v.renewal, v.notice_days AS noticeDays, v.lead_days AS leadDays, v.exit_date AS exitDate, v.exit_kind AS exitKind, v.target,
-      v.new_provider_name AS newProviderName, v.status, vc.name AS vendorContact, oc.name AS ourContact, v.notes
-    FROM vendors v LEFT JOIN people vc ON vc.id = v.vendor_contact_id LEFT JOIN people oc ON oc.id = v.our_contact_id
-    WHERE v.deleted_at IS NULL AND v.id IN (SELECT value FROM json_each(?)) ORDER BY v.name COLLATE NOCASE, v.id`).all(JSON.stringify(input.vendorIds)) as VendorRow[];
-}
-
 /** How many red flags the summary lists; the rest follow under “All red flags”. */
 export const SUMMARY_FLAGS = 10;
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /** Contract end, serve notice by, planned exit and the days to go, with what each means today. */
-export function keyDates(v: VendorRow, today: string): KeyDate[] {
+export function keyDates(v: ReportVendorRow, today: string): KeyDate[] {
   const notice = serveNoticeBy(v);
   const noticeIn = notice ? daysBetween(today, notice) : null;
   // Once the exit is under way notice has been served: the date no longer threatens (as in readiness).
@@ -105,7 +92,7 @@ export function keyDates(v: VendorRow, today: string): KeyDate[] {
 /** The blocks of the report, in reading order. */
 export function* reportBlocks(input: ReportInput): Generator<Block> {
   const { db } = input;
-  const vendors = vendorRows(input);
+  const vendors = reportVendors(db, input.vendorIds);
   const what = input.printed ? 'Exit report' : 'Transition pack';
   const whom = vendors.length === 1 ? vendors[0]!.name : `${vendors.length} vendors`;
   yield {
@@ -155,9 +142,7 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
   yield {
     t: 'table', columns: columns(['Name', 18], ['Role', 18], ['Side', 11], ['Vendor', 21], ['E-mail', 32]), empty: 'Nobody.',
     rows: function* () {
-      for (const p of db.prepare(`SELECT p.name, p.role, p.side, v.name, p.email FROM people p LEFT JOIN vendors v ON v.id = p.vendor_id
-          WHERE p.deleted_at IS NULL AND (p.vendor_id IN (SELECT value FROM json_each(@v)) OR p.id IN (SELECT value FROM json_each(@p)))
-          ORDER BY p.name COLLATE NOCASE, p.id`).raw().iterate({ v: JSON.stringify(input.vendorIds), p: JSON.stringify(peopleIds(input)) }) as IterableIterator<unknown[]>) {
+      for (const p of reportPeople(db, input.vendorIds, reportPeopleIds(db, input.vendorIds))) {
         yield [String(p[0]), String(p[1] ?? ''), label(p[2]), String(p[3] ?? ''), String(p[4] ?? '')];
       }
     },
@@ -166,10 +151,7 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
   yield {
     t: 'table', columns: columns(['File', 30], ['Attached to', 28], ['Size', 11, true], ['SHA-256', 31]), empty: 'No attached files.',
     rows: function* () {
-      for (const a of db.prepare(`SELECT l.file_name, coalesce(d.title, i.title), a.size, a.sha256, a.file_name FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
-          LEFT JOIN documents d ON l.owner_kind = 'document' AND d.id = l.owner_id LEFT JOIN checklist_items i ON l.owner_kind = 'checklist_item' AND i.id = l.owner_id
-          WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND coalesce(d.vendor_id, i.vendor_id) IN (SELECT value FROM json_each(?))
-          ORDER BY l.file_name COLLATE NOCASE, l.id`).raw().iterate(JSON.stringify(input.vendorIds)) as IterableIterator<unknown[]>) {
+      for (const a of reportAttachments(db, input.vendorIds)) {
         const file = { name: String(a[0]), size: Number(a[2]), sha256: String(a[3]), storedName: String(a[4]) };
         yield [fileSpans(file, input.attachmentsIncluded)[0]!, String(a[1] ?? ''), formatBytes(file.size), file.sha256];
       }
@@ -177,9 +159,9 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
   };
 }
 
-const target = (v: VendorRow) => (v.target === 'new_provider' ? `new provider${v.newProviderName ? ` ${v.newProviderName}` : ''}` : label(v.target).toLowerCase());
+const target = (v: ReportVendorRow) => (v.target === 'new_provider' ? `new provider${v.newProviderName ? ` ${v.newProviderName}` : ''}` : label(v.target).toLowerCase());
 
-function facts(v: VendorRow, today: string): [string, Cell][] {
+function facts(v: ReportVendorRow, today: string): [string, Cell][] {
   const notice = serveNoticeBy(v);
   const toGo = daysToExit(v, today);
   return [
@@ -200,7 +182,7 @@ function facts(v: VendorRow, today: string): [string, Cell][] {
 }
 
 /** Several vendors: one row each with its readiness, red flags and key dates, linking to its part. */
-function* portfolio(input: ReportInput, vendors: VendorRow[]): Generator<Block> {
+function* portfolio(input: ReportInput, vendors: ReportVendorRow[]): Generator<Block> {
   yield { t: 'heading', level: 2, text: 'Vendors', page: false };
   yield {
     t: 'table', empty: 'No vendors in this pack.',
@@ -228,17 +210,4 @@ function* portfolio(input: ReportInput, vendors: VendorRow[]): Generator<Block> 
   yield { t: 'flags', flags: picked };
 }
 
-/** Everyone an exported record refers to (people are shared between vendors). */
-function peopleIds(input: ReportInput): string[] {
-  const ids = JSON.stringify(input.vendorIds);
-  return (input.db.prepare(`SELECT vendor_contact_id FROM vendors WHERE id IN (SELECT value FROM json_each(@v))
-    UNION SELECT our_contact_id FROM vendors WHERE id IN (SELECT value FROM json_each(@v))
-    UNION SELECT owner_id FROM processes WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
-    UNION SELECT successor_id FROM processes WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
-    UNION SELECT admin_id FROM repositories WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
-    UNION SELECT reviewed_by_id FROM documents WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
-    UNION SELECT owner_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
-    UNION SELECT signed_off_by_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL`).pluck().all({ v: ids }) as (string | null)[])
-    .filter((x): x is string => x !== null);
-}
 

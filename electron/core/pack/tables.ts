@@ -1,7 +1,7 @@
 // The pack's data tables: which SQL table each is, its columns in the JSON's key order, the zod
-// schema every imported row must pass, what it refers to, and which rows belong to the vendors
-// being exported. Record kinds reuse the shapes of shared/records.ts; checklist rows reuse the
-// closed sets of shared/checklists.ts.
+// schema every imported row must pass and what it refers to (which rows belong to the vendors
+// being exported is SQL: store/packRows.ts). Record kinds reuse the shapes of shared/records.ts;
+// checklist rows reuse the closed sets of shared/checklists.ts.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ITEM_STATUS, LINK_KINDS } from '../../../shared/checklists';
@@ -155,11 +155,6 @@ export function builtinTemplateId(key: string): string {
 /** The fields of a row in JSON order. */
 export const fieldsOf = (t: TableDef) => t.columns.map((c) => c.field);
 
-/** The SELECT list that yields a row with the JSON's keys, in order. */
-export function selectColumns(t: TableDef, alias = 't'): string {
-  return t.columns.map((c) => `${alias}.${c.column} AS "${c.field}"`).join(', ');
-}
-
 /** A row as read from SQLite, turned into its JSON form (booleans). */
 export function fromSql(t: TableDef, row: Row): Row {
   for (const c of t.columns) if (c.bool) row[c.field] = row[c.field] === 1;
@@ -170,36 +165,3 @@ export function toSqlValue(c: Column, v: unknown): unknown {
   if (c.bool) return v ? 1 : 0;
   return v === undefined ? null : v;
 }
-
-/**
- * The rows of each table that belong to an export, as SQL over `t`. `@v` is a JSON array of the
- * chosen vendor ids, or null for every vendor.
- */
-export const SCOPE: Record<DataTable, string> = {
-  vendors: `(@v IS NULL OR t.id IN (SELECT value FROM json_each(@v)))`,
-  people: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)) OR t.id IN (
-      SELECT vendor_contact_id FROM vendors WHERE id IN (SELECT value FROM json_each(@v))
-      UNION SELECT our_contact_id FROM vendors WHERE id IN (SELECT value FROM json_each(@v))
-      UNION SELECT owner_id FROM processes WHERE vendor_id IN (SELECT value FROM json_each(@v))
-      UNION SELECT successor_id FROM processes WHERE vendor_id IN (SELECT value FROM json_each(@v))
-      UNION SELECT admin_id FROM repositories WHERE vendor_id IN (SELECT value FROM json_each(@v))
-      UNION SELECT reviewed_by_id FROM documents WHERE vendor_id IN (SELECT value FROM json_each(@v))
-      UNION SELECT owner_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v))
-      UNION SELECT signed_off_by_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
-  processes: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
-  repositories: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
-  licences: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
-  documents: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
-  // The user's own templates the exported checklists came from (all of them in a whole-workbook
-  // pack). Built-in templates are the app's: packs refer to them by builtinTemplateId().
-  templates: `t.builtin IS NULL AND (@v IS NULL OR t.id IN (SELECT template_id FROM checklists WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
-  template_items: `t.template_id IN (SELECT id FROM templates WHERE builtin IS NULL AND (@v IS NULL OR id IN (SELECT template_id FROM checklists WHERE vendor_id IN (SELECT value FROM json_each(@v)))))`,
-  checklists: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
-  checklist_items: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
-  checklist_item_links: `(@v IS NULL OR t.item_id IN (SELECT id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
-  attachment_links: `(@v IS NULL OR (t.owner_kind = 'document' AND t.owner_id IN (SELECT id FROM documents WHERE vendor_id IN (SELECT value FROM json_each(@v))))
-      OR (t.owner_kind = 'checklist_item' AND t.owner_id IN (SELECT id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)))))`,
-  attachments: `t.id IN (SELECT attachment_id FROM attachment_links l WHERE @v IS NULL
-      OR (l.owner_kind = 'document' AND l.owner_id IN (SELECT id FROM documents WHERE vendor_id IN (SELECT value FROM json_each(@v))))
-      OR (l.owner_kind = 'checklist_item' AND l.owner_id IN (SELECT id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)))))`,
-};

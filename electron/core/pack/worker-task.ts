@@ -1,6 +1,7 @@
 // What the pack worker is asked to do and what it answers (both sides of the thread boundary).
 import type { ApiErrorBody } from '../../../shared/errors';
 import type { DefaultResolution, PackJobResults, Resolution } from '../../../shared/packs';
+import type { PackKeys } from './encrypted';
 
 export type WorkerTaskKind = 'verify' | 'preview' | 'import';
 
@@ -15,6 +16,8 @@ export interface WorkerTask {
   entryId: string;
   resolutions?: Record<string, Resolution> | undefined;
   default?: DefaultResolution | undefined;
+  /** What opens an encrypted pack: passed to this one job, never stored. */
+  keys?: PackKeys | undefined;
   /** Shared with the backend: see ImportOptions.cancelFlag. */
   cancelFlag: Int32Array;
 }

@@ -95,7 +95,7 @@ async function readEntries(zip: yauzl.ZipFile): Promise<RawEntry[]> {
 }
 
 /** Opens a pack and checks its structure; never throws for a bad zip (the problems say what is wrong). */
-export async function openPack(path: string, limits: PackLimits = DEFAULT_LIMITS): Promise<OpenedPack> {
+export async function openPack(path: string, limits: PackLimits = DEFAULT_LIMITS, isKnownName?: (name: string) => boolean): Promise<OpenedPack> {
   const problems: PackProblem[] = [];
   const closed: OpenedPack = {
     path, fileSize: 0, entries: [], problems, read: () => Promise.reject(new Error('closed')), close: async () => {},
@@ -137,7 +137,8 @@ export async function openPack(path: string, limits: PackLimits = DEFAULT_LIMITS
     let total = 0;
     const candidates: { e: RawEntry; name: string; dataStart: number }[] = [];
     for (const { e, name } of decoded) {
-      const why = nameProblem(name) ?? entryProblem(e, name, limits);
+      // Other zips checked with the same rules (an XLSX workbook) name their own files.
+      const why = nameProblem(name, isKnownName) ?? entryProblem(e, name, limits);
       if (why) {
         problems.push({ file: printable(name), message: why });
         continue;

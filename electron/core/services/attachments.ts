@@ -15,10 +15,10 @@ import { putBlobFromFile, putBlobFromStream } from '../store/blobFile';
 import { checkDestination } from './destination';
 import { getRecord } from '../store/records';
 import { describeChange, inWrite, nowIso, type ServiceContext } from './context';
-import { prepared } from '../store/prepared';
-
-const SELECT = `a.id, a.sha256, a.size, l.file_name AS "fileName", a.media_type AS "mediaType",
-  l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.deleted_at AS "deletedAt"`;
+import {
+  attachmentBySha, attachmentInUse, attachmentLink, insertAttachment, insertAttachmentLink, liveAttachmentLink, liveAttachmentRow,
+  liveItemOwner, ownedAttachment, ownedAttachments, removeAttachmentLink, removeAttachmentRow, reviveAttachment, reviveAttachmentLink,
+} from '../store/attachments';
 
 /** Whose attachments: a document, or a checklist item (its evidence). */
 export interface AttachmentOwner {
@@ -45,8 +45,7 @@ function liveOwner(ctx: ServiceContext, o: AttachmentOwner): Owner {
     }
     return { kind: 'document', id: doc.id, vendorId: doc.vendorId, title: doc.title, label: `document “${doc.title}”` };
   }
-  const item = prepared(ctx.db, 'SELECT id, vendor_id AS vendorId, title FROM checklist_items WHERE id = ? AND deleted_at IS NULL')
-    .get(o.itemId ?? '') as { id: string; vendorId: string; title: string } | undefined;
+  const item = liveItemOwner(ctx.db, o.itemId ?? '');
   if (!item) {
     throw new ApiError('INVALID_INPUT', 'itemId: refers to a checklist item that does not exist or was deleted', [
       { field: 'itemId', message: 'refers to a checklist item that does not exist or was deleted' },
@@ -83,21 +82,18 @@ function linkStored(ctx: ServiceContext, doc: Owner, file: { sha: string; size: 
   const { sha } = file;
   return inWrite(ctx, () => {
     const at = nowIso(ctx);
-    let att = prepared(ctx.db, 'SELECT id, deleted_at AS deletedAt FROM attachments WHERE sha256 = ?').get(sha) as { id: string; deletedAt: string | null } | undefined;
+    let att = attachmentBySha(ctx.db, sha);
     if (!att) {
       att = { id: ctx.newId(), deletedAt: null };
-      prepared(ctx.db, 'INSERT INTO attachments (id, sha256, size, file_name, media_type, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(att.id, sha, file.size, file.fileName, file.mediaType || 'application/octet-stream', at, at);
+      insertAttachment(ctx.db, { id: att.id, sha256: sha, size: file.size, fileName: file.fileName, mediaType: file.mediaType || 'application/octet-stream', at });
     } else if (att.deletedAt) {
-      prepared(ctx.db, 'UPDATE attachments SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, att.id);
+      reviveAttachment(ctx.db, att.id, at);
     }
-    const link = prepared(ctx.db, `SELECT id, deleted_at AS deletedAt FROM attachment_links
-      WHERE owner_kind = ? AND owner_id = ? AND attachment_id = ?`).get(doc.kind, doc.id, att.id) as { id: string; deletedAt: string | null } | undefined;
+    const link = attachmentLink(ctx.db, doc.kind, doc.id, att.id);
     if (!link) {
-      prepared(ctx.db, `INSERT INTO attachment_links (id, attachment_id, owner_kind, owner_id, file_name, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(ctx.newId(), att.id, doc.kind, doc.id, file.fileName, at, at);
+      insertAttachmentLink(ctx.db, { id: ctx.newId(), attachmentId: att.id, ownerKind: doc.kind, ownerId: doc.id, fileName: file.fileName, at });
     } else if (link.deletedAt) {
-      prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = NULL, file_name = ?, updated_at = ? WHERE id = ?').run(file.fileName, at, link.id);
+      reviveAttachmentLink(ctx.db, link.id, file.fileName, at);
     }
     if (!link || link.deletedAt) {
       describeChange(ctx, {
@@ -105,8 +101,7 @@ function linkStored(ctx: ServiceContext, doc: Owner, file: { sha: string; size: 
         summary: `Attached “${file.fileName}” to ${doc.label}`, changes: { sha256: sha, size: file.size },
       });
     }
-    return prepared(ctx.db, `SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
-      WHERE l.owner_kind = ? AND l.owner_id = ? AND a.id = ?`).get(doc.kind, doc.id, att.id) as Attachment;
+    return ownedAttachment(ctx.db, doc.kind, doc.id, att.id)!;
   });
 }
 
@@ -126,13 +121,11 @@ export function mediaTypeOf(fileName: string): string {
 
 export function listAttachments(ctx: ServiceContext, owner: AttachmentOwner): Attachment[] {
   const kind = owner.documentId ? 'document' : 'checklist_item';
-  return prepared(ctx.db, `SELECT ${SELECT} FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
-    WHERE l.owner_kind = ? AND l.owner_id = ? AND l.deleted_at IS NULL ORDER BY l.created_at, l.file_name`).all(kind, owner.documentId ?? owner.itemId) as Attachment[];
+  return ownedAttachments(ctx.db, kind, owner.documentId ?? owner.itemId);
 }
 
 function liveAttachment(ctx: ServiceContext, id: string) {
-  const att = prepared(ctx.db, 'SELECT id, sha256, file_name AS fileName, media_type AS mediaType FROM attachments WHERE id = ? AND deleted_at IS NULL')
-    .get(id) as { id: string; sha256: string; fileName: string; mediaType: string } | undefined;
+  const att = liveAttachmentRow(ctx.db, id);
   if (!att) throw new ApiError('NOT_FOUND', `No attachment with id ${id}`);
   const path = blobPath(attachmentDir(ctx.workbookPath), att.sha256);
   if (!existsSync(path)) {
@@ -195,28 +188,40 @@ export async function openAttachment(ctx: ServiceContext, id: string, opener: ((
   return { opened: true };
 }
 
-export function removeAttachment(ctx: ServiceContext, input: AttachmentOwner & { attachmentId: string }): { removed: boolean } {
+/** `keepFile`: the stored file stays even when nothing links to it any more (an undo of an attach, which a redo may put back). */
+export function removeAttachment(ctx: ServiceContext, input: AttachmentOwner & { attachmentId: string }, options: { keepFile?: boolean } = {}): { removed: boolean } {
   let orphanSha: string | null = null;
   const result = inWrite(ctx, () => {
     const doc = liveOwner(ctx, input);
-    const link = prepared(ctx.db, `SELECT l.id, l.file_name AS fileName, a.sha256 FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
-      WHERE l.owner_kind = ? AND l.owner_id = ? AND l.attachment_id = ? AND l.deleted_at IS NULL`)
-      .get(doc.kind, doc.id, input.attachmentId) as { id: string; fileName: string; sha256: string } | undefined;
+    const link = liveAttachmentLink(ctx.db, doc.kind, doc.id, input.attachmentId);
     if (!link) return { removed: false };
     const at = nowIso(ctx);
-    prepared(ctx.db, 'UPDATE attachment_links SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, link.id);
-    const stillUsed = prepared(ctx.db, 'SELECT 1 FROM attachment_links WHERE attachment_id = ? AND deleted_at IS NULL').get(input.attachmentId);
-    if (!stillUsed) {
-      prepared(ctx.db, 'UPDATE attachments SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, input.attachmentId);
+    removeAttachmentLink(ctx.db, link.id, at);
+    if (!attachmentInUse(ctx.db, input.attachmentId)) {
+      removeAttachmentRow(ctx.db, input.attachmentId, at);
       orphanSha = link.sha256;
     }
     describeChange(ctx, {
       action: 'detach', kind: doc.kind, recordId: doc.id, vendorId: doc.vendorId,
       summary: `Removed attachment “${link.fileName}” from ${doc.label}`,
+      // Which file it was, so an undo can link it again while it is still stored (api/historyItems.ts).
+      changes: { attachmentId: input.attachmentId, sha256: link.sha256, fileName: link.fileName },
     });
     return { removed: true };
   });
   // The file goes only after the rows that pointed at it are committed as removed.
-  if (orphanSha) removeBlob(attachmentDir(ctx.workbookPath), orphanSha);
+  if (orphanSha && !options.keepFile) removeBlob(attachmentDir(ctx.workbookPath), orphanSha);
   return result;
+}
+
+/** Whether the file with this hash is still in the attachment store. */
+export function isStored(ctx: ServiceContext, sha256: string): boolean {
+  return existsSync(blobPath(attachmentDir(ctx.workbookPath), sha256));
+}
+
+/** Links a file still in the store to its owner again (an undo of its removal), logged as attaching it. */
+export function reattachStored(ctx: ServiceContext, input: AttachmentOwner & { sha256: string; fileName: string }): Attachment {
+  if (!isStored(ctx, input.sha256)) throw new ApiError('CONFLICT', `“${input.fileName}” is no longer in the workbook's attachment store.`);
+  const size = statSync(blobPath(attachmentDir(ctx.workbookPath), input.sha256)).size;
+  return linkStored(ctx, liveOwner(ctx, input), { sha: input.sha256, size, fileName: input.fileName, mediaType: mediaTypeOf(input.fileName) });
 }

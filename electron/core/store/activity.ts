@@ -62,3 +62,13 @@ export function activityEntry(db: Db, id: string): (LoggedEntry & { seq: number;
 export function entriesAfter(db: Db, recordId: string, seq: number): { id: string; summary: string }[] {
   return prepared(db, 'SELECT id, summary FROM activity WHERE record_id = ? AND seq > ? ORDER BY seq').all(recordId, seq) as { id: string; summary: string }[];
 }
+
+/** Whether anything about `recordId` was logged after `seq`. */
+export function loggedAfter(db: Db, recordId: string, seq: number): boolean {
+  return prepared(db, 'SELECT 1 FROM activity WHERE record_id = ? AND seq > ? LIMIT 1').get(recordId, seq) !== undefined;
+}
+
+/** The sequence number of a logged entry. */
+export function activitySeqOf(db: Db, id: string): number | undefined {
+  return (prepared(db, 'SELECT seq FROM activity WHERE id = ?').get(id) as { seq: number } | undefined)?.seq;
+}

@@ -6,6 +6,7 @@ import inventory from './migrations/0001-inventory';
 import checklists from './migrations/0002-checklists';
 import itemsInSearch from './migrations/0003-items-in-search';
 import itemOwnerManual from './migrations/0004-item-owner-manual';
+import readinessCounts from './migrations/0005-readiness-counts';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'checklist templates, checklists and their items, readiness history', sql: checklists },
   { version: 3, name: 'checklist items in the search index', sql: itemsInSearch },
   { version: 4, name: 'checklist items: owner set by hand', sql: itemOwnerManual },
+  { version: 5, name: 'readiness counts kept by triggers', sql: readinessCounts },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,27 @@
+// One sheet import end to end in a process of its own (build/bench/sheets.ts starts it), so its
+// peak memory is its own: a fresh workbook with one vendor, the dry run, then the apply, through
+// the dispatcher as every face calls it. Prints one line of JSON with the figures.
+import { join } from 'node:path';
+import { createBackend } from '../../electron/core/backend';
+
+const [dir, sheet] = process.argv.slice(2) as [string, string];
+const backend = createBackend({ workbookPath: join(dir, `wb-${Date.now()}.sqlite`), appVersion: 'bench' });
+const call = async (method: string, input: unknown) => {
+  const r = await backend.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as Record<string, unknown>;
+};
+await call('vendor.create', { name: 'Bench vendor' });
+const base = { source: { path: sheet }, kind: 'processes', vendor: 'Bench vendor' };
+const t0 = performance.now();
+const inspection = await call('sheets.inspect', base);
+const t1 = performance.now();
+const preview = await call('sheets.preview', { ...base, mapping: inspection.mapping });
+const t2 = performance.now();
+const applied = await call('sheets.apply', { ...base, mapping: inspection.mapping });
+const t3 = performance.now();
+backend.close();
+console.log(JSON.stringify({
+  inspectMs: t1 - t0, previewMs: t2 - t1, applyMs: t3 - t2, totalMs: t3 - t0,
+  added: applied.added, refused: (preview.refused as unknown[]).length, maxRssMb: process.resourceUsage().maxRSS / 1024,
+}));

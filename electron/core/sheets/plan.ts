@@ -1,0 +1,388 @@
+// The dry run: every row of the table read through the mapping into the record it would add or
+// the changes it would make, or refused with the cell and the reason. Nothing is written here;
+// apply.ts writes exactly what the plan says, in one transaction.
+import type { z } from 'zod';
+import { ApiError } from '../../../shared/errors';
+import { DEFAULTS, SHAPES, TITLE_FIELD, crossFieldIssues, fieldMeta, type FieldMeta, type RecordKind } from '../../../shared/records';
+import {
+  MAX_PREVIEW_REFUSALS, MAX_PREVIEW_ROWS, type DateOrder, type MissingPerson, type SheetMapping, type SheetPreview, type SheetRefusal,
+  type SheetRowOutcome, type UnmatchedValues,
+} from '../../../shared/sheets';
+import type { Db } from '../store/open';
+import { getRecord } from '../store/records';
+import { liveKeys } from '../store/sheets';
+import { toColumn } from '../store/tables';
+import { hasField, ID_FIELD } from './fields';
+import { columnLetter, isEmptyCell, isFormulaWithoutValue, type Cell } from './grid';
+import { isUuid, Lookups, refKey } from './lookups';
+import { cellFixes, fixedCells } from './overrides';
+import type { Table } from './table';
+import { cellText, dateOrdersOf, readChoice, readDate, readNumber } from './values';
+
+type Row = Record<string, unknown>;
+
+export interface PlannedUpdate {
+  id: string;
+  row: number;
+  before: Row;
+  changes: Row;
+}
+
+export interface Plan {
+  preview: SheetPreview;
+  adds: Row[];
+  updates: PlannedUpdate[];
+  people: Row[];
+}
+
+export interface PlanInput {
+  db: Db;
+  kind: RecordKind;
+  table: Table;
+  mapping: SheetMapping;
+  fileName: string;
+  sha256: string;
+  /** The vendor rows belong to when no column says (name or id). */
+  vendor?: string | undefined;
+  newId: () => string;
+}
+
+export interface PlanProgress {
+  done: number;
+  total: number;
+}
+
+const OWNER_SIDE: Record<string, string> = { ownerId: 'vendor', vendorContactId: 'vendor' };
+const PROGRESS_EVERY = 2000;
+/** Distinct texts of one choice column remembered (a column of free text is not one of choices, but may be mapped to one). */
+const MAX_CACHED_CHOICES = 4096;
+
+/** A choice cell read: its value, or the refusal and whether the text matched no option (offered in the picker). */
+type Choice = { value: unknown } | { message: string; unmatched: boolean };
+const mappingError = (field: string, message: string) => new ApiError('INVALID_INPUT', `${field}: ${message}`, [{ field, message }]);
+
+interface Column {
+  index: number;
+  header: string;
+  field: string;
+  label: string;
+  /** The field's words and control (null for the id column), read once: the schema's registry is slow to ask per cell. */
+  meta: FieldMeta | null;
+  schema: z.ZodType | null;
+}
+
+/** The columns the mapping fills, checked against the table and the kind. */
+function mappedColumns(kind: RecordKind, table: Table, mapping: SheetMapping): Column[] {
+  const out: Column[] = [];
+  const used = new Map<string, string>();
+  for (const [header, field] of Object.entries(mapping.columns)) {
+    if (field === null || field === '') continue;
+    const index = table.headers.indexOf(header);
+    if (index < 0) throw mappingError(`mapping.columns.${header}`, `the sheet has no column "${header}" (it has ${table.headers.map((h) => `"${h}"`).join(', ')})`);
+    if (!hasField(kind, field)) throw mappingError(`mapping.columns.${header}`, `"${field}" is not a field of this kind`);
+    const other = used.get(field);
+    if (other !== undefined) throw mappingError(`mapping.columns.${header}`, `"${field}" is already filled from the column "${other}"`);
+    used.set(field, header);
+    const isId = field === ID_FIELD;
+    out.push({
+      index, header, field, label: `${columnLetter(index)} (${header})`,
+      meta: isId ? null : fieldMeta(kind, field), schema: isId ? null : (SHAPES[kind] as Record<string, z.ZodType>)[field]!,
+    });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The key rows are matched on: the one chosen, else id when mapped, else the e-mail of people, else the title. */
+export function keyOf(kind: RecordKind, columns: readonly Column[], chosen: string | undefined): string {
+  const mapped = new Set(columns.map((c) => c.field));
+  if (chosen !== undefined) {
+    if (!hasField(kind, chosen)) throw mappingError('mapping.key', `"${chosen}" is not a field of this kind`);
+    if (!mapped.has(chosen)) throw mappingError('mapping.key', `no column is mapped to "${chosen}"`);
+    return chosen;
+  }
+  if (mapped.has(ID_FIELD)) return ID_FIELD;
+  if (kind === 'person' && mapped.has('email')) return 'email';
+  return TITLE_FIELD[kind];
+}
+
+/** The date order the sheet's own dates show: one that only fits one way decides for all. */
+function inferDateOrder(table: Table, columns: readonly Column[]): { order: DateOrder | undefined; ambiguous: boolean } {
+  let dmy = false;
+  let mdy = false;
+  let ambiguous = false;
+  for (const c of columns) {
+    if (c.meta?.control !== 'date') continue;
+    for (const r of table.rows) {
+      const cell = r.cells[c.index];
+      if (typeof cell !== 'string') continue;
+      const orders = dateOrdersOf(cell);
+      if (orders.length === 1) { if (orders[0] === 'dmy') dmy = true; else mdy = true; }
+      if (orders.length === 2) ambiguous = true;
+    }
+  }
+  return { order: dmy && !mdy ? 'dmy' : mdy && !dmy ? 'mdy' : undefined, ambiguous };
+}
+
+/** Existing live records by their natural key (within the vendor for inventory kinds). */
+function existingByKey(db: Db, kind: RecordKind, key: string): Map<string, string[]> {
+  const rows = liveKeys(db, kind, toColumn(key));
+  const m = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.k === null || r.k === '') continue;
+    const k = `${r.v}\u0000${refKey(String(r.k))}`;
+    const list = m.get(k);
+    if (list) list.push(r.id); else m.set(k, [r.id]);
+  }
+  return m;
+}
+
+const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
+
+/** The plan in one go (inside a write transaction, which cannot wait). */
+export function planSheet(input: PlanInput): Plan {
+  const steps = planSteps(input);
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+  }
+}
+
+/** The plan with a pause every few thousand rows (a job reports progress and can stop there). */
+export async function planSheetAsync(input: PlanInput, onRows: (p: PlanProgress) => void, signal: AbortSignal): Promise<Plan> {
+  const steps = planSteps(input);
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+    onRows(n.value);
+    await new Promise<void>((r) => setImmediate(r));
+    if (signal.aborted) throw Object.assign(new Error('The dry run was cancelled'), { name: 'AbortError' });
+  }
+}
+
+function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
+  const { db, kind, table, mapping } = input;
+  const columns = mappedColumns(kind, table, mapping);
+  const key = keyOf(kind, columns, mapping.key);
+  const lookups = new Lookups(db);
+  const scoped = kind !== 'vendor' && kind !== 'person';
+  let defaultVendor: string | null = null;
+  if (input.vendor !== undefined && scoped) {
+    const v = lookups.vendor(input.vendor);
+    if (!('id' in v)) throw mappingError('vendor', 'message' in v ? v.message : `no vendor is named "${input.vendor}"`);
+    defaultVendor = v.id;
+  }
+  if (scoped && defaultVendor === null && !columns.some((c) => c.field === 'vendorId')) {
+    throw mappingError('vendor', 'choose the vendor these rows belong to, or map a column to the vendor');
+  }
+  const titleField = TITLE_FIELD[kind];
+  if (!columns.some((c) => c.field === titleField) && key !== ID_FIELD) {
+    throw mappingError('mapping.columns', `map a column to "${fieldMeta(kind, titleField).label}": every ${kind} needs one`);
+  }
+  const inferred = inferDateOrder(table, columns);
+  const dateOrder = mapping.dateOrder ?? inferred.order;
+  const needsDateOrder = inferred.ambiguous && dateOrder === undefined;
+  const byKey = key === ID_FIELD ? null : existingByKey(db, kind, key);
+  const fixes = cellFixes(table, mapping);
+  const seenKeys = new Map<string, number>();
+
+  const refused: SheetRefusal[] = [];
+  let refusedRows = 0;
+  const outcomes: SheetRowOutcome[] = [];
+  const unmatched = new Map<string, { field: string; column: string; values: Map<string, number> }>();
+  const missing = new Map<string, MissingPerson>();
+  const adds: Row[] = [];
+  const updates: PlannedUpdate[] = [];
+  const people: Row[] = [];
+  let unchanged = 0;
+  const total = table.rows.length;
+
+  // A choice column repeats a few values: each distinct text is read and checked by the schema
+  // once (the same checks, in the same order, as for any other cell), not once per row.
+  const choices = new Map<Column, Map<string, Choice>>();
+  const choiceOf = (col: Column, text: string): Choice => {
+    let known = choices.get(col);
+    if (!known) choices.set(col, (known = new Map()));
+    let c = known.get(text);
+    if (c === undefined) {
+      const v = readChoice(text, col.meta!.options ?? [], mapping.values?.[col.field]);
+      const parsed = v.ok ? col.schema!.safeParse(v.value) : null;
+      c = !v.ok ? { message: v.message, unmatched: true }
+        : parsed!.success ? { value: parsed!.data } : { message: parsed!.error.issues[0]?.message ?? 'is not valid', unmatched: false };
+      if (known.size < MAX_CACHED_CHOICES) known.set(text, c);
+    }
+    return c;
+  };
+  const keyCol = columns.find((c) => c.field === key);
+
+  for (let i = 0; i < total; i++) {
+    if (i > 0 && i % PROGRESS_EVERY === 0) yield { done: i, total };
+    const r = table.rows[i]!;
+    const cells = fixes === null ? r.cells : fixedCells(r.cells, fixes.get(r.row));
+    const problems: SheetRefusal[] = [];
+    const refuse = (column: string, field: string, message: string) => problems.push({ row: r.row, column, field, message });
+    // A value beyond the last header has no column to go to.
+    for (let c = table.headers.length; c < r.cells.length; c++) {
+      if (!isEmptyCell(r.cells[c]!)) { refuse(columnLetter(c), '', 'has a value in a column without a header'); break; }
+    }
+    const values: Row = {};
+    const pending: { col: Column; text: string }[] = [];
+    for (const col of columns) {
+      const cell: Cell = cells[col.index] ?? null;
+      if (isFormulaWithoutValue(cell)) { refuse(col.label, col.field, `is a formula (=${cell.formula}) saved without its value; open the file in the spreadsheet and save it again`); continue; }
+      if (isEmptyCell(cell)) continue;
+      const text = cellText(cell);
+      if (col.field === ID_FIELD) {
+        if (!isUuid(text)) refuse(col.label, col.field, `"${text}" is not an id of this workbook`);
+        else values.id = text.toLowerCase();
+        continue;
+      }
+      const meta = col.meta!;
+      let value: unknown = text;
+      switch (meta.control) {
+        case 'int':
+        case 'money': {
+          const n = readNumber(cell);
+          if (!n.ok) { refuse(col.label, col.field, n.message); continue; }
+          value = n.value.value;
+          if (meta.control === 'money' && n.value.currency && !columns.some((c) => c.field === 'currency')) values.currency = n.value.currency;
+          break;
+        }
+        case 'date': {
+          const d = readDate(cell, dateOrder);
+          if (!d.ok) { refuse(col.label, col.field, d.message); continue; }
+          value = d.value;
+          break;
+        }
+        case 'enum': {
+          const v = choiceOf(col, text);
+          if ('message' in v) {
+            refuse(col.label, col.field, v.message);
+            if (v.unmatched) {
+              const u = unmatched.get(col.field) ?? { field: col.field, column: col.header, values: new Map<string, number>() };
+              u.values.set(text, (u.values.get(text) ?? 0) + 1);
+              unmatched.set(col.field, u);
+            }
+            continue;
+          }
+          values[col.field] = v.value;
+          continue;
+        }
+        case 'currency':
+          value = text.toUpperCase().replace('€', 'EUR').replace('$', 'USD').replace('£', 'GBP');
+          break;
+        case 'vendor': {
+          const v = lookups.vendor(text);
+          if (!('id' in v)) { refuse(col.label, col.field, 'message' in v ? v.message : `no vendor is named "${text}"`); continue; }
+          value = v.id;
+          break;
+        }
+        case 'person': {
+          const p = lookups.person(text);
+          // A person created for an earlier row is still missing: this row counts towards them too.
+          if ('created' in p) { missing.get(refKey(text))!.rows++; value = p.id; break; }
+          if ('id' in p) { value = p.id; break; }
+          if ('message' in p) { refuse(col.label, col.field, p.message); continue; }
+          const m = missing.get(refKey(text)) ?? { ref: text, rows: 0 };
+          m.rows++;
+          missing.set(refKey(text), m);
+          if (!mapping.createPeople) { refuse(col.label, col.field, `no person is named "${text}" (create the missing people, or add them first)`); continue; }
+          const id = input.newId();
+          const email = text.includes('@') ? text.toLowerCase() : '';
+          people.push({ ...DEFAULTS.person, name: email ? email.split('@')[0] : text, email, side: OWNER_SIDE[col.field] ?? 'in_house', id });
+          lookups.remember(text, id);
+          value = id;
+          break;
+        }
+        case 'document':
+          pending.push({ col, text });
+          continue;
+        default:
+          break;
+      }
+      const parsed = col.schema!.safeParse(value);
+      if (!parsed.success) { refuse(col.label, col.field, parsed.error.issues[0]?.message ?? 'is not valid'); continue; }
+      values[col.field] = parsed.data;
+    }
+    if (scoped && values.vendorId === undefined && defaultVendor !== null && !problems.some((p) => p.field === 'vendorId')) values.vendorId = defaultVendor;
+    if (scoped && values.vendorId === undefined && !problems.some((p) => p.field === 'vendorId')) {
+      const col = columns.find((c) => c.field === 'vendorId');
+      refuse(col?.label ?? '', 'vendorId', 'is required: which vendor this row belongs to');
+    }
+    // Runbooks are the same vendor's documents, so they are found once the vendor is known.
+    for (const { col, text } of pending) {
+      if (typeof values.vendorId !== 'string') continue;
+      const d = lookups.document(values.vendorId, text);
+      if ('id' in d) values[col.field] = d.id; else refuse(col.label, col.field, 'message' in d ? d.message : 'is not a document');
+    }
+
+    // Which record the row is.
+    let existing: Row | undefined;
+    const keyValue = key === ID_FIELD ? values.id : values[key];
+    if (problems.length === 0) {
+      if (keyValue === undefined || keyValue === null || keyValue === '') {
+        if (key !== ID_FIELD) refuse(keyCol?.label ?? '', key, `is required: rows are matched on ${fieldMeta(kind, key).label.toLowerCase()}`);
+      } else {
+        const scopeKey = `${scoped ? String(values.vendorId) : ''}\u0000${refKey(String(keyValue))}`;
+        const earlier = seenKeys.get(scopeKey);
+        if (earlier !== undefined) refuse(keyCol?.label ?? '', key, `repeats row ${earlier} (the same ${key === ID_FIELD ? 'id' : fieldMeta(kind, key).label.toLowerCase()})`);
+        else seenKeys.set(scopeKey, r.row);
+        if (key === ID_FIELD) {
+          existing = getRecord(db, kind, String(keyValue)) as unknown as Row | undefined;
+          if (existing?.deletedAt) refuse(keyCol?.label ?? '', key, 'is a record that was deleted; restore it first');
+        } else {
+          const ids = byKey!.get(scopeKey) ?? [];
+          if (ids.length > 1) refuse(keyCol?.label ?? '', key, `matches ${ids.length} records; add an id column to tell them apart`);
+          else if (ids.length === 1) existing = getRecord(db, kind, ids[0]!) as unknown as Row;
+        }
+      }
+    }
+    let action: SheetRowOutcome['action'] = 'refused';
+    let changed: string[] = [];
+    let record: Row | null = null;
+    if (problems.length === 0) {
+      const fields = Object.keys(values).filter((f) => f !== ID_FIELD);
+      if (existing) {
+        changed = fields.filter((f) => !same(existing[f], values[f]));
+        record = { ...existing, ...values };
+      } else {
+        record = { ...DEFAULTS[kind], ...values, id: (values.id as string | undefined) ?? input.newId() };
+        if (record[titleField] === undefined || record[titleField] === '') {
+          refuse(columns.find((c) => c.field === titleField)?.label ?? '', titleField, 'is required for a new record');
+        }
+      }
+      for (const issue of crossFieldIssues(kind, record, existing ? changed : undefined)) {
+        refuse(columns.find((c) => c.field === issue.field)?.label ?? '', issue.field, issue.message);
+      }
+    }
+    if (problems.length) {
+      refusedRows++;
+      for (const p of problems) if (refused.length < MAX_PREVIEW_REFUSALS) refused.push(p);
+    } else if (existing) {
+      if (changed.length === 0) { action = 'unchanged'; unchanged++; } else {
+        action = 'update';
+        updates.push({ id: existing.id as string, row: r.row, before: existing, changes: Object.fromEntries(changed.map((f) => [f, values[f]])) });
+      }
+    } else {
+      action = 'add';
+      adds.push(record!);
+    }
+    if (outcomes.length < MAX_PREVIEW_ROWS) {
+      const title = String((record ?? values)[titleField] ?? existing?.[titleField] ?? cellText(r.cells[keyCol?.index ?? 0] ?? null));
+      outcomes.push({ row: r.row, action, recordId: existing ? (existing.id as string) : null, title, changed });
+    }
+  }
+
+  const unmatchedList: UnmatchedValues[] = [...unmatched.values()].map((u) => ({
+    field: u.field, column: u.column, values: [...u.values].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows),
+  }));
+  return {
+    preview: {
+      fileName: input.fileName, sha256: input.sha256, added: adds.length, updated: updates.length, unchanged,
+      refused, refusedTruncated: refused.length >= MAX_PREVIEW_REFUSALS, refusedRows,
+      rows: outcomes, rowsTruncated: total > outcomes.length, unmatched: unmatchedList, missingPeople: [...missing.values()],
+      needsDateOrder, peopleToCreate: people.length, key,
+    },
+    adds, updates, people,
+  };
+}
+

@@ -1,0 +1,50 @@
+// Turns the backend's change events into refreshes: each event invalidates the queries it may have
+// made stale (queryKeys.ts says which), and tells the watchers of keys that are not TanStack
+// queries (a paged table's own cache). An event for every kind, or a gap in the events' sequence
+// (one was missed: a dropped connection, a restarted backend), makes everything stale.
+import type { QueryClient } from '@tanstack/react-query';
+import { ALL_KINDS, type ChangeEvent } from '../../shared/changes';
+import { isStaleAfter } from './queryKeys';
+
+type Watcher = { key: readonly unknown[]; stale(): void };
+
+export class ChangeFeed {
+  private last: number | null = null;
+  private watchers = new Set<Watcher>();
+
+  constructor(private readonly client: QueryClient) {}
+
+  /** Handles one event as it arrives. */
+  receive(event: ChangeEvent): void {
+    const missed = this.last !== null && event.seq !== this.last + 1;
+    this.last = event.seq;
+    if (missed || event.kinds === ALL_KINDS) {
+      this.everythingStale();
+      return;
+    }
+    void this.client.invalidateQueries({ predicate: (query) => isStaleAfter(event, query.queryKey) });
+    for (const w of [...this.watchers]) if (isStaleAfter(event, w.key)) w.stale();
+  }
+
+  /** Nothing can be assumed: every query and watcher refreshes (what is on screen stays until then). */
+  everythingStale(): void {
+    void this.client.invalidateQueries();
+    for (const w of [...this.watchers]) w.stale();
+  }
+
+  /** Another workbook: nothing cached belongs to it (so nothing of it is shown), and its events count afresh. */
+  workbookSwitched(): void {
+    this.last = null;
+    void this.client.resetQueries();
+    for (const w of [...this.watchers]) w.stale();
+  }
+
+  /** Calls `stale` whenever an event may have changed what `key` (from queryKey()) loaded; returns the function that stops it. */
+  watch(key: readonly unknown[], stale: () => void): () => void {
+    const watcher = { key, stale };
+    this.watchers.add(watcher);
+    return () => {
+      this.watchers.delete(watcher);
+    };
+  }
+}

@@ -1,0 +1,67 @@
+// The browser face: a sheet travels as an upload (the pack upload route, as bytes), never as a
+// path the page names; the sheet methods take the upload's id like the pack methods.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { makePackWorkbook } from '../pack/helpers';
+import type { TestWorkbook } from '../backend/helpers';
+
+const TOKEN = 'sheet-token';
+let w: TestWorkbook;
+let web: WebServer;
+let base: string;
+
+beforeAll(async () => {
+  w = makePackWorkbook(9, { allowPackPaths: false });
+  await w.call('vendor.create', { name: 'Acme Outsourcing' });
+  const staticDir = join(w.dir, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
+  web = await startWebServer({ dispatch: w.backend.dispatch, token: TOKEN, staticDir, packs: w.backend.packs });
+  base = `http://127.0.0.1:${web.port}`;
+});
+afterAll(async () => {
+  await web.close();
+  w.close();
+});
+
+const api = async (method: string, input: unknown) => {
+  const r = await fetch(`${base}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  return { status: r.status, body: await r.json() as { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } } };
+};
+
+describe('sheets on the browser face', () => {
+  it('imports an uploaded sheet under its own file name, and refuses a path', async () => {
+    const bytes = Buffer.from('Process,Priority\nPayroll,P1\n');
+    const up = await fetch(`${base}/upload?token=${TOKEN}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
+    expect(up.status).toBe(200);
+    const { value } = await up.json() as { value: { upload: string } };
+    const source = { upload: value.upload, fileName: 'register.csv' };
+    const inspected = await api('sheets.inspect', { source, kind: 'processes', vendor: 'Acme Outsourcing' });
+    expect(inspected.body.value).toMatchObject({ fileName: 'register.csv', rowCount: 1, mapping: { columns: { Process: 'name', Priority: 'criticality' } } });
+    const applied = await api('sheets.apply', { source, kind: 'processes', vendor: 'Acme Outsourcing', mapping: inspected.body.value!.mapping });
+    expect(applied.body).toMatchObject({ ok: true, value: { applied: true, added: 1, fileName: 'register.csv' } });
+    expect((await api('sheets.inspect', { source: { path: '/etc/passwd' }, kind: 'processes' })).status).toBe(403);
+    expect(await w.refuse('sheets.inspect', { source: { path: '/etc/passwd' }, kind: 'processes' })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('downloads a blank template from the route sheets.template names, behind the token', async () => {
+    const made = await api('sheets.template', { kind: 'processes', format: 'csv' });
+    const route = made.body.value!.downloadPath as string;
+    expect(route).toBe('/sheets/template/processes.csv');
+    expect((await fetch(`${base}${route}`)).status).toBe(401);
+    expect((await fetch(`${base}${route}?token=nope`)).status).toBe(401);
+    const csv = await fetch(`${base}${route}?token=${TOKEN}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="handover-processes-template\.csv"/);
+    expect(await csv.text()).toMatch(/^Vendor,Name,Description,/);
+    const xlsx = await fetch(`${base}/sheets/template/licences.xlsx?token=${TOKEN}`);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const unknown = await fetch(`${base}/sheets/template/secrets.csv?token=${TOKEN}`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toMatch(/kind one of vendors, people/);
+    expect((await fetch(`${base}${route}?token=${TOKEN}`, { method: 'POST' })).status).toBe(405);
+  });
+});
