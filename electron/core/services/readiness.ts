@@ -82,10 +82,12 @@ export function readinessForVendor(db: Db, vendorId: string, today: string): Rea
 }
 
 /**
- * The portfolio dashboard: one row per vendor, riskiest first. Records today's scores in the
- * readiness history (one row per vendor per day) so the trend has something to compare with.
+ * The portfolio dashboard: one row per vendor, riskiest first; and the write that records today's
+ * scores in the readiness history (one row per vendor per day, so the trend has something to
+ * compare with), null when no score changed. The caller runs that write, a commit, as a task of
+ * its own, so reading and committing never hold an event loop together.
  */
-export function dashboard(db: Db, today: string): DashboardRow[] {
+export function dashboardRows(db: Db, today: string): { rows: DashboardRow[]; recordHistory: (() => void) | null } {
   const counted = countReadiness(db, today);
   const { readiness: all, vendors } = scoreAll(db, today, counted);
   const agg = counted.items;
@@ -107,8 +109,8 @@ export function dashboard(db: Db, today: string): DashboardRow[] {
   // refreshes it) then writes nothing, and waits for no commit.
   const recorded = recordedScores(db, today);
   const changed = [...all].filter(([vendorId, r]) => recorded.get(vendorId) !== r.score);
-  if (changed.length) recordScores(db, today, changed.map(([vendorId, r]) => [vendorId, r.score]));
-  return rows.sort(byRisk);
+  const recordHistory = changed.length ? () => recordScores(db, today, changed.map(([vendorId, r]) => [vendorId, r.score])) : null;
+  return { rows: rows.sort(byRisk), recordHistory };
 }
 
 /** Riskiest first: exited vendors last; then most high flags, then the nearest exit, then the lowest score. */
