@@ -38,10 +38,7 @@ const backendPids = (app: ElectronApplication) =>
 
 // The reason is in the title too, so a plain list of results says why nothing ran.
 test.describe(executable ? 'desktop app' : 'desktop app (skipped: no Electron binary here)', () => {
-  test.skip(
-    executable === null,
-    'No Electron binary in node_modules/electron/dist: Electron 42 fetches it from its release host on first run, and that host is unreachable here',
-  );
+  test.skip(executable === null, 'No Electron binary on this machine (node_modules/electron/dist is empty: its release host is unreachable here)');
 
   let dir: string;
   let app: ElectronApplication;

@@ -3,6 +3,7 @@
 // (phase, status or owner), with each group's counts, so a screen asks for exactly what it shows.
 // Then the checklists and items one by one, for the checklist service and the demo.
 import { ITEM_STATUS, type Checklist, type ChecklistItem, type ChecklistWithProgress, type ItemLink, type ItemStatus, type LinkKind } from '../../../shared/checklists';
+import type { ItemGroup } from '../../../shared/contract';
 import type { Db } from './open';
 import { prepared } from './prepared';
 import { ITEM_KIND, toMatchQuery, toScopedMatchQuery } from './search';
@@ -35,18 +36,8 @@ export interface ItemFilter {
   limit?: number | undefined;
 }
 
-/** One group's figures: done and total over all its items (not applicable ones left out), shown: those the filters keep. */
-export interface ItemGroupRow {
-  key: string;
-  ownerName: string | null;
-  done: number;
-  total: number;
-  shown: number;
-  firstDue: string | null;
-  lastDue: string | null;
-  minOffset: number | null;
-  maxOffset: number | null;
-}
+/** One group's figures as the query finds them (ItemGroup before its label is made), with the owner's name for owner groups. */
+export type ItemGroupRow = Omit<ItemGroup, 'label'> & { ownerName: string | null };
 
 // How each grouping keys and orders its groups: statuses in the order of ITEM_STATUS, owners by
 // name with the unassigned items last.
@@ -169,28 +160,9 @@ export function getItem(db: Db, id: string): ChecklistItem | undefined {
   return row && toItem(row);
 }
 
-/** Everything a new item is made of (new items start unsigned and live). */
-export interface NewItem {
-  id: string;
-  checklistId: string;
-  vendorId: string;
-  position: number;
-  phase: number;
-  title: string;
-  description: string;
-  ownerRole: string;
-  ownerId: string | null;
-  ownerManual: boolean;
-  offsetDays: number | null;
-  dueDate: string | null;
-  dueManual: boolean;
-  status: string;
-  blockedReason: string;
-  evidence: string;
-  processId: string | null;
-  completedAt: string | null;
-  now: string;
-}
+/** Everything a new item is made of (new items start unsigned and live); phase and status as the callers' inputs have them, checked by the schema. */
+export type NewItem = Pick<ChecklistItem, 'id' | 'checklistId' | 'vendorId' | 'position' | 'title' | 'description' | 'ownerRole' | 'ownerId'
+  | 'ownerManual' | 'offsetDays' | 'dueDate' | 'dueManual' | 'blockedReason' | 'evidence' | 'processId' | 'completedAt'> & { phase: number; status: string; now: string };
 
 export function insertItem(db: Db, it: NewItem): void {
   prepared(db, `INSERT INTO checklist_items (id, checklist_id, vendor_id, position, phase, title, description, owner_role, owner_id, owner_manual,
