@@ -171,7 +171,7 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     return overview;
   },
   'dashboard.get': async (_input, env) => {
-    const { rows, recordHistory } = dashboardRows(env.ctx.db, today(env));
+    const { rows, recordHistory } = await dashboardRows(env.ctx.db, today(env));
     if (recordHistory) {
       // The history write (a commit) in a task of its own: right after an import, with the page
       // cache cold, reading and committing in one go held the event loop for about 100 ms.

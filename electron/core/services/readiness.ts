@@ -2,10 +2,12 @@
 // (shared/readiness.ts), for every vendor in one pass per table, and the dashboard around it.
 // The queries are in store/readiness.ts (kept counts) and store/readinessRecords.ts (records).
 import type { DashboardRow, VendorOverview } from '../../../shared/checklists';
+import { ApiError } from '../../../shared/errors';
 import { daysBetween, serveNoticeBy } from '../../../shared/dates';
 import { computeReadinessFromGroups, type GroupMembers, type Readiness, type ReadinessGroups } from '../../../shared/readiness';
 import type { Db } from '../store/open';
-import { countReadiness, recordedScores, type CountedReadiness, type VendorGroups } from '../store/readiness';
+import { countingSteps, countReadiness, recordedScores, type CountedReadiness, type VendorGroups } from '../store/readiness';
+import { workbookStamp } from '../store/workbookStamp';
 import {
   fetchMembers, goneSql, groupRecords, KEYS, keyOf, nextDueItems, phaseSpans, readinessVendors, recordScores, scoresAsOf, type Found, type Part, type Wanted,
 } from '../store/readinessRecords';
@@ -81,15 +83,51 @@ export function readinessForVendor(db: Db, vendorId: string, today: string): Rea
   return loadReadiness(db, today, { vendorId, detailed: true }).get(vendorId) ?? null;
 }
 
+/** Lets other tasks (a face's read, a timer) run between the dashboard's steps. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Vendors scored between two yields: at a thousand vendors, scoring them all takes 20-40 ms. */
+const SCORED_PER_STEP = 250;
+
+/**
+ * The counts of every vendor, read in steps with the event loop free between them: the whole
+ * takes over 100 ms on a workbook of a thousand vendors, right after an import even more (its
+ * pages cold), and an event loop held that long holds every face. If anything was written
+ * meanwhile the steps may have read two states, so they run again; a second clash runs them in
+ * one go, which nothing can interleave.
+ */
+async function countStepwise(db: Db, today: string): Promise<CountedReadiness> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const stamp = workbookStamp(db);
+    const counting = countingSteps(db, today);
+    for (const step of counting.steps) {
+      step();
+      await yieldToLoop();
+      if (!db.open) throw new ApiError('BUSY', 'The workbook was closed while the dashboard was being read; open it again.');
+    }
+    if (workbookStamp(db) === stamp) return counting.result;
+  }
+  return countReadiness(db, today);
+}
+
 /**
  * The portfolio dashboard: one row per vendor, riskiest first; and the write that records today's
  * scores in the readiness history (one row per vendor per day, so the trend has something to
  * compare with), null when no score changed. The caller runs that write, a commit, as a task of
- * its own, so reading and committing never hold an event loop together.
+ * its own. Reading yields between steps (countStepwise), scoring every SCORED_PER_STEP vendors.
  */
-export function dashboardRows(db: Db, today: string): { rows: DashboardRow[]; recordHistory: (() => void) | null } {
-  const counted = countReadiness(db, today);
-  const { readiness: all, vendors } = scoreAll(db, today, counted);
+export async function dashboardRows(db: Db, today: string): Promise<{ rows: DashboardRow[]; recordHistory: (() => void) | null }> {
+  const counted = await countStepwise(db, today);
+  const all = new Map<string, Readiness>();
+  const vendors = new Map<string, ReadinessGroups['vendor']>();
+  const none: VendorGroups = { items: [], processes: [], repositories: [], licences: [], documents: [] };
+  const listed = readinessVendors(db);
+  for (let i = 0; i < listed.length; i++) {
+    const vendor = listed[i]!;
+    vendors.set(vendor.id, vendor);
+    all.set(vendor.id, computeReadinessFromGroups({ today, vendor, ...(counted.groups.get(vendor.id) ?? none) }));
+    if ((i + 1) % SCORED_PER_STEP === 0) await yieldToLoop();
+  }
+  if (!db.open) throw new ApiError('BUSY', 'The workbook was closed while the dashboard was being read; open it again.');
   const agg = counted.items;
   const weekAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
   const past = scoresAsOf(db, weekAgo);

@@ -93,6 +93,17 @@ const any = (db: Db, sql: string) => prepared(db, sql).get() !== undefined;
  * closed item).
  */
 export function countReadiness(db: Db, today: string): CountedReadiness {
+  const counting = countingSteps(db, today);
+  for (const step of counting.steps) step();
+  return counting.result;
+}
+
+/**
+ * countReadiness as steps of about one query each, for a caller that yields to the event loop
+ * between them (services/readiness.ts): at a thousand vendors the whole takes over 100 ms, a step
+ * a few tens. `result` is complete once every step has run, in order.
+ */
+export function countingSteps(db: Db, today: string): { steps: (() => void)[]; result: CountedReadiness } {
   const groups = new Map<string, VendorGroups>();
   const of = (vendorId: string) => {
     let g = groups.get(vendorId);
@@ -104,7 +115,10 @@ export function countReadiness(db: Db, today: string): CountedReadiness {
   // Items: per (phase, status), how many in all, how many of those overdue and how many long overdue.
   type Cell = { phase: PhaseIndex; status: ItemStatus; n: number; late: number; high: number };
   const cells = new Map<string, Map<string, Cell>>();
-  eachGroup(db, ITEMS_SQL, (vendorId) => {
+  const cellOf = (vendorId: string, phase: PhaseIndex, status: ItemStatus) => cells.get(vendorId)?.get(`${phase},${status}`);
+  const shelved = new Set<string>();
+  const steps: (() => void)[] = [];
+  steps.push(() => eachGroup(db, ITEMS_SQL, (vendorId) => {
     const f: ItemFigures = { total: 0, done: 0, overdue: 0, blocked: 0 };
     items.set(vendorId, f);
     const mine = new Map<string, Cell>();
@@ -116,45 +130,47 @@ export function countReadiness(db: Db, today: string): CountedReadiness {
       if (status === 'done') f.done += n;
       if (status === 'blocked') f.blocked += n;
     };
-  });
-  const cellOf = (vendorId: string, phase: PhaseIndex, status: ItemStatus) => cells.get(vendorId)?.get(`${phase},${status}`);
-  const shelved = new Set<string>();
-  if (any(db, 'SELECT 1 FROM checklists WHERE deleted_at IS NOT NULL LIMIT 1')) {
+  }));
+  steps.push(() => {
+    if (!any(db, 'SELECT 1 FROM checklists WHERE deleted_at IS NOT NULL LIMIT 1')) return;
     for (const id of prepared(db, 'SELECT id FROM checklists WHERE deleted_at IS NOT NULL').pluck().all() as string[]) shelved.add(id);
     for (const [vendorId, phase, status, n] of rows(db, SHELVED_ITEMS_SQL) as [string, PhaseIndex, ItemStatus, number][]) {
       const c = cellOf(vendorId, phase, status);
       if (c) c.n -= n;
     }
-  }
-  const cutoff = addDays(today, -OVERDUE_HIGH_DAYS);
-  for (const [vendorId, checklistId, phase, status, n, high] of rows(db, OVERDUE_SQL, cutoff, ...OPEN, today) as [string, string, PhaseIndex, ItemStatus, number, number][]) {
-    const f = items.get(vendorId);
-    if (f) f.overdue += n;
-    const c = shelved.has(checklistId) ? undefined : cellOf(vendorId, phase, status);
-    if (c) {
-      c.late += n;
-      c.high += high;
+  });
+  steps.push(() => {
+    const cutoff = addDays(today, -OVERDUE_HIGH_DAYS);
+    for (const [vendorId, checklistId, phase, status, n, high] of rows(db, OVERDUE_SQL, cutoff, ...OPEN, today) as [string, string, PhaseIndex, ItemStatus, number, number][]) {
+      const f = items.get(vendorId);
+      if (f) f.overdue += n;
+      const c = shelved.has(checklistId) ? undefined : cellOf(vendorId, phase, status);
+      if (c) {
+        c.late += n;
+        c.high += high;
+      }
     }
-  }
-  for (const [vendorId, mine] of cells) {
-    const list = of(vendorId).items;
-    for (const c of mine.values()) {
-      const { phase, status, n, late, high } = c;
-      if (n - late > 0) list.push({ phase, status, late: 0, count: n - late });
-      if (late - high > 0) list.push({ phase, status, late: 1, count: late - high });
-      if (high > 0) list.push({ phase, status, late: 2, count: high });
+    for (const [vendorId, mine] of cells) {
+      const list = of(vendorId).items;
+      for (const c of mine.values()) {
+        const { phase, status, n, late, high } = c;
+        if (n - late > 0) list.push({ phase, status, late: 0, count: n - late });
+        if (late - high > 0) list.push({ phase, status, late: 1, count: late - high });
+        if (high > 0) list.push({ phase, status, late: 2, count: high });
+      }
     }
-  }
+  });
 
   // Processes: the kept counts; those whose owner or successor has left move to groups of their own.
   type Proc = VendorGroups['processes'][number];
-  eachGroup(db, PROCESSES_SQL, (vendorId) => {
+  steps.push(() => eachGroup(db, PROCESSES_SQL, (vendorId) => {
     const list = of(vendorId).processes;
     return (_text, [criticality, ktStage, has], n) => {
       list.push({ criticality: criticality as Proc['criticality'], ktStage: ktStage!, hasSuccessor: has === '1', ownerLeft: false, count: n });
     };
-  });
-  if (any(db, 'SELECT 1 FROM people WHERE deleted_at IS NOT NULL LIMIT 1')) {
+  }));
+  steps.push(() => {
+    if (!any(db, 'SELECT 1 FROM people WHERE deleted_at IS NOT NULL LIMIT 1')) return;
     for (const [vendorId, criticality, ktStage, has, n] of rows(db, LEFT_PROCESSES_SQL) as [string, Proc['criticality'], string, number, number][]) {
       const list = of(vendorId).processes;
       const stayed = list.find((p) => p.criticality === criticality && p.ktStage === ktStage && p.hasSuccessor === (has === 1) && !p.ownerLeft);
@@ -162,10 +178,10 @@ export function countReadiness(db: Db, today: string): CountedReadiness {
       list.push({ criticality, ktStage, hasSuccessor: has === 1, ownerLeft: true, count: n });
     }
     for (const g of groups.values()) g.processes = g.processes.filter((p) => p.count > 0);
-  }
+  });
 
   // Admins of one side are one group, however many of them.
-  eachGroup(db, REPOSITORIES_SQL, (vendorId) => {
+  steps.push(() => eachGroup(db, REPOSITORIES_SQL, (vendorId) => {
     const list = of(vendorId).repositories;
     return (_text, [transferStatus, side], n) => {
       const adminSide = side === '' ? null : side!;
@@ -173,20 +189,20 @@ export function countReadiness(db: Db, today: string): CountedReadiness {
       if (same) same.count += n;
       else list.push({ transferStatus: transferStatus!, adminSide, count: n });
     };
-  });
-  eachGroup(db, LICENCES_SQL, (vendorId) => {
+  }));
+  steps.push(() => eachGroup(db, LICENCES_SQL, (vendorId) => {
     const list = of(vendorId).licences;
     return (_text, [licensee, transferable, transferStatus], n) => {
       list.push({ licensee: licensee!, transferable: transferable!, transferStatus: transferStatus!, count: n });
     };
-  });
-  eachGroup(db, DOCUMENTS_SQL, (vendorId) => {
+  }));
+  steps.push(() => eachGroup(db, DOCUMENTS_SQL, (vendorId) => {
     const list = of(vendorId).documents;
     return (_text, [status, reviewed], n) => {
       list.push({ status: status!, reviewed: reviewed === '1', count: n });
     };
-  });
-  return { groups, items };
+  }));
+  return { steps, result: { groups, items } };
 }
 
 /** The scores already recorded for `day`, by vendor: the dashboard writes only those that changed. */

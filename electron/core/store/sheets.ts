@@ -60,3 +60,5 @@ export function liveKeys(db: Db, kind: RecordKind, column: string): { id: string
   const scoped = kind !== 'vendor' && kind !== 'person';
   return prepared(db, `SELECT id, ${scoped ? 'vendor_id' : "''"} AS v, ${column} AS k FROM ${TABLE[kind]} WHERE deleted_at IS NULL`).all() as { id: string; v: string; k: unknown }[];
 }
+
+export { workbookStamp } from './workbookStamp';
