@@ -25,6 +25,9 @@ await benchAttachments();
 console.log('');
 const { benchSheets } = await import('./bench/sheets.ts');
 await benchSheets();
+console.log('');
+const { benchActivityChain } = await import('./bench/activity-chain.ts');
+await benchActivityChain();
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(new URL('./bench-ui.mjs', import.meta.url))) {

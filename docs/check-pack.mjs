@@ -39,7 +39,7 @@ if (manifest.format !== 'handover-workbook-pack' || manifest.version !== 1) prob
 const listed = new Map((manifest.files ?? []).map((f) => [f.path, f]));
 for (const [path, f] of listed) {
   // Only the format's own names: never follow a listed path out of the folder.
-  if (!/^(README\.html|report\.md|data\/[a-z_]+\.(json|csv)|attachments\/[0-9a-f]{64}(\.[a-z0-9]{1,10})?)$/.test(path)) {
+  if (!/^(README\.html|report\.md|history\/activity\.json|data\/[a-z_]+\.(json|csv)|attachments\/[0-9a-f]{64}(\.[a-z0-9]{1,10})?)$/.test(path)) {
     problems.push(`${path}: not a name a pack may hold`);
     continue;
   }
@@ -53,7 +53,8 @@ for (const [path, f] of listed) {
   if (size !== f.size) problems.push(`${path}: ${size} bytes, the manifest says ${f.size}`);
   else if ((await sha256(join(dir, path))) !== f.sha256) problems.push(`${path}: its SHA-256 differs from the manifest's`);
 }
-for (const path of walk(dir)) if (path !== 'manifest.json' && !listed.has(path)) problems.push(`${path}: not listed in the manifest`);
+// manifest.json.minisig signs the manifest (minisign -Vm manifest.json checks it), so it is not listed.
+for (const path of walk(dir)) if (path !== 'manifest.json' && path !== 'manifest.json.minisig' && !listed.has(path)) problems.push(`${path}: not listed in the manifest`);
 
 if (problems.length) {
   console.error(`NOT intact (${problems.length} problem${problems.length === 1 ? '' : 's'}):`);

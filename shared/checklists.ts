@@ -1,5 +1,6 @@
 // Handover checklists: the phases of an exit, item statuses, and the schemas of what the screens
 // send. Due dates are offsets in days from the vendor's exit date T unless set by hand.
+import type { AssistancePeriod, VendorNotice } from './contract-deadlines';
 import { z } from 'zod';
 import type { Readiness } from './readiness';
 
@@ -193,4 +194,8 @@ export interface VendorOverview {
   nextDeadlines: (ChecklistItem & { checklistName: string })[];
   /** The exit's phases against dates, for the timeline. */
   phases: PhaseSpan[];
+  /** The serve-notice-by from the contracts the exit ends (shared/contract-deadlines.ts); null when none needs notice. */
+  notice: VendorNotice | null;
+  /** Termination-assistance periods of the contracts notice was served on, for the timeline. */
+  assistance: AssistancePeriod[];
 }

@@ -60,6 +60,12 @@ function parts(day: string): [number, number, number] {
   return [y!, m!, d!];
 }
 
+/** Months since year 0 of the month a day falls in. */
+function monthIndex(day: string): number {
+  const [y, m] = parts(day);
+  return y * 12 + m - 1;
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -154,7 +160,9 @@ export function termPosition(terms: ContractTerms, today: string): TermPosition 
 
   // Tacit renewal: the term running today is the first that ends on or after today; once its
   // notice date has passed unserved, the renewal after it is already decided.
-  let j = 0;
+  // Counted straight to within a term of today (the dashboard works this out for every contract),
+  // then stepped: never more than a couple of steps.
+  let j = initialEnd < today ? Math.max(0, Math.floor((monthIndex(today) - monthIndex(initialEnd)) / months) - 1) : 0;
   while (renewalEnd(initialEnd, months, j) < today) j++;
   const currentEnd = renewalEnd(initialEnd, months, j);
   const k = noticeDeadline(currentEnd, terms.notice) < today ? j + 1 : j;

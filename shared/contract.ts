@@ -8,9 +8,10 @@ import {
 } from './checklists';
 import { KT_STAGE } from './enums';
 import {
-  packDiscardInput, packExportInput, packImportInput, packJobInput, packSourceInput,
-  type ImportPreview, type ImportResult, type PackCancelResult, type PackJobStatus, type PackVerifyReport,
+  packDiscardInput, packExportInput, packImportInput, packJobInput, packSourceInput, signerForgetInput, signerTrustInput, type TrustedSigner,
+  type ImportPreview, type ImportResult, type PackCancelResult, type PackEncryption, type PackJobStatus, type PackVerifyReport,
 } from './packs';
+import type { ChainReport } from './activityChain';
 import { handOverInput, type HandOverResult, type PersonReferences } from './people';
 import {
   sheetForgetMappingInput, sheetInspectInput, sheetJobInput, sheetRunInput, sheetTemplateInput,
@@ -47,6 +48,8 @@ export const REQUIRED_FIELDS: { [K in RecordKind]: readonly (keyof Fields<K> & s
   repository: ['vendorId', 'name'],
   licence: ['vendorId', 'product'],
   document: ['vendorId', 'title'],
+  contract: ['vendorId', 'title'],
+  notice: ['vendorId', 'contractId', 'servedOn'],
 };
 
 type RequiredField<K extends RecordKind> = (typeof REQUIRED_FIELDS)[K][number];
@@ -153,6 +156,8 @@ export interface AppInfo {
 export interface VendorSummary {
   vendor: RecordOf['vendor'];
   counts: Record<'process' | 'repository' | 'licence' | 'document', number>;
+  /** The earliest serve-notice-by among the contracts the exit ends (shared/contract-deadlines.ts). */
+  serveNoticeBy: string | null;
 }
 
 export interface SearchHit {
@@ -285,6 +290,10 @@ const reportInput = z.strictObject({ vendorIds: z.array(id).min(1, { error: 'nam
 export const API = {
   'app.info': read(none, as<AppInfo>()),
   'settings.setUserName': write(z.strictObject({ userName: z.string().trim().min(1, { error: 'is required' }).max(100) }), as<AppInfo>()),
+  // The signing keys kept for other workbooks' packs (shared/packs.ts TrustedSigner): trust on first import; a changed key is accepted here.
+  'signers.list': read(none, as<TrustedSigner[]>()),
+  'signers.trust': write(signerTrustInput, as<TrustedSigner>()),
+  'signers.forget': write(signerForgetInput, as<{ removed: boolean }>()),
   'demo.load': write(none, as<{ vendors: number; records: number }>()),
   'stats.get': read(none, as<Stats>()),
   'vendor.summaries': read(none, as<VendorSummary[]>()),
@@ -296,6 +305,8 @@ export const API = {
     z.strictObject({ vendorId: id.optional(), recordId: id.optional(), before: z.string().optional(), limit: z.number().int().min(1).max(500).optional() }),
     as<ActivityEntry[]>(),
   ),
+  /** Checks the activity log's hash chain: intact, or its first broken link. */
+  'activity.verifyChain': read(none, as<ChainReport>()),
   // Bytes never travel in a call: the desktop names the file the user picked or dropped (streamed
   // by the backend; refused on the browser face, which uploads to POST /attachments instead).
   'attachment.addFile': write(owner({ path: z.string().min(1, { error: 'is required' }).max(4096), fileName: attachmentFileName.optional() }), as<Attachment>()),
@@ -337,7 +348,7 @@ export const API = {
   'history.undo': write(none, as<HistoryState>()),
   'history.redo': write(none, as<HistoryState>()),
   // Transition packs (shared/packs.ts). An export is a job: start it, poll its status, cancel it.
-  'app.pickFile': read(z.strictObject({ purpose: z.enum(['open-pack', 'save-pack', 'open-sheet']), suggestedName: z.string().max(200).optional() }), as<{ path: string | null }>()),
+  'app.pickFile': read(z.strictObject({ purpose: z.enum(['open-pack', 'save-pack', 'open-sheet', 'open-identity']), suggestedName: z.string().max(200).optional() }), as<{ path: string | null }>()),
   'report.html': read(reportInput, as<{ title: string; html: string }>()),
   'report.printToPdf': read(reportInput, as<{ path: string | null }>()),
   'pack.export': read(packExportInput, as<{ jobId: string }>()),
@@ -347,6 +358,8 @@ export const API = {
   // Verify, preview and import are jobs like export (status and cancel as above). The import job
   // writes through its own connection and holds this backend's writes itself while it applies, so
   // starting it is not a write for the dispatcher.
+  // Whether a pack is encrypted (its age header) and what opens it; with keys, whether they do (the header only).
+  'pack.encryption': read(packSourceInput, as<PackEncryption>()),
   'pack.startVerify': read(packSourceInput, as<{ jobId: string }>()),
   'pack.startPreview': read(packSourceInput, as<{ jobId: string }>()),
   'pack.startImport': read(packImportInput, as<{ jobId: string }>()),
@@ -373,6 +386,9 @@ export const API = {
   ...crud('repository'),
   ...crud('licence'),
   ...crud('document'),
+  // A vendor's contracts, and the notices served on them (issue 11).
+  ...crud('contract'),
+  ...crud('notice'),
 };
 
 export type Api = typeof API;

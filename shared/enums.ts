@@ -17,6 +17,12 @@ export const TRANSFERABLE = ['yes', 'no', 'consent_required', 'unknown'] as cons
 export const LICENCE_TRANSFER = ['not_started', 'consent_requested', 'novated', 're_procured', 'lapsed'] as const;
 export const DOCUMENT_KIND = ['runbook', 'architecture', 'operating_procedure', 'contract', 'access_list', 'other'] as const;
 export const DOCUMENT_STATUS = ['draft', 'published', 'obsolete', 'missing'] as const;
+export const CONTRACT_KIND = ['master_agreement', 'statement_of_work', 'order_form', 'data_processing_agreement', 'nda', 'licence_agreement', 'other'] as const;
+export const NOTICE_UNIT = ['days', 'months'] as const;
+export const NOTICE_METHOD = ['unknown', 'written_letter', 'email', 'registered_post', 'certified_email'] as const;
+/** Whether a contract has a clause: 'unknown' until someone has read the contract for it. */
+export const CLAUSE = ['unknown', 'yes', 'no'] as const;
+export const YES_NO = ['yes', 'no'] as const;
 
 /** Human words for enum values; a value without an entry is shown with underscores as spaces. */
 const LABELS: Record<string, string> = {
@@ -69,6 +75,18 @@ const LABELS: Record<string, string> = {
   published: 'Published',
   obsolete: 'Obsolete',
   missing: 'Missing',
+  master_agreement: 'Master agreement',
+  statement_of_work: 'Statement of work',
+  order_form: 'Order form',
+  data_processing_agreement: 'Data processing agreement',
+  nda: 'NDA',
+  licence_agreement: 'Licence agreement',
+  days: 'Days',
+  months: 'Months',
+  written_letter: 'Written letter',
+  email: 'E-mail',
+  registered_post: 'Registered post',
+  certified_email: 'Certified e-mail',
 };
 
 export function enumLabel(value: string | null | undefined): string {

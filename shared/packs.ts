@@ -3,6 +3,8 @@
 // against the open workbook and imported in one transaction.
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
+import type { ChainReport } from './activityChain';
+import { packProfileInput, type PackProfileSummary } from './pack-profiles';
 
 export const PACK_FORMAT = 'handover-workbook-pack';
 export const PACK_VERSION = 1;
@@ -20,6 +22,8 @@ export const packExportInput = z.strictObject({
   attachments: z.boolean().optional(),
   /** Blank repository URLs, secret and key locations and document locations (packs that go outside). */
   redact: z.boolean().optional(),
+  /** Who the pack is cut for (shared/pack-profiles.ts; default full). */
+  profile: packProfileInput.optional(),
   /** Desktop: the path chosen in the save dialog. Without it the pack goes to a temporary folder (browser face: download it). */
   destination: localPath.optional(),
   /**
@@ -43,7 +47,10 @@ const sourceError = { error: 'give either path or upload', path: ['path'] };
 const packKeys = z.strictObject({
   passphrase: z.string().min(1, { error: 'is empty' }).max(1024, { error: 'is too long' }).optional(),
   identity: z.string().min(1, { error: 'is empty' }).max(64 * 1024, { error: 'is too long for an identity file' }).optional(),
-});
+  /** The identity file by its path (desktop: picked in the open dialog) or as an upload (browser face), read once and not kept. */
+  identityPath: localPath.optional(),
+  identityUpload: id.optional(),
+}).refine((k) => [k.identity, k.identityPath, k.identityUpload].filter((v) => v !== undefined).length <= 1, { error: 'give one identity file', path: ['identity'] });
 
 export const packSourceInput = z.strictObject({ ...sourceShape, keys: packKeys.optional() }).refine(oneSource, sourceError);
 export type PackSourceInput = z.input<typeof packSourceInput>;
@@ -88,6 +95,7 @@ export interface PackExportResult {
   attachments: number;
   redacted: boolean;
   vendors: PackVendorRef[];
+  profile: PackProfileSummary;
 }
 
 export type PackJobState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -139,17 +147,66 @@ export interface PackSummary {
   workbookId: string;
   vendors: PackVendorRef[];
   redacted: boolean;
+  /** Who the pack was cut for (full for packs made before profiles). */
+  profile: PackProfileSummary;
+  /** Every field the pack leaves out, as "table.field". */
+  redactedFields: string[];
   attachmentsIncluded: boolean;
   counts: Record<string, number>;
   files: number;
   bytes: number;
+  /** Who signed the manifest and how far its key is trusted; null for a pack that is not signed (earlier versions). */
+  signature: PackSignature | null;
 }
+
+/**
+ * How far a signed pack's key is trusted, from the packs this workbook has seen from the same
+ * workbook id: trusted (the key kept for it), first seen (none kept yet), changed (another key).
+ */
+export type SignerTrust = 'trusted' | 'first-seen' | 'changed';
+
+export interface PackSignature {
+  workbookName: string;
+  /** The user of the workbook that made it (the manifest's createdBy). */
+  user: string;
+  /** minisign's key id (16 hex digits). */
+  keyId: string;
+  /** A short name of the public key (SHA-256, the first 16 bytes in groups of four). */
+  fingerprint: string;
+  /** The public key as `minisign -P` takes it. */
+  publicKey: string;
+  /** Null where no workbook is there to compare with (the CLI's verify without --db). */
+  trust: SignerTrust | null;
+  /** When changed: the fingerprint of the key kept for that workbook. */
+  trustedFingerprint: string | null;
+}
+
+/** A key this workbook keeps for another workbook's packs (Settings › Signing keys). */
+export interface TrustedSigner {
+  workbookId: string;
+  workbookName: string;
+  keyId: string;
+  fingerprint: string;
+  publicKey: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** Keep (accept) a workbook's key, as a pack showed it; replaces the one kept before. */
+export const signerTrustInput = z.strictObject({
+  workbookId: id,
+  publicKey: z.string().trim().regex(/^RW[A-Za-z0-9+/]{54}$/, { error: 'must be a minisign public key (the line minisign -P takes)' }),
+  workbookName: z.string().trim().max(300, { error: 'is too long' }),
+});
+export const signerForgetInput = z.strictObject({ workbookId: id });
 
 export interface PackVerifyReport {
   ok: boolean;
   problems: PackProblem[];
   /** What the manifest says, when it could be read. */
   manifest: PackSummary | null;
+  /** The check of the activity log the pack carries (history/activity.json); null when it carries none (packs made before the chain). */
+  history?: ChainReport | null;
 }
 
 /**
@@ -223,6 +280,15 @@ export interface ImportResult {
   conflicts: { theirs: number; mine: number };
   attachmentsWritten: number;
   warnings: string[];
+}
+
+/** `pack.encryption`: whether a pack is encrypted (by its age header, not its name) and what opens it; given keys, whether they do. */
+export interface PackEncryption {
+  encrypted: boolean;
+  /** What opens it (null for a plain pack); 'unknown' for keys of a kind this app does not read. */
+  opensWith: 'passphrase' | 'identity' | 'unknown' | null;
+  /** With keys: null when they open it, else why not ("the passphrase does not open this pack"). */
+  problem: string | null;
 }
 
 export interface PackUpload {

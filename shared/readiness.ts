@@ -1,9 +1,10 @@
 // A vendor's readiness for exit (0–100) and the red flags that threaten it. One pure function:
 // the screens, the CLI and the pack report all call it, so a score means the same everywhere.
 import { isClosed, PHASES, type ItemStatus, type PhaseIndex } from './checklists';
-import { daysBetween, serveNoticeBy } from './dates';
+import type { ContractWithNotice } from './contract-deadlines';
+import { contractFlags, NOTICE_WARNING_BANDS } from './contract-flags';
+import { daysBetween } from './dates';
 import { explainPart, type PartRecords } from './readiness-explain';
-import { exitAfterContractEnd } from './records';
 
 /** How much each part counts towards the score. Parts with nothing to measure drop out. */
 export const PART_WEIGHTS = {
@@ -20,8 +21,8 @@ export const PHASE_WEIGHTS: Record<PhaseIndex, number> = { 0: 1, 1: 1.5, 2: 2, 3
 /** A critical process signed off counts four times a low one. */
 export const CRITICALITY_WEIGHTS = { critical: 4, high: 3, medium: 2, low: 1 } as const;
 
-/** The serve-notice date raises a flag this many days ahead. */
-export const NOTICE_WARNING_DAYS = 30;
+/** A serve-notice date this near shows as near (the first of the contract flags' warning bands). */
+export const NOTICE_WARNING_DAYS = NOTICE_WARNING_BANDS[0];
 
 /** An item overdue by more than this many days is a high-severity flag. */
 export const OVERDUE_HIGH_DAYS = 14;
@@ -35,7 +36,8 @@ export function lateness(dueDate: string | null, today: string): Lateness {
 
 export interface ReadinessInput {
   today: string;
-  vendor: { id: string; name: string; contractEnd: string | null; noticeDays: number | null; leadDays: number | null; exitDate: string | null; status: string };
+  /** `contracts`: the vendor's live contracts, each with the first notice served on it (shared/contract-flags.ts reads them). */
+  vendor: { id: string; name: string; exitDate: string | null; status: string; contracts: readonly ContractWithNotice[] };
   items: { id: string; title: string; phase: PhaseIndex; status: ItemStatus; dueDate: string | null; blockedReason: string }[];
   /** `left`: those of its owner and successor who have left (were deleted), as "successor Dmitri Ivanov". */
   processes: { id: string; name: string; criticality: keyof typeof CRITICALITY_WEIGHTS; successorId: string | null; ktStage: string; left?: string[] }[];
@@ -72,20 +74,22 @@ export type FlagKind =
   | 'item_overdue'
   | 'item_blocked'
   | 'notice_date_near'
-  | 'notice_date_past';
+  | 'notice_date_past'
+  | 'no_exit_assistance_clause'
+  | 'express_option_expiring';
 
 export interface RedFlag {
   kind: FlagKind;
   severity: 'high' | 'medium';
   message: string;
   /** The record or checklist item that causes it, so the screens can link to it. */
-  target: { kind: 'vendor' | 'process' | 'repository' | 'licence' | 'document' | 'checklist_item'; id: string };
+  target: { kind: 'vendor' | 'contract' | 'process' | 'repository' | 'licence' | 'document' | 'checklist_item'; id: string };
 }
 
 /** The order flags are listed in, within a severity: what threatens the whole exit first. */
 const FLAG_ORDER: FlagKind[] = [
-  'notice_date_past', 'notice_date_near', 'exit_after_contract_end', 'critical_process_no_successor', 'owner_left', 'licence_vendor_held_not_transferable',
-  'repository_no_in_house_admin', 'item_overdue', 'item_blocked', 'critical_process_not_signed_off', 'document_missing',
+  'notice_date_past', 'notice_date_near', 'exit_after_contract_end', 'express_option_expiring', 'critical_process_no_successor', 'owner_left', 'licence_vendor_held_not_transferable',
+  'repository_no_in_house_admin', 'item_overdue', 'item_blocked', 'critical_process_not_signed_off', 'no_exit_assistance_clause', 'document_missing',
 ];
 
 export interface Readiness {
@@ -326,25 +330,9 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
     }
   }
 
-  // Once the exit is under way (or done) notice has been served; before that, the date matters.
-  const notice = serveNoticeBy(vendor);
-  if (notice && (vendor.status === 'active' || vendor.status === 'exit_planned')) {
-    const left = daysBetween(today, notice);
-    if (left < 0) {
-      flag('high', 1, () => [{ kind: 'notice_date_past', severity: 'high', message: `The serve-notice date ${notice} passed ${-left} day${left === -1 ? '' : 's'} ago`, target: { kind: 'vendor', id: vendor.id } }]);
-    } else if (left <= NOTICE_WARNING_DAYS) {
-      const severity = left <= 7 ? 'high' : 'medium';
-      flag(severity, 1, () => [{ kind: 'notice_date_near', severity, message: `Serve notice by ${notice}: ${left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`}`, target: { kind: 'vendor', id: vendor.id } }]);
-    }
-  }
-  // Planned to leave after the contract ends: a stretch with no contract, unless a bridge is agreed.
-  if (vendor.status !== 'exited' && exitAfterContractEnd(vendor)) {
-    const gap = daysBetween(vendor.contractEnd!, vendor.exitDate!);
-    flag('high', 1, () => [{
-      kind: 'exit_after_contract_end', severity: 'high', target: { kind: 'vendor', id: vendor.id },
-      message: `The planned exit ${vendor.exitDate} falls ${gap} day${gap === 1 ? '' : 's'} after the contract end ${vendor.contractEnd}`,
-    }]);
-  }
+  // The contracts' notice dates, terms and clauses (shared/contract-flags.ts): always cheap, the
+  // vendor's contracts come with it.
+  for (const f of contractFlags(vendor, today)) flag(f.severity, 1, () => [f]);
 
   const parts = [
     part('checklist', itemsDone, itemsTotal, itemTally),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import * as E from './enums';
 
-export type Control = 'text' | 'longtext' | 'email' | 'url' | 'date' | 'int' | 'money' | 'currency' | 'enum' | 'person' | 'document' | 'vendor';
+export type Control = 'text' | 'longtext' | 'email' | 'url' | 'date' | 'int' | 'money' | 'currency' | 'enum' | 'person' | 'document' | 'vendor' | 'contract';
 
 export interface FieldMeta {
   label: string;
@@ -52,6 +52,12 @@ const url = (label: string, column = false) =>
     })
     .meta(meta({ label, control: 'url', column }));
 const notes = () => longText('Notes');
+const count = (label: string, max: number, error: string, hint?: string) =>
+  z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'cannot be negative' })
+    .max(max, { error }).nullable().meta(meta({ label, control: 'int', hint }));
+/** A clause of a contract: present or not (or not yet read), and where it is in the text. */
+const clause = (label: string) => choice(label, E.CLAUSE);
+const clauseRef = (label: string) => text(`${label}: clause`, false, 'Where it is in the contract, such as § 14.2.');
 
 const vendorId = z.uuid({ error: 'must be the id of a vendor' }).meta(meta({ label: 'Vendor', control: 'vendor' }));
 
@@ -144,6 +150,63 @@ export const documentShape = {
   notes: notes(),
 };
 
+export const contractShape = {
+  vendorId,
+  title: requiredText('Title'),
+  kind: choice('Kind', E.CONTRACT_KIND, true),
+  reference: text('Reference', true),
+  start: date('Start'),
+  initialEnd: date('Initial term end', true, 'The last day of the first term, before any renewal.'),
+  renewal: choice('Renewal', E.RENEWAL, true),
+  renewalMonths: count('Renewal term (months)', 600, 'is more than fifty years', 'Each renewal\'s length; 12 when left empty.'),
+  optionsExercised: count('Renewal options exercised', 100, 'is more than a hundred', 'Express renewal: how many options have been taken up so far.'),
+  noticeAmount: count('Notice period', 3650, 'is more than ten years', 'As the contract states it, in days or months.'),
+  noticeUnit: choice('Notice in', E.NOTICE_UNIT),
+  noticeMethod: choice('Notice must be served by', E.NOTICE_METHOD),
+  noticeTo: text('Notice to', false, 'Whom the notice goes to, as the contract names them.'),
+  leadDays: days('Internal lead time (days)', 'Time we need before serving notice: approvals, budget, board.'),
+  assistanceMonths: count('Termination assistance (months)', 120, 'is more than ten years', 'How long the vendor must help after the contract ends.'),
+  endedByExit: choice('This exit ends it', E.YES_NO, true),
+  exitAssistance: clause('Exit assistance'),
+  exitAssistanceRef: clauseRef('Exit assistance'),
+  dataReturn: clause('Data return'),
+  dataReturnRef: clauseRef('Data return'),
+  deletionCertificate: clause('Deletion certificate'),
+  deletionCertificateRef: clauseRef('Deletion certificate'),
+  ipOwnership: clause('Source code and IP ownership'),
+  ipOwnershipRef: clauseRef('Source code and IP ownership'),
+  escrowClause: clause('Escrow'),
+  escrowClauseRef: clauseRef('Escrow'),
+  stepIn: clause('Step-in rights'),
+  stepInRef: clauseRef('Step-in rights'),
+  serviceCredits: clause('Service credits or penalties'),
+  serviceCreditsRef: clauseRef('Service credits or penalties'),
+  confidentiality: clause('Surviving confidentiality'),
+  confidentialityRef: clauseRef('Surviving confidentiality'),
+  notes: notes(),
+};
+
+export const noticeShape = {
+  vendorId,
+  contractId: z.uuid({ error: 'must be the id of a contract' }).meta(meta({ label: 'Contract', control: 'contract', column: true })),
+  servedOn: z.string({ error: 'is required' })
+    .regex(ISO_DATE, { error: 'must be a date as YYYY-MM-DD' })
+    .refine(isRealDate, { error: 'is not a calendar date' })
+    .meta(meta({ label: 'Served on', control: 'date', column: true })),
+  servedById: ref('Served by', 'person', true),
+  method: choice('How', E.NOTICE_METHOD, true),
+  evidenceId: ref('Evidence', 'document', false),
+  acknowledgedOn: date('Acknowledged on', true),
+  notes: notes(),
+};
+
+/**
+ * The vendor's own contract fields, from before contracts were records of their own (issue 11):
+ * migration 7 made each vendor's its first contract. Kept and still read in (packs, sheets), but
+ * no form edits them and no deadline is worked out from them.
+ */
+export const VENDOR_LEGACY_CONTRACT_FIELDS = ['contractRef', 'contractStart', 'contractEnd', 'renewal', 'noticeDays', 'leadDays'] as const;
+
 /** Values a new record starts with where the input leaves a field out. */
 export const DEFAULTS = {
   vendor: {
@@ -165,6 +228,14 @@ export const DEFAULTS = {
     renewalDate: null, annualCost: null, currency: '', transferStatus: 'not_started', notes: '',
   },
   document: { kind: 'other', location: '', version: '', status: 'draft', reviewedById: null, reviewedOn: null, notes: '' },
+  contract: {
+    kind: 'master_agreement', reference: '', start: null, initialEnd: null, renewal: 'none', renewalMonths: null, optionsExercised: null,
+    noticeAmount: null, noticeUnit: 'days', noticeMethod: 'unknown', noticeTo: '', leadDays: null, assistanceMonths: null, endedByExit: 'yes',
+    exitAssistance: 'unknown', exitAssistanceRef: '', dataReturn: 'unknown', dataReturnRef: '', deletionCertificate: 'unknown',
+    deletionCertificateRef: '', ipOwnership: 'unknown', ipOwnershipRef: '', escrowClause: 'unknown', escrowClauseRef: '', stepIn: 'unknown',
+    stepInRef: '', serviceCredits: 'unknown', serviceCreditsRef: '', confidentiality: 'unknown', confidentialityRef: '', notes: '',
+  },
+  notice: { servedById: null, method: 'unknown', evidenceId: null, acknowledgedOn: null, notes: '' },
 } as const;
 
 export const SHAPES = {
@@ -174,6 +245,8 @@ export const SHAPES = {
   repository: repositoryShape,
   licence: licenceShape,
   document: documentShape,
+  contract: contractShape,
+  notice: noticeShape,
 } as const;
 
 export type RecordKind = keyof typeof SHAPES;
@@ -198,6 +271,8 @@ export type Process = Fields<'process'> & Stamp;
 export type Repository = Fields<'repository'> & Stamp;
 export type Licence = Fields<'licence'> & Stamp;
 export type DocumentRecord = Fields<'document'> & Stamp;
+export type Contract = Fields<'contract'> & Stamp;
+export type ContractNotice = Fields<'notice'> & Stamp;
 export interface RecordOf {
   vendor: Vendor;
   person: Person;
@@ -205,6 +280,8 @@ export interface RecordOf {
   repository: Repository;
   licence: Licence;
   document: DocumentRecord;
+  contract: Contract;
+  notice: ContractNotice;
 }
 
 /** The field that names a record in lists, search results and the activity log. */
@@ -215,6 +292,8 @@ export const TITLE_FIELD: { [K in RecordKind]: keyof Fields<K> & string } = {
   repository: 'name',
   licence: 'product',
   document: 'title',
+  contract: 'title',
+  notice: 'servedOn',
 };
 
 export const KIND_LABEL: Record<RecordKind, { one: string; many: string }> = {
@@ -224,6 +303,8 @@ export const KIND_LABEL: Record<RecordKind, { one: string; many: string }> = {
   repository: { one: 'Repository', many: 'Repositories' },
   licence: { one: 'Licence', many: 'Licences' },
   document: { one: 'Document', many: 'Documents' },
+  contract: { one: 'Contract', many: 'Contracts' },
+  notice: { one: 'Notice served', many: 'Notices served' },
 };
 
 /** Fields whose text feeds the search index besides the title. */
@@ -234,6 +315,8 @@ export const SEARCH_FIELDS: { [K in RecordKind]: readonly (keyof Fields<K> & str
   repository: ['url', 'host', 'ciCd', 'notes'],
   licence: ['licensor', 'notes'],
   document: ['location', 'version', 'notes'],
+  contract: ['reference', 'noticeTo', 'notes'],
+  notice: ['notes'],
 };
 
 /** The screen's words and control for one field, read from the schema. */
@@ -261,13 +344,36 @@ export interface FieldRuleIssue {
  * `changed` names the fields the user changed: the issue goes to the one they touched.
  */
 export function crossFieldIssues(kind: RecordKind, values: Record<string, unknown>, changed?: readonly string[]): FieldRuleIssue[] {
-  if (kind !== 'vendor') return [];
-  const { contractStart: start, contractEnd: end } = values;
-  if (typeof start !== 'string' || typeof end !== 'string' || end >= start) return [];
-  const onlyStart = changed !== undefined && changed.includes('contractStart') && !changed.includes('contractEnd');
-  return [onlyStart
-    ? { field: 'contractStart', message: 'must not be after the contract end' }
-    : { field: 'contractEnd', message: 'must not be before the contract start' }];
+  const only = (field: string, other: string) => changed !== undefined && changed.includes(field) && !changed.includes(other);
+  const ordered = (first: string, second: string, firstMessage: string, secondMessage: string): FieldRuleIssue[] => {
+    const a = values[first];
+    const b = values[second];
+    if (typeof a !== 'string' || typeof b !== 'string' || b >= a) return [];
+    return [only(first, second) ? { field: first, message: firstMessage } : { field: second, message: secondMessage }];
+  };
+  if (kind === 'vendor') return ordered('contractStart', 'contractEnd', 'must not be after the contract end', 'must not be before the contract start');
+  if (kind === 'notice') return ordered('servedOn', 'acknowledgedOn', 'must not be after the day it was acknowledged', 'must not be before the day it was served');
+  if (kind !== 'contract') return [];
+  const issues = ordered('start', 'initialEnd', 'must not be after the initial term end', 'must not be before the start');
+  // A renewal term or an exercised option on a contract that cannot renew in that way says the
+  // terms were misread: refused rather than silently ignored by the arithmetic.
+  const renewal = values.renewal;
+  if (typeof values.renewalMonths === 'number' && renewal === 'none') {
+    issues.push(only('renewal', 'renewalMonths')
+      ? { field: 'renewal', message: 'cannot be none while a renewal term is set: clear the renewal term first' }
+      : { field: 'renewalMonths', message: 'applies only to a contract that renews: set the renewal to tacit or express first' });
+  }
+  if (typeof values.optionsExercised === 'number' && values.optionsExercised > 0 && renewal !== undefined && renewal !== 'express') {
+    issues.push(only('renewal', 'optionsExercised')
+      ? { field: 'renewal', message: 'must stay express while renewal options are recorded as exercised' }
+      : { field: 'optionsExercised', message: 'applies only to renewal by express option' });
+  }
+  if (values.noticeUnit === 'months' && typeof values.noticeAmount === 'number' && values.noticeAmount > 120) {
+    issues.push(only('noticeUnit', 'noticeAmount')
+      ? { field: 'noticeUnit', message: `cannot be months: ${values.noticeAmount} months is more than ten years` }
+      : { field: 'noticeAmount', message: 'is more than ten years (120 months at most)' });
+  }
+  return issues;
 }
 
 /**

@@ -9,6 +9,8 @@ import { statsCommand, usage as statsUsage } from './commands/stats';
 import { exportCommand, usage as exportUsage } from './commands/export';
 import { importCommand, usage as importUsage } from './commands/import';
 import { verifyCommand, usage as verifyUsage } from './commands/verify';
+import { keyCommand, usage as keyUsage } from './commands/key';
+import { verifyLogCommand, usage as verifyLogUsage } from './commands/verifyLog';
 import { importSheetCommand, sheetTemplateCommand, templateUsage as sheetTemplateUsage, usage as importSheetUsage } from './commands/importSheet';
 import { appVersion } from '../core/project';
 import { processIo, UsageError, type Io } from './usage';
@@ -18,7 +20,9 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promi
   stats: { run: statsCommand, usage: statsUsage },
   export: { run: exportCommand, usage: exportUsage },
   verify: { run: verifyCommand, usage: verifyUsage },
+  'verify-log': { run: verifyLogCommand, usage: verifyLogUsage },
   import: { run: importCommand, usage: importUsage },
+  key: { run: keyCommand, usage: keyUsage },
   attach: { run: attachCommand, usage: attachUsage },
   readiness: { run: readinessCommand, usage: readinessUsage },
   'import-sheet': { run: importSheetCommand, usage: importSheetUsage },

@@ -13,6 +13,8 @@ import { removeStaleStaging } from './pack/import';
 import { sweepLeftovers } from './pack/leftovers';
 import { seedBuiltinTemplates } from './services/templates';
 import { PackJobs } from './pack/jobs';
+import { keyFileStore } from './pack/keyFileStore';
+import type { SigningKeyStore } from './pack/signingKey';
 import { openWorkbook, type Db } from './store/open';
 import { getSetting, setSetting } from './store/settings';
 import { checkpointWal } from './store/wal';
@@ -40,6 +42,8 @@ export interface BackendOptions {
   newId?: () => string;
   /** The built pack worker (desktop app); default: its source through tsx. */
   packWorkerEntry?: URL;
+  /** Where the workbook's signing key is kept (desktop: safeStorage); default: a key file beside the workbook (keyFileStore.ts). */
+  signingKeys?: SigningKeyStore;
 }
 
 /** What the browser face's attachment routes need: an upload streamed into the store, a stored file to stream out. */
@@ -113,7 +117,7 @@ export function createBackend(opts: BackendOptions): Backend {
   };
   const packs = new PackJobs({
     onImported: announceSince,
-    nativeBinding: opts.nativeBinding, allowPaths: opts.allowPackPaths ?? true, ...(opts.packWorkerEntry ? { workerEntry: opts.packWorkerEntry } : {}),
+    nativeBinding: opts.nativeBinding, allowPaths: opts.allowPackPaths ?? true, signingKeys: opts.signingKeys ?? keyFileStore, ...(opts.packWorkerEntry ? { workerEntry: opts.packWorkerEntry } : {}),
   });
   const history = new UndoHistory();
   const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false, packs, dialogs: opts.dialogs, history });

@@ -9,8 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaceRequest } from './host-protocol';
 import { pdfOptions } from './pdf-page';
+import type { DesktopKeys } from './signing-keys';
 
-const PACKS: FileFilter[] = [{ name: 'Transition packs', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }];
+// An encrypted pack is `<name>.zip.age`; the dialogs match the last extension only.
+const PACKS: FileFilter[] = [{ name: 'Transition packs', extensions: ['zip', 'age'] }, { name: 'All files', extensions: ['*'] }];
+const PLAIN_PACKS: FileFilter[] = [{ name: 'Transition packs', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }];
+const ENCRYPTED_PACKS: FileFilter[] = [{ name: 'Encrypted transition packs', extensions: ['age'] }, { name: 'All files', extensions: ['*'] }];
+/** age-keygen's identity files have no fixed extension (key.txt is usual). */
+const IDENTITIES: FileFilter[] = [{ name: 'age identity files', extensions: ['txt', 'key', 'age'] }, { name: 'All files', extensions: ['*'] }];
 const PDF: FileFilter[] = [{ name: 'PDF documents', extensions: ['pdf'] }];
 const ALL_FILES: FileFilter[] = [{ name: 'All files', extensions: ['*'] }];
 /** What the sheet import reads (the backend tells the format by the bytes; .xls it refuses with advice). */
@@ -21,7 +27,9 @@ const XLSX: FileFilter[] = [{ name: 'Excel workbooks', extensions: ['xlsx'] }];
 /** Electron's shell.openPath: '' on success, a message otherwise. */
 export type OpenPath = (path: string) => Promise<string>;
 
-export function createShellFaces(window: () => BrowserWindow | null, folder: () => string, openPath: OpenPath): (request: FaceRequest) => Promise<string | null> {
+export function createShellFaces(
+  window: () => BrowserWindow | null, folder: () => string, openPath: OpenPath, signingKeys?: DesktopKeys,
+): (request: FaceRequest) => Promise<string | null> {
   const save = async (title: string, name: string, filters: FileFilter[]) => {
     const win = window();
     const options = { title, defaultPath: join(folder(), name), filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
@@ -64,12 +72,14 @@ export function createShellFaces(window: () => BrowserWindow | null, folder: () 
     switch (request.kind) {
       case 'openPack':
         return openOne('Open transition pack', PACKS);
+      case 'openIdentity':
+        return openOne('Open the identity file of an encrypted pack', IDENTITIES);
       case 'openSheet':
         return openOne('Import a spreadsheet', SHEETS);
       case 'saveTemplate':
         return save('Save blank template', request.name, request.name.endsWith('.xlsx') ? XLSX : CSV);
       case 'savePack':
-        return save('Export transition pack', request.name, PACKS);
+        return request.name.endsWith('.zip.age') ? save('Export encrypted transition pack', request.name, ENCRYPTED_PACKS) : save('Export transition pack', request.name, PLAIN_PACKS);
       case 'saveAttachment':
         // Any file type: the copy keeps the attachment's own name and extension.
         return save('Save attachment', request.name, ALL_FILES);
@@ -82,6 +92,13 @@ export function createShellFaces(window: () => BrowserWindow | null, folder: () 
         if (problem) throw new Error(problem);
         return null;
       }
+      case 'loadSigningKey':
+        if (!signingKeys) throw new Error('This app keeps no signing keys.');
+        return signingKeys.load(request.workbookId);
+      case 'saveSigningKey':
+        if (!signingKeys) throw new Error('This app keeps no signing keys.');
+        await signingKeys.save(request.workbookId, request.secret);
+        return null;
     }
   };
 }

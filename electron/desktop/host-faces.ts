@@ -13,6 +13,7 @@ export type AskMain = (request: FaceRequest) => Promise<string | null>;
 export function hostFaceDialogs(ask: AskMain): FaceDialogs {
   return {
     openPack: () => ask({ kind: 'openPack' }),
+    openIdentity: () => ask({ kind: 'openIdentity' }),
     savePack: (name) => ask({ kind: 'savePack', name }),
     saveAttachment: (name) => ask({ kind: 'saveAttachment', name }),
     openSheet: () => ask({ kind: 'openSheet' }),

@@ -29,6 +29,7 @@ const toHost = z.discriminatedUnion('type', [
 
 const faceRequest = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('openPack') }),
+  z.strictObject({ kind: z.literal('openIdentity') }),
   z.strictObject({ kind: z.literal('savePack'), name: text }),
   z.strictObject({ kind: z.literal('saveAttachment'), name: text }),
   z.strictObject({ kind: z.literal('openSheet') }),
@@ -36,6 +37,8 @@ const faceRequest = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('savePdf'), name: text }),
   z.strictObject({ kind: z.literal('printPdf'), html: text, dir: z.string().min(1), running: z.strictObject({ title: text, date: text }) }),
   z.strictObject({ kind: z.literal('openFile'), path: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('loadSigningKey'), workbookId: z.uuid() }),
+  z.strictObject({ kind: z.literal('saveSigningKey'), workbookId: z.uuid(), secret: z.base64() }),
 ]);
 
 const apiResponse = z.union([

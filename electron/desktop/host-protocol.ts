@@ -32,6 +32,8 @@ export type ToHost =
  */
 export type FaceRequest =
   | { kind: 'openPack' }
+  /** An age identity file (AGE-SECRET-KEY-1…) for an encrypted pack; the host reads it, once. */
+  | { kind: 'openIdentity' }
   | { kind: 'savePack'; name: string }
   | { kind: 'saveAttachment'; name: string }
   /** A spreadsheet to import (CSV, TSV, text or XLSX). */
@@ -42,7 +44,10 @@ export type FaceRequest =
   | { kind: 'savePdf'; name: string }
   /** Print `html` to a temporary PDF in `dir` (beside the checked destination); answers its path. */
   | { kind: 'printPdf'; html: string; dir: string; running: { title: string; date: string } }
-  | { kind: 'openFile'; path: string };
+  | { kind: 'openFile'; path: string }
+  /** The workbook's secret signing key, kept with safeStorage by main (signing-keys.ts): base64, or null when none. */
+  | { kind: 'loadSigningKey'; workbookId: string }
+  | { kind: 'saveSigningKey'; workbookId: string; secret: string };
 
 /** The running pack jobs' progress, as much as the taskbar bar needs. */
 export interface JobProgress {

@@ -5,6 +5,7 @@ import { createBackend, type Backend, type BackendOptions } from '../core/backen
 import type { ApiResponse } from '../../shared/errors';
 import { hostFaceDialogs, hostOpenFile, type AskMain } from './host-faces';
 import { parseToHost } from './host-messages';
+import { hostSigningKeys } from './host-signing-keys';
 import type { FromHost, JobProgress, PortLike, ToHost } from './host-protocol';
 
 export interface HostDeps {
@@ -73,6 +74,7 @@ export function serveBackend(port: PortLike, deps: HostDeps): ServedHost {
         canSwitchWorkbook: true,
         dialogs: hostFaceDialogs(ask),
         openFile: hostOpenFile(ask),
+        signingKeys: hostSigningKeys(ask),
       });
     } catch (e) {
       return post({ type: 'failed', id: m.id, message: errorText(e) });

@@ -2,13 +2,14 @@
 // process of its own (backend-host.ts), so the window's process never waits for the workbook; this
 // process checks senders and relays calls to it (host-client.ts). Everything here is wiring; the
 // rules live in electron/desktop/ (window guards, IPC, menu, recent list, workbook switching).
-import { app, ipcMain, protocol, screen, shell, type BrowserWindow, type Event } from 'electron';
+import { app, ipcMain, protocol, safeStorage, screen, shell, type BrowserWindow, type Event } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMMAND, WORKBOOK_CHANGED } from './channels';
 import { askNewWorkbookPath, askOpenWorkbookPath, askRestartBackend, showError } from './dialogs';
 import { createShellFaces } from './face-dialogs';
+import { safeStorageKeys } from './signing-keys';
 import { backendStopped, connectHost, type HostClient } from './host-client';
 import type { HistoryState } from '../../shared/contract';
 import type { HostOpenOptions } from './host-protocol';
@@ -155,7 +156,9 @@ const hostOptions = (workbookPath: string): HostOpenOptions => ({
 const NOT_RUNNING = backendStopped("The workbook's backend is not running (it stopped, or is being restarted); try again in a moment.");
 
 /** Dialogs, printing and "open with" for the host, which has no Electron. */
-const shellFaces = createShellFaces(currentWindow, () => app.getPath('documents'), (path) => shell.openPath(path));
+const shellFaces = createShellFaces(
+  currentWindow, () => app.getPath('documents'), (path) => shell.openPath(path), safeStorageKeys(() => join(app.getPath('userData'), 'signing-keys'), () => safeStorage),
+);
 
 /** Forks a backend host (no workbook open yet) and relays its change events to the window. */
 function launchHost(): HostClient {

@@ -218,7 +218,8 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
       const file = opts.packs?.download(download[1]!);
       if (!file) return send(res, 404, errorBody('NOT_FOUND', 'No finished pack with that id'));
-      res.writeHead(200, downloadHeaders(file.fileName, file.size, 'application/zip'));
+      // An encrypted pack is not a zip until it is opened: a browser must not offer to unpack it.
+      res.writeHead(200, downloadHeaders(file.fileName, file.size, file.fileName.endsWith('.age') ? 'application/octet-stream' : 'application/zip'));
       if (req.method === 'HEAD') return res.end();
       return pipeline(createReadStream(file.path), res).catch(() => res.destroy());
     }

@@ -1,75 +1,23 @@
-// The user's name, which the activity log records with every change. Editable in place.
+// The user's name, which the activity log records with every change. Editable in place; the box
+// lives in the form engine (useForm), checked with the contract's schema before sending.
 import { useState, type FormEvent } from 'react';
+import { API } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { api } from '../api';
+import { FieldControl } from '../forms/FieldControl';
+import type { FormFields } from '../forms/formCore';
+import { useForm } from '../forms/useForm';
 import { toastError } from '../ui/toasts';
 import { useAppStore, useInfo } from './store';
+
+const FIELDS: FormFields = { userName: { meta: { label: 'Your name', control: 'text', hint: 'Recorded with each change in the activity log.' } } };
 
 export function UserName() {
   const info = useInfo();
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const name = info?.userName ?? '';
 
-  const start = () => {
-    setDraft(name);
-    setError(null);
-    setEditing(true);
-  };
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    // Saving the same name would only add a line to the activity log.
-    if (draft.trim() === name) {
-      setEditing(false);
-      return;
-    }
-    try {
-      const next = await api['settings.setUserName']({ userName: draft });
-      useAppStore.getState().setInfo(next);
-      setEditing(false);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'INVALID_INPUT') setError(`Your name ${err.issues?.[0]?.message ?? err.message}`);
-      else toastError(err);
-    }
-  };
-
-  if (editing) {
-    return (
-      <form className="user-name-form" onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}>
-        <label htmlFor="user-name-input" className="sidebar-label">
-          Your name
-        </label>
-        <input
-          id="user-name-input"
-          className="input"
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          autoFocus
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'user-name-error' : 'user-name-hint'}
-        />
-        {error ? (
-          <div id="user-name-error" className="field-error">
-            {error}
-          </div>
-        ) : (
-          <div id="user-name-hint" className="field-hint">
-            Recorded with each change in the activity log.
-          </div>
-        )}
-        <div className="user-name-actions">
-          <button type="submit" className="button button-primary button-small">
-            Save name
-          </button>
-          <button type="button" className="button button-small" onClick={() => setEditing(false)}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    );
-  }
+  if (editing) return <UserNameForm name={name} onDone={() => setEditing(false)} />;
 
   return (
     <div className="user-name">
@@ -77,9 +25,48 @@ export function UserName() {
       <span className="user-name-value" title="Recorded with each change in the activity log">
         {name || <span className="muted">no name set</span>}
       </span>
-      <button type="button" className="link-button" onClick={start} aria-label={name ? 'Change your name' : 'Set your name'}>
+      <button type="button" className="link-button" onClick={() => setEditing(true)} aria-label={name ? 'Change your name' : 'Set your name'}>
         {name ? 'Change' : 'Set'}
       </button>
     </div>
+  );
+}
+
+/** Mounted for each edit, so it starts from the name as it is then. */
+function UserNameForm({ name, onDone }: { name: string; onDone(): void }) {
+  const [start] = useState(() => ({ userName: name }));
+  const form = useForm(FIELDS, start);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const input = form.check(API['settings.setUserName'].input, (t) => t);
+    if (!input) return;
+    // Saving the same name would only add a line to the activity log.
+    if (input.userName === name) {
+      onDone();
+      return;
+    }
+    try {
+      const next = await api['settings.setUserName'](input);
+      useAppStore.getState().setInfo(next);
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError && err.issues?.length) form.showIssues(err.issues);
+      else toastError(err);
+    }
+  };
+
+  return (
+    <form className="user-name-form" onSubmit={save} noValidate onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <FieldControl name="userName" meta={FIELDS.userName!.meta} value={form.values.userName ?? ''} error={form.issues.byField.userName ?? form.issues.other[0]} onChange={(v) => form.set('userName', v)} autoFocus />
+      <div className="user-name-actions">
+        <button type="submit" className="button button-primary button-small">
+          Save name
+        </button>
+        <button type="button" className="button button-small" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 import { confirmLeave, hasUnsaved } from './unsaved';
 import { INVENTORY_KINDS, type InventoryKind, type RecordKind } from '../../shared/records';
 
-export const VENDOR_TABS = ['overview', 'checklists', 'processes', 'repositories', 'licences', 'documents', 'activity'] as const;
+export const VENDOR_TABS = ['overview', 'checklists', 'contracts', 'processes', 'repositories', 'licences', 'documents', 'activity'] as const;
 export type VendorTab = (typeof VENDOR_TABS)[number];
 
 export const TAB_OF_KIND: Record<InventoryKind, VendorTab> = {
@@ -90,6 +90,8 @@ export function routeOfRecord(kind: RecordKind, id: string, vendorId: string | n
   if (kind === 'vendor') return { name: 'vendor', vendorId: id, tab: 'overview', open: null };
   if (kind === 'person') return { name: 'people', open: id };
   if (!vendorId) return { name: 'vendors' };
+  // A notice is shown with its contract, on the contracts tab.
+  if (kind === 'contract' || kind === 'notice') return { name: 'vendor', vendorId, tab: 'contracts', open: kind === 'contract' ? id : null };
   return { name: 'vendor', vendorId, tab: TAB_OF_KIND[kind], open: id };
 }
 

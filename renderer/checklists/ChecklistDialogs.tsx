@@ -1,6 +1,6 @@
 // A checklist's dialogs: rename it, save it as a template, delete it (with undo), and delete one
 // of its items (with undo). Each write's own change event refreshes the screens.
-import type { ChecklistItem, ChecklistWithProgress } from '../../shared/checklists';
+import { templateInput, type ChecklistItem, type ChecklistWithProgress } from '../../shared/checklists';
 import { api } from '../api';
 import { navigate } from '../app/router';
 import { plural } from '../format';
@@ -77,6 +77,7 @@ export function ChecklistDialogs({ vendorName, checklists, checklist, dialog, on
           label="Name"
           initial={checklist.name}
           confirmLabel="Rename"
+          schema={templateInput.shape.name}
           onClose={() => onDialog(null)}
           onSubmit={async (name) => {
             await api['checklist.rename']({ id: checklist.id, name });
@@ -91,6 +92,7 @@ export function ChecklistDialogs({ vendorName, checklists, checklist, dialog, on
           label="Template name"
           initial={`${checklist.name} (${vendorName})`}
           confirmLabel="Save template"
+          schema={templateInput.shape.name}
           onClose={() => onDialog(null)}
           onSubmit={async (name) => {
             const t = await api['template.fromChecklist']({ checklistId: checklist.id, name });

@@ -1,14 +1,13 @@
 // The fields of an item's detail: title, status, owner, the reason it is blocked, phase, days from
 // T, the due date (following T or set by hand), description and evidence note. Errors show at
 // their field; the detail keeps the values and saves them.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ITEM_STATUS_LABEL, offsetLabel, type ItemStatus } from '../../shared/checklists';
-import { DateInput } from '../forms/DateInput';
 import { FieldControl } from '../forms/FieldControl';
 import { TEAM_SIDE } from '../forms/personSides';
 import { dueFromOffset } from './items';
-import { fieldIssues, ITEM_FIELD, parseOffset, phaseOption } from './itemFields';
-import type { ItemValues } from './itemValues';
+import { ITEM_FIELD, parseOffset, phaseOption } from './itemFields';
+import { ITEM_FORM, type ItemValues } from './itemValues';
 
 interface Props {
   values: ItemValues;
@@ -24,16 +23,9 @@ interface Props {
 }
 
 export function ItemDetailFields({ values, issues, exitDate, ownerRole, names, onChange: set, onName }: Props) {
-  const id = useId();
   const [ownerText, setOwnerText] = useState<string | null>(null);
   const offsetNumber = parseOffset(values.offset);
   const followed = dueFromOffset(exitDate, offsetNumber);
-  const field = (key: string) => ({
-    id: `${id}-${key}`,
-    'aria-invalid': issues[key] ? true : undefined,
-    'aria-describedby': issues[key] ? `${id}-${key}-error` : undefined,
-  });
-  const { error } = fieldIssues(id, issues);
 
   return (
     <div className="form-grid">
@@ -79,24 +71,21 @@ export function ItemDetailFields({ values, issues, exitDate, ownerRole, names, o
         error={issues.offset}
         onChange={(v) => set('offset', v)}
       />
-      <div className="field field-longtext due-field">
-        <label className="field-label" htmlFor={`${id}-due`}>
-          Due date
-        </label>
-        <div className="due-row">
-          <DateInput
-            {...field('due')}
-            aria-describedby={`${id}-due-hint`}
-            className="input input-date"
-            label="Due date"
-            value={values.manual ? values.due : exitDate ? followed : ''}
-            placeholder={!values.manual && !exitDate && offsetNumber != null ? offsetLabel(offsetNumber) : 'YYYY-MM-DD'}
-            onChange={(v) => {
-              set('due', v);
-              set('manual', true);
-            }}
-          />
-          {values.manual ? (
+      <FieldControl
+        name="due"
+        meta={{
+          ...ITEM_FORM.due!.meta,
+          hint: values.manual ? 'A date set by hand stays put when the exit date moves.' : 'Type a date to set it by hand; otherwise it moves with the exit date.',
+        }}
+        wide
+        value={values.manual ? values.due : exitDate ? followed : ''}
+        error={issues.due}
+        onChange={(v) => {
+          set('due', v);
+          set('manual', true);
+        }}
+        aside={
+          values.manual ? (
             <>
               <span className="badge badge-amber">Set by hand</span>
               <button
@@ -112,16 +101,9 @@ export function ItemDetailFields({ values, issues, exitDate, ownerRole, names, o
             </>
           ) : (
             <span className="muted">{offsetNumber == null ? 'No due date' : exitDate ? `Follows the exit date (${offsetLabel(offsetNumber)})` : offsetLabel(offsetNumber)}</span>
-          )}
-        </div>
-        {issues.due ? (
-          error('due')
-        ) : (
-          <div id={`${id}-due-hint`} className="field-hint">
-            {values.manual ? 'A date set by hand stays put when the exit date moves.' : 'Type a date to set it by hand; otherwise it moves with the exit date.'}
-          </div>
-        )}
-      </div>
+          )
+        }
+      />
       <FieldControl name="description" meta={ITEM_FIELD.description} value={values.description} error={issues.description} onChange={(v) => set('description', v)} />
       <FieldControl
         name="evidence"

@@ -1,6 +1,7 @@
 // Starts a vendor's checklist from a template: the built-in exit (ordinary or emergency) or one of
 // the user's own. Items due at T + offset; per-process items become one per process of the vendor.
-// The name lives in the form engine (useForm), checked with the contract's schema before sending.
+// The template and the name live in the form engine (useForm), checked with the contract's schema
+// before sending; closing with a changed choice or a typed name asks first.
 import { useId, useState, type FormEvent } from 'react';
 import type { Checklist, Template } from '../../shared/checklists';
 import { API } from '../../shared/contract';
@@ -9,6 +10,7 @@ import { api } from '../api';
 import { useApi } from '../data/useApi';
 import { FieldControl } from '../forms/FieldControl';
 import type { FormFields } from '../forms/formCore';
+import { changedFieldsText, useDiscardConfirm } from '../forms/useDiscardConfirm';
 import { useForm } from '../forms/useForm';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
@@ -22,8 +24,12 @@ interface Props {
   onClose(started?: Checklist): void;
 }
 
-const FIELDS: FormFields = { name: { meta: { label: 'Name', control: 'text', hint: 'Leave empty to use the template’s name.' } } };
-const START = { name: '' };
+const FIELDS: FormFields = {
+  // Its options are the templates' ids, known once they are loaded; '' is the one preselected for the vendor.
+  template: { meta: { label: 'Template', control: 'radio' }, paths: ['templateId'] },
+  name: { meta: { label: 'Name', control: 'text', hint: 'Leave empty to use the template’s name.' } },
+};
+const START = { template: '', name: '' };
 
 function describe(t: Template, processCount: number | undefined): string {
   const perProcess = t.items.filter((i) => i.perProcess).length;
@@ -36,7 +42,6 @@ function describe(t: Template, processCount: number | undefined): string {
 
 export function StartChecklistDialog({ vendorId, vendorName, exitKind, processCount, onClose }: Props) {
   const templates = useApi('template.list', {});
-  const [chosen, setChosen] = useState<string | null>(null);
   const form = useForm(FIELDS, START);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,13 +49,13 @@ export function StartChecklistDialog({ vendorId, vendorName, exitKind, processCo
 
   const list = templates.data ?? [];
   const preferred = list.find((t) => t.builtin === (exitKind === 'emergency' ? 'emergency_exit' : 'exit')) ?? list[0];
-  const selected = list.find((t) => t.id === chosen) ?? preferred;
+  const selected = list.find((t) => t.id === form.values.template) ?? preferred;
+  const { requestClose, discardDialog } = useDiscardConfirm({ unsaved: form.dirty.length ? changedFieldsText(form.dirty.length) : null, onClose: () => onClose() });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!selected) return;
     // An empty name is left out: the checklist takes the template's.
-    const input = form.check(API['checklist.start'].input, (t) => ({ vendorId, templateId: selected.id, ...(String(t.name).trim() ? { name: t.name } : {}) }));
+    const input = form.check(API['checklist.start'].input, (t) => ({ vendorId, templateId: selected?.id, ...(String(t.name).trim() ? { name: t.name } : {}) }));
     if (!input) return;
     setError(null);
     setBusy(true);
@@ -71,11 +76,11 @@ export function StartChecklistDialog({ vendorId, vendorName, exitKind, processCo
     <AppDialog
       title="Start a checklist"
       isOpen
-      onClose={() => onClose()}
+      onClose={requestClose}
       footer={
         <>
           <span className="spacer" />
-          <button type="button" className="button" onClick={() => onClose()}>
+          <button type="button" className="button" onClick={requestClose}>
             Cancel
           </button>
           <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy || !selected}>
@@ -90,25 +95,31 @@ export function StartChecklistDialog({ vendorId, vendorName, exitKind, processCo
             {[error, ...form.issues.other].filter(Boolean).join(' ')}
           </div>
         )}
-        <fieldset className="template-choices">
-          <legend className="field-label">Template</legend>
-          {templates.error && <p className="field-error">{templates.error.message}</p>}
-          {!templates.data && !templates.error && <p className="muted">Loading the templates…</p>}
-          {list.map((t) => (
-            <label key={t.id} className={`template-choice${selected?.id === t.id ? ' is-selected' : ''}`}>
-              <input type="radio" name={`${id}-template`} value={t.id} checked={selected?.id === t.id} onChange={() => setChosen(t.id)} />
-              <span className="template-choice-text">
-                <span className="template-choice-name">
+        <FieldControl
+          name="template"
+          meta={{
+            ...FIELDS.template!.meta,
+            options: list.map((t) => t.id),
+            ...(!templates.data && !templates.error ? { hint: 'Loading the templates…' } : {}),
+          }}
+          value={selected?.id ?? ''}
+          error={form.issues.byField.template ?? templates.error?.message}
+          onChange={(v) => form.set('template', v)}
+          renderOption={(templateId) => {
+            const t = list.find((x) => x.id === templateId)!;
+            return (
+              <span className="choice-text">
+                <span className="choice-name">
                   {t.name}
                   {t.builtin && <span className="badge badge-grey">Built in</span>}
                   {t.builtin === 'emergency_exit' && <span className="badge badge-red">Emergency</span>}
                 </span>
-                {t.description && <span className="template-choice-desc">{t.description}</span>}
-                <span className="template-choice-meta">{describe(t, processCount)}</span>
+                {t.description && <span className="choice-desc">{t.description}</span>}
+                <span className="choice-meta">{describe(t, processCount)}</span>
               </span>
-            </label>
-          ))}
-        </fieldset>
+            );
+          }}
+        />
         <FieldControl
           name="name"
           meta={FIELDS.name!.meta}
@@ -117,6 +128,7 @@ export function StartChecklistDialog({ vendorId, vendorName, exitKind, processCo
           error={form.issues.byField.name}
           onChange={(v) => form.set('name', v)}
         />
+        {discardDialog}
       </form>
     </AppDialog>
   );

@@ -1,5 +1,5 @@
 // What the item forms share (adding an item, a template's item, an item's detail): reading the
-// "days from T" box, the phase choice, and errors shown at their field.
+// "days from T" box and the phase choice.
 import { ITEM_STATUS, PHASES } from '../../shared/checklists';
 import type { FieldMeta } from '../../shared/records';
 import type { FormField } from '../forms/formCore';
@@ -29,20 +29,4 @@ export function parseOffset(text: string): number | null {
   const t = text.trim();
   const n = Number(t);
   return t !== '' && Number.isInteger(n) ? n : null;
-}
-
-/** aria wiring and the message of a field that may carry an error (`<id>-<key>-error`) or a hint (`-hint`). */
-export function fieldIssues(id: string, issues: Record<string, string | undefined>) {
-  return {
-    described: (key: string) => ({
-      'aria-invalid': issues[key] ? true : undefined,
-      'aria-describedby': issues[key] ? `${id}-${key}-error` : `${id}-${key}-hint`,
-    }),
-    error: (key: string) =>
-      issues[key] && (
-        <div id={`${id}-${key}-error`} className="field-error">
-          {issues[key]}
-        </div>
-      ),
-  };
 }

@@ -1,8 +1,14 @@
 // Changing an item's status from a list (a click, a key): blocking asks what the item waits for,
-// since a blocked item without a reason helps nobody; the rest change at once.
+// since a blocked item without a reason helps nobody; the rest change at once. The reason lives in
+// the form engine (useForm), as every dialog's fields do.
 import { useId, useState, type FormEvent } from 'react';
-import { ITEM_STATUS_LABEL, type ChecklistItem, type ItemStatus } from '../../shared/checklists';
+import { z } from 'zod';
+import { itemChanges, ITEM_STATUS_LABEL, type ChecklistItem, type ItemStatus } from '../../shared/checklists';
 import { ApiError } from '../../shared/errors';
+import { FieldControl } from '../forms/FieldControl';
+import type { FormFields } from '../forms/formCore';
+import { changedFieldsText, useDiscardConfirm } from '../forms/useDiscardConfirm';
+import { useForm } from '../forms/useForm';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 import { changeItem } from './items';
@@ -42,24 +48,29 @@ export function useStatusChange(onChanged?: (item: ChecklistItem) => void) {
   return { change, dialog };
 }
 
+// The reason is required here (the shared schema lets a save leave it as it was), within the shared limits.
+const REASON = z.string().trim().min(1, { error: 'Say what the item is waiting for.' }).pipe(itemChanges.shape.blockedReason.unwrap());
+const BLOCK_FIELDS: FormFields = {
+  blockedReason: { meta: { label: 'What is it waiting for?', control: 'longtext', hint: 'Shown on the item and as a red flag until it is unblocked.' }, errorLabel: 'The reason' },
+};
+
 /** Asks why an item is blocked, then blocks it. */
 export function BlockDialog({ item, onClose, onBlocked }: { item: Item; onClose(): void; onBlocked(item: ChecklistItem): void }) {
-  const [reason, setReason] = useState(item.blockedReason);
-  const [error, setError] = useState<string | null>(null);
+  const [start] = useState(() => ({ blockedReason: item.blockedReason }));
+  const form = useForm(BLOCK_FIELDS, start);
   const [busy, setBusy] = useState(false);
   const id = useId();
+  const { requestClose, discardDialog } = useDiscardConfirm({ unsaved: form.dirty.length ? changedFieldsText(form.dirty.length) : null, onClose });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!reason.trim()) {
-      setError('Say what the item is waiting for.');
-      return;
-    }
+    const input = form.check(z.strictObject({ blockedReason: REASON }), (t) => t);
+    if (!input) return;
     setBusy(true);
     try {
-      onBlocked(await changeItem(item.id, { status: 'blocked', blockedReason: reason.trim() }));
+      onBlocked(await changeItem(item.id, { status: 'blocked', blockedReason: input.blockedReason }));
     } catch (err) {
-      if (err instanceof ApiError && err.issues?.length) setError(err.issues.map((i) => i.message).join(' '));
+      if (err instanceof ApiError && err.issues?.length) form.showIssues(err.issues);
       else toastError(err);
     } finally {
       setBusy(false);
@@ -70,12 +81,12 @@ export function BlockDialog({ item, onClose, onBlocked }: { item: Item; onClose(
     <AppDialog
       title="Block item"
       isOpen
-      onClose={onClose}
+      onClose={requestClose}
       size="small"
       footer={
         <>
           <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={requestClose}>
             Cancel
           </button>
           <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
@@ -86,31 +97,15 @@ export function BlockDialog({ item, onClose, onBlocked }: { item: Item; onClose(
     >
       <form id={`${id}-form`} onSubmit={submit} noValidate className="field">
         <p className="block-item-title">{item.title}</p>
-        <label htmlFor={`${id}-reason`} className="field-label">
-          What is it waiting for?
-        </label>
-        <textarea
-          id={`${id}-reason`}
-          className="input textarea"
-          rows={3}
-          value={reason}
+        <FieldControl
+          name="blockedReason"
+          meta={BLOCK_FIELDS.blockedReason!.meta}
+          value={form.values.blockedReason ?? ''}
+          error={form.issues.byField.blockedReason ?? form.issues.other[0]}
+          onChange={(v) => form.set('blockedReason', v)}
           autoFocus
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-hint`}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setError(null);
-          }}
         />
-        {error ? (
-          <div id={`${id}-error`} className="field-error">
-            {error}
-          </div>
-        ) : (
-          <div id={`${id}-hint`} className="field-hint">
-            Shown on the item and as a red flag until it is unblocked.
-          </div>
-        )}
+        {discardDialog}
       </form>
     </AppDialog>
   );

@@ -66,9 +66,12 @@ function recordRules(): RecordRules {
 const RULES = {
   'app.info': (e) => touches(e, ['vendor', 'person', 'settings']),
   'stats.get': (e) => touches(e, WORKBOOK),
-  'vendor.summaries': (e) => touches(e, ['vendor', ...INVENTORY_KINDS]),
+  // Each vendor's serve-notice-by comes from its contracts and the notices served on them.
+  'vendor.summaries': (e) => touches(e, ['vendor', ...INVENTORY_KINDS, 'contract', 'notice']),
   'search.query': (e) => touches(e, WORKBOOK),
   'activity.list': (e, p) => touches(e, ANY, { vendorId: p.vendorId, id: p.recordId }),
+  // Every write appends an entry to the chain.
+  'activity.verifyChain': (e) => touches(e, ANY),
   // Attaching and removing files is logged under the document or the checklist item.
   'attachment.list': (e, p) => touches(e, ['document', 'checklist_item'], { id: p.documentId ?? p.itemId }),
   'template.list': (e) => touches(e, ['template']),
@@ -83,6 +86,8 @@ const RULES = {
   'dashboard.get': (e) => touches(e, WORKBOOK),
   // Every write is a step the Edit menu can name.
   'history.state': (e) => touches(e, ANY),
+  // Kept by an import (trust on first use, kind 'pack') or changed in Settings.
+  'signers.list': (e) => touches(e, ['settings', 'pack']),
   'person.references': (e) => touches(e, WORKBOOK),
   ...recordRules(),
 } satisfies { [M in MethodName]?: Rule<M> };

@@ -1,6 +1,6 @@
 // One form field, drawn from the schema's metadata: its label, its control, its hint, and the
 // backend's message for it (tied to the input with aria-invalid and aria-describedby).
-import { useId } from 'react';
+import { Fragment, useId, type ReactNode } from 'react';
 import { enumLabel } from '../../shared/enums';
 import type { FormMeta } from './formCore';
 import { DateInput } from './DateInput';
@@ -32,6 +32,14 @@ interface Props {
   wide?: boolean;
   /** Rows of a long text's box (3 unless told). */
   rows?: number;
+  /** Shown on the control's line, after it (the due date's "Set by hand" and its way back). */
+  aside?: ReactNode;
+  /** Selects the whole text when a text box gets focus (a name offered to be replaced). */
+  selectOnFocus?: boolean;
+  /** For radio choices: how an option reads, when more than a label (a template's name, badges and size). */
+  renderOption?(option: string): ReactNode;
+  /** For radio choices: what goes under an option (the person to hand over to, under "Hand them over"). */
+  afterOption?(option: string): ReactNode;
 }
 
 export function FieldControl(props: Props) {
@@ -69,6 +77,36 @@ export function FieldControl(props: Props) {
     autoFocus,
     placeholder: props.placeholder,
   };
+  const hint = meta.hint && (
+    <div id={hintId} className="field-hint">
+      {meta.hint}
+    </div>
+  );
+  const errorText = error && (
+    <div id={errorId} className="field-error">
+      {error}
+    </div>
+  );
+
+  if (meta.control === 'radio') {
+    // A group of choices: the legend names it, each option is a radio a person can arrow through.
+    return (
+      <fieldset className="field choice-list" aria-describedby={describedBy}>
+        <legend className="field-label">{meta.label}</legend>
+        {(meta.options ?? []).map((o) => (
+          <Fragment key={o}>
+            <label className={`choice${value === o ? ' is-selected' : ''}`}>
+              <input type="radio" name={`${id}-${name}`} value={o} checked={value === o} autoFocus={autoFocus && value === o} onChange={() => onChange(o)} />
+              {props.renderOption ? props.renderOption(o) : props.optionLabel ? props.optionLabel(o) : enumLabel(o)}
+            </label>
+            {props.afterOption?.(o)}
+          </Fragment>
+        ))}
+        {hint}
+        {errorText}
+      </fieldset>
+    );
+  }
 
   if (meta.control === 'checkbox') {
     // The label beside the box, as people expect a checkbox to read.
@@ -78,16 +116,8 @@ export function FieldControl(props: Props) {
           <input {...common} type="checkbox" checked={value === 'true'} onChange={(e) => onChange(e.target.checked ? 'true' : '')} />
           {meta.label}
         </label>
-        {meta.hint && (
-          <div id={hintId} className="field-hint">
-            {meta.hint}
-          </div>
-        )}
-        {error && (
-          <div id={errorId} className="field-error">
-            {error}
-          </div>
-        )}
+        {hint}
+        {errorText}
       </div>
     );
   }
@@ -136,7 +166,7 @@ export function FieldControl(props: Props) {
       control = <input {...common} className="input" type="url" placeholder="https://…" value={value} onChange={(e) => onChange(e.target.value)} />;
       break;
     default:
-      control = <input {...common} className="input" type="text" value={value} onChange={(e) => onChange(e.target.value)} />;
+      control = <input {...common} className="input" type="text" value={value} onFocus={props.selectOnFocus ? (e) => e.target.select() : undefined} onChange={(e) => onChange(e.target.value)} />;
   }
 
   return (
@@ -150,17 +180,16 @@ export function FieldControl(props: Props) {
           </span>
         )}
       </label>
-      {control}
-      {meta.hint && (
-        <div id={hintId} className="field-hint">
-          {meta.hint}
+      {props.aside ? (
+        <div className="field-line">
+          {control}
+          {props.aside}
         </div>
+      ) : (
+        control
       )}
-      {error && (
-        <div id={errorId} className="field-error">
-          {error}
-        </div>
-      )}
+      {hint}
+      {errorText}
       {props.warning && (
         <div id={warningId} className="field-warning">
           {props.warning}

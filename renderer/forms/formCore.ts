@@ -8,8 +8,8 @@ import type { Control, FieldMeta } from '../../shared/records';
 
 export type FormValues = Record<string, string>;
 
-/** The record schemas' controls, and a checkbox (its value 'true' or ''), which no record field needs. */
-export type FormControl = Control | 'checkbox';
+/** The record schemas' controls, and two no record field needs: a checkbox (its value 'true' or '') and radio choices (meta.options). */
+export type FormControl = Control | 'checkbox' | 'radio';
 export interface FormMeta extends Omit<FieldMeta, 'control'> {
   control: FormControl;
 }

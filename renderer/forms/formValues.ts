@@ -1,13 +1,15 @@
 // Between records and the strings a form edits. Every input holds a string ('' for nothing); the
 // record's types come back on save. A number that does not parse is sent as typed, so the backend's
 // schema names the field and the problem (one source of truth for validation).
-import { DEFAULTS, INVENTORY_KINDS, fieldMeta, fieldNames, type RecordKind } from '../../shared/records';
+import { DEFAULTS, INVENTORY_KINDS, VENDOR_LEGACY_CONTRACT_FIELDS, fieldMeta, fieldNames, type RecordKind } from '../../shared/records';
 import type { FormFields, FormValues } from './formCore';
 
 /** The fields a form edits: all but the vendor of an inventory record, which the screen fixes. */
 export function editableFields(kind: RecordKind): string[] {
-  const inventory = (INVENTORY_KINDS as readonly string[]).includes(kind);
-  return (fieldNames(kind) as string[]).filter((f) => !(inventory && f === 'vendorId'));
+  // A record that lives under one vendor takes its vendor from the screen it is added on.
+  const underVendor = (INVENTORY_KINDS as readonly string[]).includes(kind) || kind === 'contract' || kind === 'notice';
+  const legacy: readonly string[] = kind === 'vendor' ? VENDOR_LEGACY_CONTRACT_FIELDS : [];
+  return (fieldNames(kind) as string[]).filter((f) => !(underVendor && f === 'vendorId') && !legacy.includes(f));
 }
 
 /** A record kind's editable fields as the form engine takes them. */

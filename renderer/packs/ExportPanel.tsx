@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { PackExportInput } from '../../shared/packs';
 import { localToday } from '../../shared/dates';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { useInfo } from '../app/store';
 import { useApi } from '../data/useApi';
 import { printReportOf } from '../palette/printReport';
@@ -15,6 +15,10 @@ import { toastError } from '../ui/toasts';
 import { cancelExport, clearExport, startExport, useExport, type ExportRun } from './exportJob';
 import { ProgressBar } from './ProgressBar';
 import { downloadHref, suggestedPackName } from './transfer';
+import { EncryptOptions } from './EncryptOptions';
+import { FULL_PROFILE, ProfilePicker, profileInput, type ProfileChoice } from './ProfilePicker';
+import { profileLabel } from '../../shared/pack-profiles';
+import { encryptionInput, NO_ENCRYPTION, recipientIssueText, type EncryptChoice, type EncryptProblem } from './encryption';
 
 /** Above this many vendors the list gets a filter. */
 const FILTER_FROM = 8;
@@ -27,9 +31,13 @@ export function ExportPanel() {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
   const [attachments, setAttachments] = useState(true);
   const [redact, setRedact] = useState(false);
+  const [profile, setProfile] = useState<ProfileChoice>(FULL_PROFILE);
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState<'export' | 'print' | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
+  // The passphrase lives here only: gone when the panel goes, and cleared once the export has it.
+  const [encrypt, setEncrypt] = useState<EncryptChoice>(NO_ENCRYPTION);
+  const [encryptProblems, setEncryptProblems] = useState<EncryptProblem[]>([]);
 
   if (error) {
     return (
@@ -59,19 +67,30 @@ export function ExportPanel() {
   const exportPack = async () => {
     if (!scope) return;
     setStartError(null);
+    const sealed = encryptionInput(encrypt);
+    setEncryptProblems(sealed.ok ? [] : sealed.problems);
+    if (!sealed.ok) return;
+    const cut = profileInput(profile);
+    if (!cut.ok) {
+      setStartError(cut.problem);
+      return;
+    }
     setBusy('export');
     try {
       let destination: string | undefined;
       if (info?.canPickFiles) {
         const day = localToday();
-        const name = suggestedPackName(all ? 'all-vendors' : selected.length === 1 ? selected[0]!.vendor.name : `${selected.length}-vendors`, day);
+        const name = suggestedPackName(all ? 'all-vendors' : selected.length === 1 ? selected[0]!.vendor.name : `${selected.length}-vendors`, day, sealed.encryption !== undefined);
         const { path } = await api['app.pickFile']({ purpose: 'save-pack', suggestedName: name });
         if (!path) return;
         destination = path;
       }
-      await startExport({ ...scope, attachments, redact, ...(destination ? { destination } : {}) }, what);
+      await startExport({ ...scope, attachments, redact, ...(cut.profile ? { profile: cut.profile } : {}), ...(destination ? { destination } : {}), ...(sealed.encryption ? { encryption: sealed.encryption } : {}) }, what);
+      setEncrypt((c) => ({ ...c, passphrase: '', repeat: '' }));
     } catch (e) {
-      setStartError((e as Error).message);
+      const byLine = e instanceof ApiError ? (e.issues ?? []).flatMap((i) => recipientIssueText(i.field, i.message, encrypt.recipients) ?? []) : [];
+      if (byLine.length) setEncryptProblems(byLine.map((message) => ({ field: 'recipients', message })));
+      else setStartError((e as Error).message);
     } finally {
       setBusy(null);
     }
@@ -175,6 +194,7 @@ export function ExportPanel() {
 
         <fieldset className="pack-fieldset">
           <legend>Options</legend>
+          <ProfilePicker choice={profile} onChange={setProfile} disabled={running} />
           <label className="checkbox-label">
             <input type="checkbox" checked={attachments} onChange={(e) => setAttachments(e.target.checked)} disabled={running} aria-describedby="pack-attachments-hint" />
             Include attached files
@@ -190,6 +210,7 @@ export function ExportPanel() {
             For packs that go outside: blanks where keys and secrets are kept, repository URLs and document locations (internal URLs), in the report
             and the data alike.
           </p>
+          <EncryptOptions choice={encrypt} onChange={setEncrypt} problems={encryptProblems} disabled={running} />
           <div className="pack-actions">
             <button type="button" className="button button-primary" onClick={exportPack} disabled={!scope || running || busy !== null}>
               {info?.canPickFiles ? 'Export pack…' : 'Export pack'}
@@ -246,6 +267,8 @@ function ExportProgress({ run, browser }: { run: ExportRun; browser: boolean }) 
           {r.vendors.map((v) => v.name).join(', ') || 'No vendors'} · {plural(r.files, 'file', 'files')}, {formatBytes(r.size)}
           {r.attachments ? ` · ${plural(r.attachments, 'attached file', 'attached files')}` : ''}
           {r.redacted ? ' · sensitive fields left out' : ''}
+          {r.profile.name !== 'full' ? ` · ${profileLabel(r.profile)}` : ''}
+          {/\.age$/i.test(r.fileName) ? ' · encrypted' : ''}
         </p>
         {!browser && (
           <p className="pack-result-text">

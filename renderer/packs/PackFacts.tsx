@@ -3,6 +3,8 @@
 import type { PackSummary } from '../../shared/packs';
 import { formatBytes, formatDateTime, formatNumber, plural } from '../format';
 import { countOf, sortedCounts } from './labels';
+import { SignatureFact } from './SignatureFact';
+import { ProfileFact } from './ProfileFact';
 
 export function PackFacts({ pack, label }: { pack: PackSummary; label: string }) {
   const counts = sortedCounts(pack.counts).filter(([, n]) => n > 0);
@@ -14,6 +16,7 @@ export function PackFacts({ pack, label }: { pack: PackSummary; label: string })
           <span className="cell-mono">{formatDateTime(pack.createdAt)}</span> by {pack.createdBy || 'an unnamed user'}
         </dd>
       </div>
+      <SignatureFact pack={pack} />
       <div>
         <dt>Made with</dt>
         <dd>
@@ -24,6 +27,7 @@ export function PackFacts({ pack, label }: { pack: PackSummary; label: string })
         <dt>{pack.vendors.length === 1 ? 'Vendor' : `Vendors (${formatNumber(pack.vendors.length)})`}</dt>
         <dd>{pack.vendors.length ? pack.vendors.map((v) => v.name).join(', ') : <span className="muted">none</span>}</dd>
       </div>
+      <ProfileFact pack={pack} />
       <div>
         <dt>Records</dt>
         <dd>{counts.length ? counts.map(([t, n]) => countOf(t, n)).join(', ') : <span className="muted">none</span>}</dd>

@@ -1,12 +1,10 @@
 // Choosing a pack to read. The desktop face asks its native open dialog for a path; the browser
 // face may not name files on the computer, so the user chooses or drops a file and it is uploaded
 // (with progress) and named by its upload id from then on.
-import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { useInfo } from '../app/store';
-import { useFileDrop } from '../documents/useFileDrop';
-import { baseName, formatBytes } from '../format';
-import { ProgressBar } from './ProgressBar';
+import { FileDrop } from '../documents/FileDrop';
+import { baseName } from '../format';
 import { uploadPack, type PackSource } from './transfer';
 
 export interface PickedPack {
@@ -23,37 +21,23 @@ interface Props {
   disabled?: boolean;
 }
 
+const ZIP_START = [0x50, 0x4b, 0x03, 0x04];
+const AGE_START = [...'age-encryption.org/v1\n'].map((c) => c.charCodeAt(0));
+
+/**
+ * Whether a file may be a pack: named .zip or .age (a damaged pack is still verified, to say what
+ * is wrong), or starting as a zip or an age file does, whatever its name. The backend reads the
+ * header again to tell an encrypted pack.
+ */
+export async function looksLikePack(file: File): Promise<boolean> {
+  if (/\.(zip|age)$/i.test(file.name) || file.type === 'application/zip' || file.type === 'application/x-zip-compressed') return true;
+  const head = new Uint8Array(await file.slice(0, AGE_START.length).arrayBuffer());
+  const starts = (sig: number[]) => head.length >= sig.length && sig.every((b, i) => head[i] === b);
+  return starts(ZIP_START) || starts(AGE_START);
+}
+
 export function PackPicker({ purpose, onPicked, onError, disabled }: Props) {
   const info = useInfo();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [uploading, setUploading] = useState<{ name: string; done: number; total: number } | null>(null);
-  const abort = useRef<AbortController | null>(null);
-  useEffect(() => () => abort.current?.abort(), []);
-
-  const upload = async (file: File) => {
-    if (!/\.zip$/i.test(file.name) && file.type !== 'application/zip' && file.type !== 'application/x-zip-compressed') {
-      onError(`${file.name} is not a pack: a pack is a .zip file.`);
-      return;
-    }
-    const controller = new AbortController();
-    abort.current = controller;
-    setUploading({ name: file.name, done: 0, total: file.size });
-    try {
-      const id = await uploadPack(file, (done, total) => setUploading({ name: file.name, done, total }), controller.signal);
-      onPicked({ source: { upload: id }, name: file.name });
-    } catch (e) {
-      if ((e as Error).name !== 'AbortError') onError((e as Error).message);
-    } finally {
-      abort.current = null;
-      if (!controller.signal.aborted) setUploading(null);
-    }
-  };
-
-  const { over, dropProps } = useFileDrop((files) => {
-    if (disabled || uploading) return;
-    if (files.length > 1) onError('Drop one pack at a time.');
-    else void upload(files[0]!);
-  });
 
   if (info?.canPickFiles) {
     const pick = async () => {
@@ -69,59 +53,29 @@ export function PackPicker({ purpose, onPicked, onError, disabled }: Props) {
         <button type="button" className="button button-primary" onClick={pick} disabled={disabled} aria-label={`Choose a pack to ${purpose}`}>
           Choose a pack…
         </button>
-        <span className="muted">A transition pack is a .zip file made by Export.</span>
+        <span className="muted">A transition pack is a .zip file made by Export (.zip.age when encrypted).</span>
       </div>
     );
   }
 
-  if (uploading) {
-    return (
-      <div className="pack-drop">
-        <div className="pack-upload">
-          <div className="pack-progress-line">
-            <span>
-              Uploading <strong>{uploading.name}</strong>
-            </span>
-            <span className="muted cell-mono">
-              {formatBytes(uploading.done)} of {formatBytes(uploading.total)}
-            </span>
-          </div>
-          <ProgressBar label="Upload progress" value={uploading.done} max={uploading.total} valueText={`${formatBytes(uploading.done)} of ${formatBytes(uploading.total)}`} />
-        </div>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            abort.current?.abort();
-            setUploading(null);
-          }}
-        >
-          Cancel upload
-        </button>
-      </div>
-    );
-  }
+  const upload = async (file: File, onProgress: (done: number, total: number) => void, signal: AbortSignal) => {
+    if (!(await looksLikePack(file))) throw new Error(`${file.name} is not a pack: a pack is a .zip file, or a .zip.age file when it is encrypted.`);
+    const id = await uploadPack(file, onProgress, signal);
+    onPicked({ source: { upload: id }, name: file.name });
+  };
 
   return (
-    <div className={`pack-drop pack-drop-zone${over ? ' is-over' : ''}`} {...dropProps}>
-      <button type="button" className="button button-primary" onClick={() => inputRef.current?.click()} disabled={disabled} aria-label={`Choose a pack to ${purpose}`}>
-        Choose a pack…
-      </button>
-      <span className="muted">or drop a pack (.zip) here</span>
-      <input
-        ref={inputRef}
-        type="file"
-        accept=".zip,application/zip"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={`Pack file to ${purpose}`}
-        disabled={disabled}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void upload(file);
-        }}
-      />
-    </div>
+    <FileDrop
+      chooseText="Choose a pack…"
+      chooseName={`Choose a pack to ${purpose}`}
+      hint="or drop a pack (.zip, or .zip.age when encrypted) here"
+      accept=".zip,.age,application/zip"
+      inputName={`Pack file to ${purpose}`}
+      send={upload}
+      onError={onError}
+      oneAtATime="Drop one pack at a time."
+      sendingWord="Uploading"
+      disabled={disabled}
+    />
   );
 }

@@ -10,6 +10,8 @@ import { JobProgress } from './JobProgress';
 import { JobCancelled, runPackJob } from './packJob';
 import { holdOnServer } from './transfer';
 import { ProblemTable } from './ProblemTable';
+import { usePackUnlock } from './usePackUnlock';
+import { chainWords } from '../../shared/activityChain';
 
 type State =
   | { phase: 'idle' }
@@ -19,12 +21,17 @@ type State =
 
 export function VerifyPanel() {
   const [state, setState] = useState<State>({ phase: 'idle' });
+  const unlock = usePackUnlock();
 
-  const verify = async ({ source, name }: PickedPack) => {
+  const verify = async (pack: PickedPack) => {
+    const { source, name } = pack;
     setState({ phase: 'checking', name, status: null });
     const letGo = 'upload' in source ? holdOnServer(source) : () => {};
     try {
-      const report = await runPackJob('verify', () => api['pack.startVerify'](source), (status) => setState({ phase: 'checking', name, status }));
+      // An encrypted pack (told by its header) first asks for what opens it.
+      const opened = await unlock.open(pack);
+      if (!opened) return setState({ phase: 'idle' });
+      const report = await runPackJob('verify', async () => api['pack.startVerify']({ ...source, ...(await opened.keysInput()) }), (status) => setState({ phase: 'checking', name, status }));
       setState({ phase: 'done', name, report });
     } catch (e) {
       if (e instanceof JobCancelled) setState({ phase: 'idle' });
@@ -47,7 +54,8 @@ export function VerifyPanel() {
       </header>
       <PackPicker purpose="verify" onPicked={verify} onError={(message) => setState({ phase: 'error', message })} disabled={state.phase === 'checking'} />
 
-      {state.phase === 'checking' && <JobProgress label="Checking" name={state.name} status={state.status} />}
+      {unlock.form}
+      {state.phase === 'checking' && !unlock.asking && <JobProgress label="Checking" name={state.name} status={state.status} />}
       {state.phase === 'error' && (
         <div className="form-alert pack-alert" role="alert">
           {state.message}
@@ -69,6 +77,11 @@ function VerifyResult({ name, report }: { name: string; report: PackVerifyReport
           {name} is intact
         </h3>
         <p className="pack-result-text">Every file matches its manifest and every record is well formed.</p>
+        {report.history && (
+          <p className={report.history.intact ? 'pack-result-text' : 'pack-result-text pack-history-broken'}>
+            {chainWords(report.history)}{report.history.intact ? ', each chained to the one before.' : '. The workbook that made the pack holds a log changed outside the app.'}
+          </p>
+        )}
         {report.manifest && <PackFacts pack={report.manifest} label="What the pack holds" />}
       </div>
     );

@@ -72,10 +72,10 @@ export function printHtml(html: string): boolean {
   return true;
 }
 
-/** What a pack file is called for a suggested file name: lowercase words joined by dashes. */
-export function suggestedPackName(what: string, day: string): string {
+/** What a pack file is called for a suggested file name: lowercase words joined by dashes; an encrypted one ends in .zip.age. */
+export function suggestedPackName(what: string, day: string, encrypted = false): string {
   const safe = what.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'pack';
-  return `handover-pack-${safe}-${day}.zip`;
+  return `handover-pack-${safe}-${day}.zip${encrypted ? '.age' : ''}`;
 }
 
 // What this page holds on the server: an upload being previewed, a finished export waiting for

@@ -39,6 +39,7 @@ export interface PaletteContext {
 const TAB_LABEL: Record<(typeof VENDOR_TABS)[number], string> = {
   overview: 'Overview',
   checklists: 'Checklists',
+  contracts: 'Contracts',
   processes: 'Processes',
   repositories: 'Repositories',
   licences: 'Licences',

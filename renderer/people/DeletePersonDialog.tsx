@@ -1,13 +1,17 @@
 // Deleting a person: first what they own, are contact for or signed, then a choice — hand it all
 // to someone else in one step (and delete), or delete and leave the records naming them "(left)".
+// The choice and the person who takes over live in the form engine (useForm), checked before sending.
 import { useState } from 'react';
+import { z } from 'zod';
 import { ApiError } from '../../shared/errors';
 import type { HandOverResult, PersonRefGroup, PersonRefKind } from '../../shared/people';
 import { KIND_LABEL } from '../../shared/records';
 import { api } from '../api';
 import { useApi } from '../data/useApi';
 import { plural } from '../format';
-import { RefPicker } from '../forms/RefPicker';
+import { FieldControl } from '../forms/FieldControl';
+import type { FormFields } from '../forms/formCore';
+import { useForm } from '../forms/useForm';
 import type { AnyRecord } from '../records/recordApi';
 import { titleOf } from '../records/titleOf';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -25,6 +29,17 @@ interface Props {
 const kindWords = (kind: PersonRefKind, n: number) =>
   kind === 'checklist_item' ? plural(n, 'checklist item', 'checklist items') : plural(n, KIND_LABEL[kind].one.toLowerCase(), KIND_LABEL[kind].many.toLowerCase());
 
+const FIELDS: FormFields = {
+  mode: { meta: { label: 'What happens to them', control: 'radio', options: ['hand-over', 'leave'] } },
+  toId: { meta: { label: 'Hand over to', control: 'person' } },
+};
+const START = { mode: 'hand-over', toId: '' };
+/** Handing over needs someone to hand over to. */
+const CHOICE = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('hand-over'), toId: z.uuid({ error: 'Pick who takes over, or choose to leave the records as they are.' }) }),
+  z.object({ mode: z.literal('leave') }),
+]);
+
 function GroupLine({ group }: { group: PersonRefGroup }) {
   const names = group.records.map((r) => (r.vendorName && group.kind !== 'vendor' ? `${r.title} (${r.vendorName})` : r.title));
   const more = group.count - group.records.length;
@@ -40,12 +55,11 @@ function GroupLine({ group }: { group: PersonRefGroup }) {
 export function DeletePersonDialog({ person, onClose, onDelete, onHandedOver }: Props) {
   const name = titleOf('person', person);
   const refs = useApi('person.references', person ? { id: person.id } : null);
-  const [mode, setMode] = useState<'hand-over' | 'leave'>('hand-over');
-  const [toId, setToId] = useState('');
+  const form = useForm(FIELDS, START);
+  const mode = form.values.mode;
+  // The picked person's name, and what is typed in the picker before a pick.
   const [toName, setToName] = useState('');
   const [toText, setToText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
   const groups = refs.data?.groups ?? [];
   const total = refs.data?.total ?? 0;
   const handOver = total > 0 && mode === 'hand-over' && groups.some((g) => g.handedOver);
@@ -57,15 +71,14 @@ export function DeletePersonDialog({ person, onClose, onDelete, onHandedOver }: 
       await onDelete();
       return;
     }
-    if (!toId) {
-      setError('Pick who takes over, or choose to leave the records as they are.');
-      return;
-    }
+    const choice = form.check(CHOICE, (t) => t);
+    if (!choice || choice.mode !== 'hand-over') return;
     try {
-      const result = await api['person.handOverAndDelete']({ id: person.id, toId });
+      const result = await api['person.handOverAndDelete']({ id: person.id, toId: choice.toId });
       onHandedOver(person, result, toName);
     } catch (e) {
-      setError(e instanceof ApiError && e.issues?.length ? e.issues.map((i) => i.message).join(' ') : (e as Error).message);
+      if (e instanceof ApiError && e.issues?.length) form.showIssues(e.issues.map((i) => ({ ...i, field: 'toId' })));
+      else form.showIssues([{ field: 'toId', message: (e as Error).message }]);
     }
   };
 
@@ -91,43 +104,48 @@ export function DeletePersonDialog({ person, onClose, onDelete, onHandedOver }: 
             ))}
           </ul>
           {groups.some((g) => g.handedOver) && (
-            <fieldset className="template-choices">
-              <legend className="field-label">What happens to them</legend>
-              <label className={`template-choice${mode === 'hand-over' ? ' is-selected' : ''}`}>
-                <input type="radio" name="person-delete-mode" checked={mode === 'hand-over'} onChange={() => setMode('hand-over')} />
-                <span className="template-choice-text">
-                  <span className="template-choice-name">Hand them over to someone else</span>
-                  <span className="template-choice-desc">What “{name}” owns or is contact for passes to the person you pick, in one step; then “{name}” is deleted.</span>
-                </span>
-              </label>
-              {mode === 'hand-over' && (
-                <div className="handover-to">
-                  <RefPicker
-                    kind="person"
-                    label="Hand over to"
-                    value={toId}
-                    valueLabel={toName}
-                    inputValue={toText}
-                    onInputChange={setToText}
-                    onChange={(id, picked) => {
-                      setToId(id);
-                      setToName(picked);
-                      setError(null);
-                    }}
-                    error={error ?? undefined}
-                  />
-                </div>
-              )}
-              <label className={`template-choice${mode === 'leave' ? ' is-selected' : ''}`}>
-                <input type="radio" name="person-delete-mode" checked={mode === 'leave'} onChange={() => setMode('leave')} />
-                <span className="template-choice-text">
-                  <span className="template-choice-name">Leave them as they are</span>
-                  <span className="template-choice-desc">
-                    The records go on naming “{name} (left)” and stay editable; processes they own or take over are flagged “owner left”.
+            <FieldControl
+              name="mode"
+              meta={FIELDS.mode!.meta}
+              value={mode ?? ''}
+              onChange={(v) => form.set('mode', v)}
+              renderOption={(option) =>
+                option === 'hand-over' ? (
+                  <span className="choice-text">
+                    <span className="choice-name">Hand them over to someone else</span>
+                    <span className="choice-desc">What “{name}” owns or is contact for passes to the person you pick, in one step; then “{name}” is deleted.</span>
                   </span>
-                </span>
-              </label>
-            </fieldset>
+                ) : (
+                  <span className="choice-text">
+                    <span className="choice-name">Leave them as they are</span>
+                    <span className="choice-desc">
+                      The records go on naming “{name} (left)” and stay editable; processes they own or take over are flagged “owner left”.
+                    </span>
+                  </span>
+                )
+              }
+              afterOption={(option) =>
+                option === 'hand-over' &&
+                mode === 'hand-over' && (
+                  <div className="handover-to">
+                    <FieldControl
+                      name="toId"
+                      meta={FIELDS.toId!.meta}
+                      value={form.values.toId ?? ''}
+                      valueLabel={toName}
+                      pickerText={toText}
+                      onPickerText={setToText}
+                      onPick={(id, picked) => {
+                        form.set('toId', id);
+                        setToName(picked);
+                      }}
+                      onChange={(v) => form.set('toId', v)}
+                      error={form.issues.byField.toId}
+                    />
+                  </div>
+                )
+              }
+            />
           )}
           {groups.some((g) => !g.handedOver) && (
             <p className="muted person-delete-note">Sign-offs and reviews stay in {name}’s name either way: they record what {name} did.</p>

@@ -1,6 +1,8 @@
-// Settings of this user on this computer (not of the workbook): for now the colour theme.
+// Settings: the colour theme (of this user on this computer, whichever workbook is open) and the
+// signing keys the open workbook keeps for other workbooks' packs.
 import { AppDialog } from '../ui/Dialog';
 import { THEME_LABEL, THEMES, useTheme } from './theme';
+import { SigningKeys } from './SigningKeys';
 
 export function SettingsDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): void }) {
   const theme = useTheme((s) => s.theme);
@@ -21,6 +23,7 @@ export function SettingsDialog({ isOpen, onClose }: { isOpen: boolean; onClose()
           System follows the light or dark setting of your computer. Kept for you on this computer, whichever workbook is open.
         </p>
       </fieldset>
+      <SigningKeys />
     </AppDialog>
   );
 }

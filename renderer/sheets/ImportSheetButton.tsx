@@ -4,7 +4,7 @@ import type { RecordKind } from '../../shared/records';
 import { SHEET_KIND_RECORD, SHEET_KINDS, type SheetKind } from '../../shared/sheets';
 import { SheetImportDialog } from './SheetImportDialog';
 
-const SHEET_KIND_OF = Object.fromEntries(SHEET_KINDS.map((k) => [SHEET_KIND_RECORD[k], k])) as Record<RecordKind, SheetKind>;
+const SHEET_KIND_OF = Object.fromEntries(SHEET_KINDS.map((k) => [SHEET_KIND_RECORD[k], k])) as Partial<Record<RecordKind, SheetKind>>;
 
 interface Props {
   kind: RecordKind;
@@ -16,12 +16,15 @@ interface Props {
 
 export function ImportSheetButton({ kind, vendorId, className = 'button', label = 'Import from spreadsheet' }: Props) {
   const [open, setOpen] = useState(false);
+  const sheetKind = SHEET_KIND_OF[kind];
+  // Contracts and notices are not read from sheets (yet): no button for them.
+  if (!sheetKind) return null;
   return (
     <>
       <button type="button" className={className} onClick={() => setOpen(true)}>
         {label}
       </button>
-      {open && <SheetImportDialog kind={SHEET_KIND_OF[kind]} vendorId={vendorId} onClose={() => setOpen(false)} />}
+      {open && <SheetImportDialog kind={sheetKind} vendorId={vendorId} onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -20,6 +20,7 @@ const WIDTH: Record<FieldMeta['control'], [track: string, min: number]> = {
   person: ['minmax(140px, 1fr)', 140],
   document: ['minmax(140px, 1fr)', 140],
   vendor: ['minmax(140px, 1fr)', 140],
+  contract: ['minmax(140px, 1fr)', 140],
 };
 
 function renderCell(kind: RecordKind, field: string, meta: FieldMeta) {

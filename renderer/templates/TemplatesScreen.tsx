@@ -2,7 +2,7 @@
 // user's own, with their items (phase, title, description, offset from T, owner role, one per
 // process). Items are added, edited, removed and moved up or down; every change is saved at once.
 import { useLayoutEffect, useRef, useState } from 'react';
-import { offsetLabel, PHASES, type Template, type TemplateItem, type TemplateItemInput } from '../../shared/checklists';
+import { offsetLabel, PHASES, templateInput, type Template, type TemplateItem, type TemplateItemInput } from '../../shared/checklists';
 import { api } from '../api';
 import { hrefOf, navigate } from '../app/router';
 import { useApi } from '../data/useApi';
@@ -85,6 +85,7 @@ export function TemplatesScreen({ selectedId }: { selectedId: string | null }) {
           label="Name"
           initial=""
           confirmLabel="Create template"
+          schema={templateInput.shape.name}
           onClose={() => setCreating(false)}
           onSubmit={async (name) => {
             const t = await api['template.create']({ name, items: [] });

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { useApi } from '../data/useApi';
 import { formatDateTime } from '../format';
 import { EmptyState } from '../ui/EmptyState';
+import { HistoryCheck } from './HistoryCheck';
 import { toastError } from '../ui/toasts';
 
 const PAGE = 50;
@@ -53,6 +54,7 @@ export function ActivityTab({ vendorId }: { vendorId: string }) {
 
   return (
     <div className="activity">
+      <HistoryCheck />
       {first.error && (
         <div className="form-alert" role="alert">
           Could not load the activity: {first.error.message}

@@ -2,6 +2,7 @@
 // due date, filled as far as it is done, with today and the exit date T marked. Without an exit
 // date the axis counts days from T ("T−120"), and today cannot be placed.
 import type { PhaseSpan } from '../../shared/checklists';
+import type { AssistancePeriod } from '../../shared/contract-deadlines';
 import { offsetLabel, PHASES } from '../../shared/checklists';
 import { addDays, daysBetween } from '../../shared/dates';
 
@@ -9,6 +10,22 @@ interface Props {
   phases: PhaseSpan[];
   today: string;
   exitDate: string | null;
+  /** Termination-assistance periods of the contracts notice was served on: bars of their own when the axis has dates. */
+  assistance?: AssistancePeriod[];
+}
+
+const describeAssistance = (a: AssistancePeriod) => `Termination assistance under ${a.title}: ${a.from} to ${a.to} (the contract ends on ${a.endsOn})`;
+
+/** The assistance periods in words, under the timeline (and in place of it while it cannot be drawn). */
+function AssistanceList({ periods }: { periods: AssistancePeriod[] }) {
+  if (periods.length === 0) return null;
+  return (
+    <ul className="tl-assistance">
+      {periods.map((a) => (
+        <li key={a.contractId}>{describeAssistance(a)}</li>
+      ))}
+    </ul>
+  );
 }
 
 interface Tick {
@@ -45,10 +62,15 @@ function offsetTicks(from: number, to: number): Tick[] {
   return ticks;
 }
 
-export function Timeline({ phases, today, exitDate }: Props) {
+export function Timeline({ phases, today, exitDate, assistance = [] }: Props) {
   const placed = phases.filter((p) => p.total > 0 && p.startOffset != null && p.endOffset != null);
   if (placed.length === 0) {
-    return <p className="muted">The timeline appears once the vendor has a checklist with due dates.</p>;
+    return (
+      <>
+        <p className="muted">The timeline appears once the vendor has a checklist with due dates.</p>
+        <AssistanceList periods={assistance} />
+      </>
+    );
   }
   const dated = !!exitDate && placed.every((p) => p.start && p.end);
 
@@ -56,7 +78,7 @@ export function Timeline({ phases, today, exitDate }: Props) {
   let points: number[];
   let origin: string | number;
   if (dated) {
-    const all = [...placed.flatMap((p) => [p.start!, p.end!]), today, exitDate].sort();
+    const all = [...placed.flatMap((p) => [p.start!, p.end!]), ...assistance.flatMap((a) => [a.from, a.to]), today, exitDate].sort();
     origin = addDays(all[0]!, -7);
     const o = origin;
     points = all.map((d) => daysBetween(o, d));
@@ -112,6 +134,22 @@ export function Timeline({ phases, today, exitDate }: Props) {
               </li>
             );
           })}
+          {dated &&
+            assistance.map((a) => {
+              const start = daysBetween(origin as string, a.from);
+              const end = daysBetween(origin as string, a.to);
+              return (
+                <li key={`assistance-${a.contractId}`} className="tl-row">
+                  <span className="tl-label" aria-hidden="true">
+                    Termination assistance
+                  </span>
+                  <span className="visually-hidden">{describeAssistance(a)}</span>
+                  <span className="tl-track" aria-hidden="true">
+                    <span className="tl-bar tl-assistance-bar" style={{ left: x(start), width: `max(6px, ${x(end - start)})` }} title={describeAssistance(a)} />
+                  </span>
+                </li>
+              );
+            })}
         </ol>
         <div className="tl-markers" aria-hidden="true">
           {todayDay != null && (
@@ -124,6 +162,7 @@ export function Timeline({ phases, today, exitDate }: Props) {
           </span>
         </div>
       </div>
+      {!dated && <AssistanceList periods={assistance} />}
       {!dated && <p className="field-hint">No exit date yet: the phases are placed in days from T. Set the planned exit date to see them against the calendar.</p>}
     </figure>
   );

@@ -62,7 +62,7 @@ export function VendorList() {
   const [creating, setCreating] = useState(false);
 
   const today = localToday();
-  const rows: Row[] = (data ?? []).map((summary) => ({ summary, facts: exitFacts(summary.vendor, today) }));
+  const rows: Row[] = (data ?? []).map((summary) => ({ summary, facts: exitFacts({ exitDate: summary.vendor.exitDate, serveNoticeBy: summary.serveNoticeBy }, today) }));
   rows.sort((a, b) => compare(a, b, sort.key, sort.dir));
 
   const dialog = creating && <NewVendorDialog onClose={() => setCreating(false)} />;

@@ -1,11 +1,11 @@
-// The vendor's contract and exit facts, editable in place, with the derived dates worked out
-// live from what is typed: serve notice by = contract end − notice − internal lead time.
+// The vendor's exit facts, editable in place, with the derived dates: the serve-notice-by comes
+// from the contracts the exit ends (their terms are on the Contracts tab); days to exit follows
+// the exit date as it is typed.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { daysBetween, formatDay, parseDay } from '../../shared/dates';
+import { formatDay, parseDay } from '../../shared/dates';
 import { ApiError } from '../../shared/errors';
-import { exitAfterContractEnd } from '../../shared/records';
 import { navigate } from '../app/router';
-import { plural } from '../format';
+import { useApi } from '../data/useApi';
 import { RecordForm } from '../forms/RecordForm';
 import { useRecordForm } from '../forms/useRecordForm';
 import { markUnsaved } from '../app/unsaved';
@@ -17,13 +17,14 @@ import { DateFact } from './DateFact';
 import { exitFacts } from './vendorDates';
 
 const GROUPS: { title: string; fields: string[] }[] = [
-  { title: 'Contract', fields: ['name', 'contractRef', 'contractStart', 'contractEnd', 'renewal', 'noticeDays', 'leadDays', 'services'] },
+  // The contract terms moved onto the vendor's contracts (Contracts tab); the vendor's own
+  // contract fields are kept as migrated from older workbooks, no longer edited here.
+  { title: 'Vendor', fields: ['name', 'services'] },
   { title: 'Exit', fields: ['status', 'exitDate', 'exitKind', 'target', 'newProviderName'] },
   { title: 'Contacts', fields: ['vendorContactId', 'ourContactId'] },
   { title: 'Notes', fields: ['notes'] },
 ];
 
-const asDays = (s: string | undefined) => (s && /^\d+$/.test(s.trim()) ? Number(s) : null);
 /** A typed date only once it is a real calendar day (2027-13-45 is not, though it looks like one). */
 const asDate = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) && formatDay(parseDay(s)) === s ? s : null);
 
@@ -52,19 +53,9 @@ export function VendorOverview({ record, labels, onDiscard }: Props) {
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [form.issues]);
 
-  const facts = exitFacts({
-    contractEnd: asDate(form.values.contractEnd),
-    noticeDays: asDays(form.values.noticeDays),
-    leadDays: asDays(form.values.leadDays),
-    exitDate: asDate(form.values.exitDate),
-  });
-
-  // Allowed, but worth a second look (it is a red flag too): the exit falls after the contract ends.
-  const exitDate = asDate(form.values.exitDate);
-  const contractEnd = asDate(form.values.contractEnd);
-  const warnings = exitAfterContractEnd({ contractEnd, exitDate })
-    ? { exitDate: `Falls ${plural(daysBetween(contractEnd!, exitDate!), 'day', 'days')} after the contract end (${contractEnd}): the service would run on without a contract.` }
-    : undefined;
+  const overview = useApi('readiness.vendor', { vendorId: record.id });
+  const notice = overview.data?.notice ?? null;
+  const facts = exitFacts({ exitDate: asDate(form.values.exitDate), serveNoticeBy: notice?.serveBy ?? null });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -90,9 +81,13 @@ export function VendorOverview({ record, labels, onDiscard }: Props) {
         <div className="derived-item">
           <div className="derived-label">Serve notice by</div>
           <div className="derived-value">
-            <DateFact date={facts.serveNoticeBy} days={facts.noticeIn} empty="Set the contract end" />
+            <DateFact date={facts.serveNoticeBy} days={facts.noticeIn} empty="No contract needs notice" />
           </div>
-          <div className="derived-hint">Contract end − notice period − internal lead time</div>
+          <div className="derived-hint">
+            {notice
+              ? `${notice.title}: the earliest of the contracts this exit ends (notice must arrive by ${notice.noticeBy})`
+              : 'The earliest among the contracts this exit ends: add them on the Contracts tab'}
+          </div>
         </div>
         <div className="derived-item">
           <div className="derived-label">Days to exit</div>
@@ -110,7 +105,7 @@ export function VendorOverview({ record, labels, onDiscard }: Props) {
       {GROUPS.map((g) => (
         <fieldset key={g.title} className="form-section">
           <legend>{g.title}</legend>
-          <RecordForm form={form} fields={g.fields} showOther={false} warnings={warnings} />
+          <RecordForm form={form} fields={g.fields} showOther={false} />
         </fieldset>
       ))}
       {form.issues.other.length > 0 && (

@@ -19,6 +19,8 @@ function routeOfFlag(vendorId: string, target: RedFlag['target']): Route | null 
       return null;
     case 'checklist_item':
       return { name: 'vendor', vendorId, tab: 'checklists', open: target.id };
+    case 'contract':
+      return { name: 'vendor', vendorId, tab: 'contracts', open: target.id };
     default:
       return { name: 'vendor', vendorId, tab: TAB_OF_KIND[target.kind], open: target.id };
   }
@@ -33,6 +35,7 @@ function focusContractDates() {
 
 const FLAG_TARGET_WORD: Record<RedFlag['target']['kind'], string> = {
   vendor: 'contract dates',
+  contract: 'contract',
   process: 'process',
   repository: 'repository',
   licence: 'licence',
@@ -52,7 +55,7 @@ export function VendorReadiness({ vendorId, exitDate }: { vendorId: string; exit
   }
   if (!data) return <div className="readiness readiness-loading" aria-busy="true" />;
 
-  const { readiness, nextDeadlines, phases, today } = data;
+  const { readiness, nextDeadlines, phases, today, assistance } = data;
   const high = readiness.flags.filter((f) => f.severity === 'high').length;
   // A vendor with no checklist and no inventory has no score yet, rather than a red 0%.
   const measured = readiness.parts.some((p) => p.score != null);
@@ -156,8 +159,8 @@ export function VendorReadiness({ vendorId, exitDate }: { vendorId: string; exit
           <h2 id="timeline-heading">Timeline</h2>
           <span className="muted">{exitDate ? `T = ${exitDate}` : 'no exit date yet'}</span>
         </div>
-        {phases.some((p) => p.total > 0) ? (
-          <Timeline phases={phases} today={today} exitDate={exitDate} />
+        {phases.some((p) => p.total > 0) || assistance.length > 0 ? (
+          <Timeline phases={phases} today={today} exitDate={exitDate} assistance={assistance} />
         ) : (
           <p className="muted">
             The timeline shows the phases of the vendor&apos;s checklists: <a href={checklistsHref}>start a checklist</a> to see it.

@@ -12,6 +12,7 @@ import { Badge } from '../ui/Badge';
 import { EmptyState } from '../ui/EmptyState';
 import { Tabs } from '../ui/Tabs';
 import { ActivityTab } from './ActivityTab';
+import { ContractsTab } from './ContractsTab';
 import { DateFact } from './DateFact';
 import { exitFacts } from './vendorDates';
 import { VendorOverview } from './VendorOverview';
@@ -21,6 +22,7 @@ import { useShowPart } from './useShowPart';
 const TAB_LABEL: Record<VendorTab, string> = {
   overview: 'Overview',
   checklists: 'Checklists',
+  contracts: 'Contracts',
   processes: 'Processes',
   repositories: 'Repositories',
   licences: 'Licences',
@@ -54,6 +56,7 @@ const PART_SELECTOR: Record<OverviewPart, string> = {
 export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props) {
   const vendor = useApiWith('vendor.get', { id: vendorId }, 'edit', () => loadForEdit('vendor', vendorId));
   const summaries = useApi('vendor.summaries', {});
+  const overview = useApi('readiness.vendor', { vendorId });
   const counts = summaries.data?.find((s) => s.vendor.id === vendorId)?.counts;
   const [formRound, setFormRound] = useState(0);
   useShowPart(tab === 'overview' && show ? PART_SELECTOR[show] : null, () => navigate({ name: 'vendor', vendorId, tab, open: null }, { replace: true }));
@@ -83,7 +86,7 @@ export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props)
   const inventoryKind = KIND_OF_TAB[tab];
   const v = vendor.data?.record;
   const name = (v?.name as string | undefined) ?? '';
-  const facts = v ? exitFacts({ contractEnd: v.contractEnd as string | null, noticeDays: v.noticeDays as number | null, leadDays: v.leadDays as number | null, exitDate: v.exitDate as string | null }) : null;
+  const facts = v ? exitFacts({ exitDate: v.exitDate as string | null, serveNoticeBy: overview.data?.notice?.serveBy ?? null }) : null;
 
   return (
     <div className="page page-workspace">
@@ -107,7 +110,7 @@ export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props)
             <div>
               <dt>Serve notice by</dt>
               <dd>
-                <DateFact date={facts.serveNoticeBy} days={facts.noticeIn} empty="needs the contract end" />
+                <DateFact date={facts.serveNoticeBy} days={facts.noticeIn} empty="no notice to serve" />
               </dd>
             </div>
           </dl>
@@ -122,7 +125,7 @@ export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props)
           const kind = KIND_OF_TAB[t];
           return { id: t, label: TAB_LABEL[t], badge: kind && counts ? formatNumber(counts[kind]) : undefined };
         })}
-        panelClassName={KIND_OF_TAB[tab] || tab === 'checklists' ? 'tab-panel tab-panel-fill' : 'tab-panel'}
+        panelClassName={KIND_OF_TAB[tab] || tab === 'checklists' || tab === 'contracts' ? 'tab-panel tab-panel-fill' : 'tab-panel'}
       >
         {tab === 'overview' && <VendorReadiness vendorId={vendorId} exitDate={(v?.exitDate as string | null | undefined) ?? null} />}
         {tab === 'overview' &&
@@ -146,6 +149,9 @@ export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props)
         )}
         {tab === 'checklists' && vendor.data && (
           <ChecklistsTab key={vendorId} vendor={vendor.data.record} checklistId={checklist} openItemId={open} processCount={counts?.process} />
+        )}
+        {tab === 'contracts' && (
+          <ContractsTab key={vendorId} vendorId={vendorId} vendorName={name || 'this vendor'} openId={open} onOpenChange={onOpenChange} />
         )}
         {tab === 'activity' && <ActivityTab key={vendorId} vendorId={vendorId} />}
       </Tabs>

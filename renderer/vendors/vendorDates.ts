@@ -1,5 +1,5 @@
 // The derived exit dates of a vendor, as the screens show them.
-import { daysBetween, daysToExit, localToday, relativeDays, serveNoticeBy, type ContractDates } from '../../shared/dates';
+import { daysBetween, localToday, relativeDays } from '../../shared/dates';
 
 export interface ExitFacts {
   serveNoticeBy: string | null;
@@ -8,9 +8,10 @@ export interface ExitFacts {
   daysToExit: number | null;
 }
 
-export function exitFacts(v: ContractDates, today = localToday()): ExitFacts {
-  const notice = serveNoticeBy(v);
-  return { serveNoticeBy: notice, noticeIn: notice ? daysBetween(today, notice) : null, daysToExit: daysToExit(v, today) };
+/** `serveNoticeBy`: the backend's, from the contracts the exit ends (shared/contract-deadlines.ts). */
+export function exitFacts(v: { exitDate: string | null; serveNoticeBy: string | null }, today = localToday()): ExitFacts {
+  const notice = v.serveNoticeBy;
+  return { serveNoticeBy: notice, noticeIn: notice ? daysBetween(today, notice) : null, daysToExit: v.exitDate ? daysBetween(today, v.exitDate) : null };
 }
 
 /** How urgent a date is: past, within a month, or later. */

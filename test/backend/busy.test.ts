@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownErrorBody } from '../../electron/core/services/errors';
 import { importLockPath } from '../../electron/core/store/importLock';
@@ -71,18 +72,50 @@ describe('two imports into one workbook', () => {
     try {
       await fill(a);
       const pack = await exportThroughApi(a, { all: true });
-      const [first, second] = await Promise.all([
-        b.backend.dispatch('pack.import', { path: pack }),
-        b.backend.dispatch('pack.import', { path: pack }),
-      ]);
-      const results = [first, second];
-      expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringMatching(/Another import into this workbook is running/) } });
+      // The first import is kept from applying (this backend's write gate is held), so it is
+      // surely still running when the second starts, however fast its worker is.
+      const releaseGate = await b.backend.packs.writeGate.hold();
+      const first = await b.call('pack.startImport', { path: pack });
+      expect(existsSync(importLockPath(b.path))).toBe(true);
+      const busy = { code: 'BUSY', message: expect.stringMatching(/Another import into this workbook is running/) };
+      expect(await b.refuse('pack.startImport', { path: pack })).toMatchObject(busy);
+      expect(await b.refuse('pack.import', { path: pack })).toMatchObject(busy);
+      releaseGate();
+      expect(await b.backend.packs.settled(first.jobId, 'import')).toMatchObject({ state: 'done' });
+      expect(existsSync(importLockPath(b.path))).toBe(false);
 
       // A killed import's lock (its process is gone) is taken over.
       writeFileSync(importLockPath(b.path), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), phase: 'applying', startedAt: '2026-01-01T00:00:00Z' }));
       expect(await b.backend.dispatch('vendor.create', { name: 'Not blocked by a dead lock' })).toMatchObject({ ok: true });
       expect(await b.backend.dispatch('pack.import', { path: pack })).toMatchObject({ ok: true });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('gives the lock back when an import is cancelled or fails, so the next one runs', async () => {
+    const a = makePackWorkbook(1);
+    const b = makePackWorkbook(2);
+    try {
+      await fill(a);
+      const pack = await exportThroughApi(a, { all: true });
+      const lock = importLockPath(b.path);
+      // Cancelled while it waits to apply.
+      const releaseGate = await b.backend.packs.writeGate.hold();
+      const cancelled = await b.call('pack.startImport', { path: pack });
+      expect(await b.call('pack.cancel', { jobId: cancelled.jobId })).toEqual({ cancelled: true });
+      releaseGate();
+      expect(await b.backend.packs.settled(cancelled.jobId, 'import')).toMatchObject({ state: 'cancelled' });
+      expect(existsSync(lock)).toBe(false);
+      // Failed: not a pack at all.
+      const notAPack = join(b.dir, 'notes.zip');
+      writeFileSync(notAPack, 'not a zip');
+      const failed = await b.call('pack.startImport', { path: notAPack });
+      expect(await b.backend.packs.settled(failed.jobId, 'import')).toMatchObject({ state: 'failed' });
+      expect(existsSync(lock)).toBe(false);
+      expect(await b.backend.dispatch('pack.import', { path: pack })).toMatchObject({ ok: true });
+      expect(existsSync(lock)).toBe(false);
     } finally {
       a.close();
       b.close();

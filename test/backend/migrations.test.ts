@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/core/backend';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { BUSY_TIMEOUT_MS, migrate, openWorkbook, type Db } from '../../electron/core/store/open';
+import { logActivity } from '../../electron/core/store/activity';
+import { chainHead, keptHead, verifyActivityChain } from '../../electron/core/store/activityChain';
 import { ITEM_STATUS, LINK_KINDS } from '../../shared/checklists';
 import * as E from '../../shared/enums';
 import { expectCountsMatchRecords } from './readinessInput';
@@ -28,7 +30,7 @@ describe('opening a workbook', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['activity', 'attachment_links', 'attachments', 'checklist_item_links', 'checklist_items', 'checklists', 'documents', 'licences', 'people',
+      ['activity', 'attachment_links', 'attachments', 'checklist_item_links', 'checklist_items', 'checklists', 'contract_links', 'contract_notices', 'contract_terms_version', 'contracts', 'documents', 'licences', 'people',
         'processes', 'readiness_document_counts', 'readiness_history', 'readiness_item_counts', 'readiness_licence_counts', 'readiness_process_counts',
         'readiness_repository_counts', 'repositories', 'search_docs', 'settings', 'template_items', 'templates', 'vendors'],
     );
@@ -125,11 +127,15 @@ describe('opening a workbook', () => {
     expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(before);
   });
 
-  it('keeps the activity log append-only', () => {
+  it('keeps the activity log append-only, every entry chained', () => {
     const db = openWorkbook(fresh());
-    db.prepare(`INSERT INTO activity (id, at, actor, action, kind, summary) VALUES ('a', 'now', 'me', 'create', 'vendor', 's')`).run();
+    logActivity(db, { id: 'a', at: 'now', actor: 'me', action: 'create', kind: 'vendor', recordId: null, vendorId: null, summary: 's' });
     expect(() => db.prepare(`UPDATE activity SET actor = 'someone else'`).run()).toThrow(/append-only/);
+    // A hash, once there, is never rewritten either (only the upgrade fills in missing ones).
+    expect(() => db.prepare(`UPDATE activity SET hash = 'x'`).run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM activity').run()).toThrow(/append-only/);
+    expect(() => db.prepare(`INSERT INTO activity (id, at, actor, action, kind, summary) VALUES ('b', 'now', 'me', 'create', 'vendor', 's')`).run())
+      .toThrow(/place in the chain/);
     db.close();
   });
 
@@ -153,6 +159,8 @@ const SHIPPED: Record<number, string> = {
   3: '0a2de36f2c5ecb700eb3f28ec80f68bcb11483635125cc5eaa362e20dbda09b7',
   4: '7f86ac181035cc52b7a0f95132767dcd133e468dc17cafa4b4c8f781b56303ab',
   5: '396613b07ff8ede24903affbd91098467229db3ceb8d6e19823c30756ac60efd',
+  6: '205f2c83a4049b6d1c31712519d935d9c962a469bb6541c4c5000df490b6f747',
+  7: '5d6a398ee24888fd013c53f3accd4523cf46206150251b132d06399b89b6a375',
 };
 
 const STORE = join(__dirname, '../../electron/core/store');
@@ -205,6 +213,9 @@ describe('frozen migrations', () => {
       ['licences', 'transferable', E.TRANSFERABLE], ['licences', 'transfer_status', E.LICENCE_TRANSFER],
       ['documents', 'kind', E.DOCUMENT_KIND], ['documents', 'status', E.DOCUMENT_STATUS],
       ['checklist_items', 'status', ITEM_STATUS], ['checklist_item_links', 'record_kind', LINK_KINDS],
+      ['contracts', 'kind', E.CONTRACT_KIND], ['contracts', 'renewal', E.RENEWAL], ['contracts', 'notice_unit', E.NOTICE_UNIT],
+      ['contracts', 'notice_method', E.NOTICE_METHOD], ['contracts', 'ended_by_exit', E.YES_NO], ['contracts', 'exit_assistance', E.CLAUSE],
+      ['contract_notices', 'method', E.NOTICE_METHOD],
     ];
     for (const [table, column, values] of sets) {
       const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table) as string;
@@ -283,6 +294,14 @@ describe('workbooks written by earlier versions of the app (test/fixtures/workbo
     }
     // Migration 5 counts what was there: the kept readiness counts match the records.
     if (version < 5) expectCountsMatchRecords(db);
+    // Migration 6 chains the entries that were there, oldest first, and keeps the head.
+    if (version < 6) {
+      const chain = verifyActivityChain(db);
+      expect(chain.broken).toBeNull();
+      expect(chain.entries).toBe(before.get('activity')!.rows.length);
+      expect(chain.entries).toBeGreaterThan(0);
+      expect(keptHead(db)).toEqual(chainHead(db));
+    }
     if (version < 4 && version >= 2) {
       expect(db.prepare('SELECT count(*) FROM checklist_items WHERE owner_manual <> (owner_id IS NOT NULL)').pluck().get(),
         'owners chosen before migration 4 count as set by hand').toBe(0);

@@ -1,12 +1,14 @@
 // The readiness function on crafted inputs: every part, every weight, every red flag.
 import { describe, expect, it } from 'vitest';
+import type { ContractWithNotice } from '../../shared/contract-deadlines';
+import { contract } from './contractFacts';
 import { computeReadiness, PART_WEIGHTS, type ReadinessInput } from '../../shared/readiness';
 import { liveVendors, plainReadinessInput } from './readinessInput';
 
 function input(over: Partial<ReadinessInput> = {}): ReadinessInput {
   return {
     today: '2027-01-10',
-    vendor: { id: 'v', name: 'V', contractEnd: null, noticeDays: null, leadDays: null, exitDate: '2027-06-30', status: 'exit_planned' },
+    vendor: { id: 'v', name: 'V', exitDate: '2027-06-30', status: 'exit_planned', contracts: [] },
     items: [], processes: [], repositories: [], licences: [], documents: [],
     ...over,
   };
@@ -108,14 +110,53 @@ describe('red flags', () => {
       .toBe('Blocked: Serve notice — No answer');
   });
 
-  it('serve-notice date within 30 days, or past; not once the exit is under way', () => {
-    const vendor = (contractEnd: string, status = 'active') => ({ id: 'v', name: 'V', contractEnd, noticeDays: 90, leadDays: 10, exitDate: null, status });
-    // serve notice by = contract end − 100 days
-    expect(kinds(input({ vendor: vendor('2027-05-10') }))).toEqual(['notice_date_near']); // 2027-01-30: in 20 days
-    expect(kinds(input({ vendor: vendor('2027-05-31') }))).toEqual([]); // 2027-02-20: in 41 days
-    expect(kinds(input({ vendor: vendor('2027-04-10') }))).toEqual(['notice_date_past']); // 2026-12-31
-    expect(kinds(input({ vendor: vendor('2027-04-10', 'in_transition') }))).toEqual([]);
-    expect(computeReadiness(input({ vendor: vendor('2027-04-25') })).flags[0]!.severity).toBe('high'); // in 5 days
+  it('serve-notice date within 30, 60 or 90 days, or past; not once the exit is under way, the notice is served, or the exit leaves it running', () => {
+    const vendor = (initialEnd: string, status = 'active', over: Partial<ContractWithNotice> = {}) =>
+      ({ id: 'v', name: 'V', exitDate: null, status, contracts: [contract({ initialEnd, ...over })] });
+    const flags = (v: ReturnType<typeof vendor>) => computeReadiness(input({ vendor: v })).flags.map((f) => [f.kind, f.severity]);
+    // serve notice by = term end − 90 days − 10 days
+    expect(flags(vendor('2027-05-10'))).toEqual([['notice_date_near', 'high']]); // 2027-01-30: in 20 days
+    expect(flags(vendor('2027-05-31'))).toEqual([['notice_date_near', 'medium']]); // 2027-02-20: in 41 days
+    expect(flags(vendor('2027-07-19'))).toEqual([['notice_date_near', 'medium']]); // 2027-04-10: in 90 days
+    expect(flags(vendor('2027-07-20'))).toEqual([]); // 2027-04-11: in 91 days
+    expect(flags(vendor('2027-04-10'))).toEqual([['notice_date_past', 'high']]); // 2026-12-31; the notice may still arrive today
+    expect(computeReadiness(input({ vendor: vendor('2027-05-31') })).flags[0]!.message)
+      .toBe('Main contract: serve notice by 2027-02-20 (in 41 days, within 60 days) or it renews until 2028-05-31');
+    expect(computeReadiness(input({ vendor: vendor('2027-04-10') })).flags[0]!.message)
+      .toBe('Main contract: the day to start serving notice, 2026-12-31, passed 10 days ago; notice must reach the vendor by 2027-01-10 (today) or it renews until 2028-04-10');
+    expect(flags(vendor('2027-04-10', 'in_transition'))).toEqual([]);
+    expect(flags(vendor('2027-04-10', 'active', { servedOn: '2027-01-02' }))).toEqual([]);
+    expect(flags(vendor('2027-04-10', 'active', { endedByExit: 'no' }))).toEqual([]);
+    // No renewal, or an express option: nothing to serve.
+    expect(flags(vendor('2027-04-10', 'active', { renewal: 'none', renewalMonths: null }))).toEqual([]);
+  });
+
+  it('no exit-assistance clause on the master agreement: medium, named as missing or unchecked', () => {
+    const flagsOf = (over: Partial<ContractWithNotice>) => computeReadiness(input({
+      vendor: { id: 'v', name: 'V', exitDate: null, status: 'active', contracts: [contract({ renewal: 'none', renewalMonths: null, ...over })] },
+    })).flags;
+    expect(flagsOf({ kind: 'master_agreement', exitAssistance: 'no', title: 'MSA' })).toEqual([{
+      kind: 'no_exit_assistance_clause', severity: 'medium', target: { kind: 'contract', id: 'c' },
+      message: 'MSA has no exit-assistance clause: the vendor owes no help with the handover',
+    }]);
+    expect(flagsOf({ kind: 'master_agreement', exitAssistance: 'unknown', title: 'MSA' })[0]!.message).toBe('MSA has not been checked for an exit-assistance clause');
+    expect(flagsOf({ kind: 'master_agreement', exitAssistance: 'yes' })).toEqual([]);
+    expect(flagsOf({ kind: 'statement_of_work', exitAssistance: 'no' })).toEqual([]);
+  });
+
+  it('an express renewal option expiring within 90 days, when the exit needs the contract beyond its term', () => {
+    // Option to renew: one month's notice before 2027-03-31, so by 2027-02-28 (in 49 days).
+    const express = contract({ renewal: 'express', initialEnd: '2027-03-31', noticeAmount: 1, noticeUnit: 'months', leadDays: null });
+    const flagsOf = (exitDate: string | null, today = '2027-01-10') => computeReadiness(input({ today, vendor: { id: 'v', name: 'V', exitDate, status: 'exit_planned', contracts: [express] } })).flags;
+    expect(flagsOf('2027-06-30')).toEqual([{
+      kind: 'express_option_expiring', severity: 'medium', target: { kind: 'contract', id: 'c' },
+      message: 'Main contract: the renewal option must be exercised by 2027-02-28 (in 49 days), or it ends on 2027-03-31, before the planned exit 2027-06-30',
+    }]);
+    expect(flagsOf(null).map((f) => f.kind)).toEqual(['express_option_expiring']);
+    expect(flagsOf('2027-03-01')).toEqual([]);
+    expect(flagsOf('2027-06-30', '2027-02-10')[0]!.severity).toBe('high'); // in 18 days
+    // Once the window has closed the contract cannot renew: the exit falls after its end.
+    expect(flagsOf('2027-06-30', '2027-03-05').map((f) => f.kind)).toEqual(['exit_after_contract_end']);
   });
 
   it('lists high-severity flags first', () => {
@@ -179,7 +220,7 @@ describe('flag order', () => {
   it('lists exit-wide flags first and overdue items the latest first', () => {
     const item = (id: string, dueDate: string) => ({ id, title: id, phase: 1 as const, status: 'todo' as const, dueDate, blockedReason: '' });
     const r = computeReadiness(input({
-      vendor: { id: 'v', name: 'V', contractEnd: '2027-04-10', noticeDays: 90, leadDays: 10, exitDate: null, status: 'active' },
+      vendor: { id: 'v', name: 'V', exitDate: null, status: 'active', contracts: [contract({ initialEnd: '2027-04-10' })] },
       items: [item('a', '2026-12-20'), item('b', '2026-11-01'), item('c', '2026-12-01')],
     }));
     expect(r.flags.map((f) => f.kind === 'item_overdue' ? f.target.id : f.kind)).toEqual(['notice_date_past', 'b', 'c', 'a']);
@@ -195,13 +236,17 @@ describe('flags for people who left and for an exit after the contract end', () 
     expect(kinds(input({ processes: [{ ...p, left: [] }, { ...p, id: 'q' }] }))).toEqual([]);
   });
 
-  it('an exit planned after the contract end, until the vendor is exited', () => {
-    const vendor = (exitDate: string, status = 'in_transition') => ({ id: 'v', name: 'V', contractEnd: '2027-06-30', noticeDays: null, leadDays: null, exitDate, status });
+  it('an exit planned after the current term end of a contract with no renewal, until the vendor is exited', () => {
+    const vendor = (exitDate: string, status = 'in_transition', over: Partial<ContractWithNotice> = {}) =>
+      ({ id: 'v', name: 'V', exitDate, status, contracts: [contract({ renewal: 'none', renewalMonths: null, noticeAmount: null, ...over })] });
     expect(computeReadiness(input({ vendor: vendor('2027-07-01') })).flags).toEqual([{
-      kind: 'exit_after_contract_end', severity: 'high', message: 'The planned exit 2027-07-01 falls 1 day after the contract end 2027-06-30', target: { kind: 'vendor', id: 'v' },
+      kind: 'exit_after_contract_end', severity: 'high', message: 'The planned exit 2027-07-01 falls 1 day after Main contract ends on 2027-06-30, with no renewal', target: { kind: 'contract', id: 'c' },
     }]);
     expect(kinds(input({ vendor: vendor('2027-06-30') }))).toEqual([]);
     expect(kinds(input({ vendor: vendor('2027-07-01', 'exited') }))).toEqual([]);
+    // A contract that renews tacitly runs on past its initial end; one the exit does not end is not the exit's concern.
+    expect(kinds(input({ vendor: vendor('2027-07-01', 'in_transition', { renewal: 'tacit', renewalMonths: 12 }) }))).toEqual([]);
+    expect(kinds(input({ vendor: vendor('2027-07-01', 'in_transition', { endedByExit: 'no' }) }))).toEqual([]);
   });
 });
 

@@ -4,11 +4,13 @@
 import type Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { leftOf } from '../../electron/core/services/readiness';
+import { contractsByVendor } from '../../electron/core/store/contracts';
 import type { ReadinessInput } from '../../shared/readiness';
 
 export function liveVendors(db: Database.Database): ReadinessInput['vendor'][] {
-  return db.prepare(`SELECT id, name, contract_end AS contractEnd, notice_days AS noticeDays, lead_days AS leadDays, exit_date AS exitDate, status
-    FROM vendors WHERE deleted_at IS NULL ORDER BY id`).all() as ReadinessInput['vendor'][];
+  const contracts = contractsByVendor(db);
+  return (db.prepare(`SELECT id, name, exit_date AS exitDate, status FROM vendors WHERE deleted_at IS NULL ORDER BY id`).all() as Omit<ReadinessInput['vendor'], 'contracts'>[])
+    .map((v) => ({ ...v, contracts: contracts.get(v.id) ?? [] }));
 }
 
 /** A vendor's records as readiness reads them: live ones, items of live checklists, people who left named. */

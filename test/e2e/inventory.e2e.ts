@@ -10,7 +10,6 @@ test('a new user builds an inventory that survives a reload', async ({ page, app
   await page.getByRole('button', { name: 'Add your first vendor' }).click();
   const vendorDialog = page.getByRole('dialog', { name: 'New vendor' });
   await vendorDialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Northwind Managed Services');
-  await vendorDialog.getByRole('textbox', { name: 'Contract end' }).fill('2027-06-30');
   await vendorDialog.getByRole('button', { name: 'Save' }).click();
   await expect(vendorDialog).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Northwind Managed Services' })).toBeVisible();
@@ -129,17 +128,17 @@ test('an invalid form shows the field\'s error and saves nothing', async ({ page
 });
 
 test('leaving the vendor overview with unsaved edits asks first', async ({ page, app }) => {
-  await app.dispatch('vendor.create', { name: 'Globex', contractRef: 'MSA-1' });
+  await app.dispatch('vendor.create', { name: 'Globex', services: 'Network operations' });
   await page.goto(app.url);
   await page.getByRole('link', { name: 'Vendors', exact: true }).click();
   await page.getByRole('table', { name: 'Vendors' }).getByText('Globex').click();
-  const reference = page.getByRole('textbox', { name: 'Contract reference' });
-  await reference.fill('MSA-2 (typed, not saved)');
+  const reference = page.getByRole('textbox', { name: 'Services provided' });
+  await reference.fill('Network operations and DNS (typed, not saved)');
 
   // Declined: the overview stays, with what was typed.
   page.once('dialog', (d) => void d.dismiss());
   await page.getByRole('tab', { name: /Processes/ }).click();
-  await expect(reference).toHaveValue('MSA-2 (typed, not saved)');
+  await expect(reference).toHaveValue('Network operations and DNS (typed, not saved)');
   await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
 
   // Accepted: the other tab opens and the edit is gone, as the user chose.
@@ -148,5 +147,5 @@ test('leaving the vendor overview with unsaved edits asks first', async ({ page,
   await page.getByRole('tab', { name: /Processes/ }).click();
   await expect(page.getByRole('button', { name: 'New process' })).toBeVisible();
   expect(asked).toMatch(/1 unsaved change/);
-  expect((await app.dispatch('vendor.list', {})).rows[0]!.contractRef).toBe('MSA-1');
+  expect((await app.dispatch('vendor.list', {})).rows[0]!.services).toBe('Network operations');
 });

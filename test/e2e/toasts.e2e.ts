@@ -20,7 +20,7 @@ test('saving the overview twice in a row: the second click is not blocked by the
   const save = form.getByRole('button', { name: 'Save', exact: true });
   const saved = page.getByRole('status').filter({ hasText: 'Vendor saved' });
 
-  await form.getByRole('textbox', { name: 'Contract reference' }).fill('MSA-2019-004');
+  await form.getByRole('textbox', { name: 'Services provided' }).fill('Service desk');
   await save.click();
   await expect(saved).toHaveCount(1);
   await form.getByRole('textbox', { name: 'New provider name' }).fill('Contoso');
@@ -31,7 +31,7 @@ test('saving the overview twice in a row: the second click is not blocked by the
   // Both notices show: the second save did not wait for the first notice to go.
   await expect(saved).toHaveCount(2);
   const stored = await app.dispatch('vendor.get', { id: vendor.id });
-  expect([stored.contractRef, stored.newProviderName]).toEqual(['MSA-2019-004', 'Contoso']);
+  expect([stored.services, stored.newProviderName]).toEqual(['Service desk', 'Contoso']);
 
   // Between the two notices, a click goes to the page beneath, not to the notices' region.
   const [first, second] = [(await saved.nth(0).boundingBox())!, (await saved.nth(1).boundingBox())!];

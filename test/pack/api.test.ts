@@ -2,14 +2,15 @@
 // progress, cancel and clean failure; what each face may name; upload, verify, preview, import
 // and download over HTTP with the token and Host checks.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentDir, blobPath } from '../../electron/core/store/blobs';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import type { WebServer } from '../../electron/web/server';
 import type { TestWorkbook } from '../backend/helpers';
 import { fill, type Fixture } from './fixture';
+import { serveBrowserFace, type BrowserFace } from './browserFace';
 import { exportThroughApi, makePackWorkbook, sha256 } from './helpers';
 
 let a: TestWorkbook;
@@ -88,28 +89,19 @@ describe('export jobs', () => {
 });
 
 describe('the browser face', () => {
+  const TOKEN = 'pack-test-token-0123456789';
+  let face: BrowserFace;
   let web: WebServer;
   let w: TestWorkbook;
-  const TOKEN = 'pack-test-token-0123456789';
   let base: string;
 
   beforeAll(async () => {
-    w = makePackWorkbook(3, { allowPackPaths: false });
-    const staticDir = join(w.dir, 'static');
-    mkdirSync(staticDir);
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-    web = await startWebServer({ dispatch: w.backend.dispatch, token: TOKEN, staticDir, packs: w.backend.packs });
-    base = `http://127.0.0.1:${web.port}`;
+    face = await serveBrowserFace(3, TOKEN);
+    ({ web, w, base } = face);
   });
-  afterAll(async () => {
-    await web.close();
-    w.close();
-  });
+  afterAll(() => face.close());
 
-  const api = async (method: string, input: unknown) => {
-    const r = await fetch(`${base}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
-    return { status: r.status, body: await r.json() as { ok: boolean; value?: never; error?: { code: string; message: string } } };
-  };
+  const api = (method: string, input: unknown) => face.api(method, input);
 
   it('never lets the page name a file on the computer', async () => {
     expect((await api('pack.verify', { path: '/etc/passwd' })).status).toBe(403);
@@ -124,7 +116,7 @@ describe('the browser face', () => {
     const bytes = readFileSync(pack);
     expect((await fetch(`${base}/upload?token=wrong`, { method: 'POST', headers: { 'Content-Type': 'application/zip' }, body: bytes })).status).toBe(401);
     expect((await fetch(`${base}/upload?token=${TOKEN}`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: bytes })).status).toBe(415);
-    const up = await fetch(`${base}/upload?token=${TOKEN}`, { method: 'POST', headers: { 'Content-Type': 'application/zip' }, body: bytes });
+    const up = await face.upload(bytes, 'application/zip');
     expect(up.status).toBe(200);
     const { value } = await up.json() as { value: { upload: string; size: number } };
     expect(value.size).toBe(bytes.length);
@@ -162,5 +154,13 @@ describe('the browser face', () => {
     expect((await api('pack.verify', { upload: value.upload })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await api('pack.discard', { jobId: started.jobId })).body).toMatchObject({ ok: true, value: { removed: true } });
     expect(existsSync(status.result!.path)).toBe(false);
+
+    // An encrypted pack downloads as bytes, not as a zip a browser might offer to open.
+    const sealed = (await api('pack.export', { vendorIds: [fx.vendorA], encryption: { passphrase: 'correct horse battery staple' } })).body.value as unknown as { jobId: string };
+    const sealedStatus = await w.backend.packs.settled(sealed.jobId, 'export');
+    expect(sealedStatus.result!.fileName).toMatch(/\.zip\.age$/);
+    const sealedDl = await fetch(`${base}${sealedStatus.result!.downloadPath}?token=${TOKEN}`);
+    expect(sealedDl.headers.get('content-type')).toBe('application/octet-stream');
+    expect(Buffer.from(await sealedDl.arrayBuffer()).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
   });
 });

@@ -124,13 +124,20 @@ export async function packFiles(path: string): Promise<PackFile[]> {
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
-/** Recomputes manifest.json's file list from the other files (so only the intended damage remains). */
-export function withManifest(files: PackFile[], edit: (m: Record<string, unknown>) => void = () => {}): PackFile[] {
+/**
+ * Recomputes manifest.json's file list from the other files (so only the intended damage remains).
+ * The rewritten manifest no longer matches its signature, so the pack is made unsigned, as earlier
+ * versions wrote them; `keepSignature` keeps the old signature (a pack altered after signing).
+ */
+export function withManifest(files: PackFile[], edit: (m: Record<string, unknown>) => void = () => {}, opts: { keepSignature?: boolean } = {}): PackFile[] {
   const manifestFile = files.find((f) => f.name === 'manifest.json')!;
   const m = JSON.parse(manifestFile.data.toString('utf8')) as Record<string, unknown>;
-  m.files = files.filter((f) => f.name !== 'manifest.json').map((f) => ({ path: f.name, size: f.data.length, sha256: sha256(f.data) }));
+  const kept = opts.keepSignature ? files : files.filter((f) => f.name !== 'manifest.json.minisig');
+  if (!opts.keepSignature) delete m.signer;
+  // The signature is never listed: it signs the manifest.
+  m.files = kept.filter((f) => f.name !== 'manifest.json' && f.name !== 'manifest.json.minisig').map((f) => ({ path: f.name, size: f.data.length, sha256: sha256(f.data) }));
   edit(m);
-  return files.map((f) => (f.name === 'manifest.json' ? { name: f.name, data: Buffer.from(JSON.stringify(m, null, 2)) } : f));
+  return kept.map((f) => (f.name === 'manifest.json' ? { name: f.name, data: Buffer.from(JSON.stringify(m, null, 2)) } : f));
 }
 
 export function toCraft(files: PackFile[]): CraftEntry[] {

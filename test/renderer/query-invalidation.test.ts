@@ -37,6 +37,16 @@ describe('isStaleAfter', () => {
     expect(isStaleAfter(processOfA, queryKey('activity.list', { vendorId: A }))).toBe(true);
   });
 
+  it('a notice served on a contract of vendor A: the vendor list (its serve-notice-by), the dashboard, A’s readiness and contracts', () => {
+    const notice = event(2, { kinds: ['notice'], summary: 'Created notice served “2026-12-01”' });
+    expect(isStaleAfter(notice, queryKey('vendor.summaries', {}))).toBe(true);
+    expect(isStaleAfter(notice, queryKey('dashboard.get', {}))).toBe(true);
+    expect(isStaleAfter(notice, queryKey('readiness.vendor', { vendorId: A }))).toBe(true);
+    expect(isStaleAfter(notice, queryKey('notice.list', { vendorId: A }))).toBe(true);
+    expect(isStaleAfter(notice, queryKey('readiness.vendor', { vendorId: B }))).toBe(false);
+    expect(isStaleAfter(event(3, { kinds: ['contract'] }), queryKey('vendor.summaries', {}))).toBe(true);
+  });
+
   it('a process of vendor A: not B’s documents, B’s processes, B’s readiness, templates or another process', () => {
     expect(isStaleAfter(processOfA, queryKey('document.list', { vendorId: B }))).toBe(false);
     expect(isStaleAfter(processOfA, queryKey('document.list', { vendorId: A }))).toBe(false);

@@ -1,40 +1,27 @@
 // The browser face: a sheet travels as an upload (the pack upload route, as bytes), never as a
 // path the page names; the sheet methods take the upload's id like the pack methods.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/web/server';
-import { makePackWorkbook } from '../pack/helpers';
 import type { TestWorkbook } from '../backend/helpers';
+import { serveBrowserFace, type BrowserFace } from '../pack/browserFace';
 
 const TOKEN = 'sheet-token';
+let face: BrowserFace;
 let w: TestWorkbook;
-let web: WebServer;
 let base: string;
 
 beforeAll(async () => {
-  w = makePackWorkbook(9, { allowPackPaths: false });
+  face = await serveBrowserFace(9, TOKEN);
+  ({ w, base } = face);
   await w.call('vendor.create', { name: 'Acme Outsourcing' });
-  const staticDir = join(w.dir, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  web = await startWebServer({ dispatch: w.backend.dispatch, token: TOKEN, staticDir, packs: w.backend.packs });
-  base = `http://127.0.0.1:${web.port}`;
 });
-afterAll(async () => {
-  await web.close();
-  w.close();
-});
+afterAll(() => face.close());
 
-const api = async (method: string, input: unknown) => {
-  const r = await fetch(`${base}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
-  return { status: r.status, body: await r.json() as { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } } };
-};
+const api = (method: string, input: unknown) => face.api<Record<string, unknown>>(method, input);
 
 describe('sheets on the browser face', () => {
   it('imports an uploaded sheet under its own file name, and refuses a path', async () => {
     const bytes = Buffer.from('Process,Priority\nPayroll,P1\n');
-    const up = await fetch(`${base}/upload?token=${TOKEN}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
+    const up = await face.upload(bytes, 'application/octet-stream');
     expect(up.status).toBe(200);
     const { value } = await up.json() as { value: { upload: string } };
     const source = { upload: value.upload, fileName: 'register.csv' };

@@ -89,6 +89,26 @@ describe('desktop dialogs for the backend', () => {
     expect(await dialogs().savePack('a.zip')).toBeNull();
   });
 
+  it('encrypted packs: saved with the .age filter, opened beside plain ones, and an identity file picked to open them', async () => {
+    fake.state.saveOptions = [];
+    fake.state.openOptions = [];
+    fake.state.saveResult = { canceled: false, filePath: '/x/out.zip.age' };
+    expect(await dialogs().savePack('handover-pack-acme-2026-03-01.zip.age')).toBe('/x/out.zip.age');
+    expect(fake.state.saveOptions[0]).toMatchObject({
+      title: 'Export encrypted transition pack', defaultPath: join(dir, 'handover-pack-acme-2026-03-01.zip.age'), filters: [{ name: 'Encrypted transition packs', extensions: ['age'] }, { name: 'All files', extensions: ['*'] }],
+    });
+    await dialogs().savePack('plain.zip');
+    expect(fake.state.saveOptions[1]).toMatchObject({ title: 'Export transition pack', filters: [{ name: 'Transition packs', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }] });
+    fake.state.openResult = { canceled: false, filePaths: ['/x/in.zip.age'] };
+    expect(await dialogs().openPack()).toBe('/x/in.zip.age');
+    expect((fake.state.openOptions[0]!.filters as { extensions: string[] }[])[0]!.extensions).toEqual(['zip', 'age']);
+    fake.state.openResult = { canceled: false, filePaths: ['/x/key.txt'] };
+    expect(await dialogs().openIdentity!()).toBe('/x/key.txt');
+    expect(fake.state.openOptions[1]).toMatchObject({ title: 'Open the identity file of an encrypted pack', properties: ['openFile'] });
+    fake.state.openResult = { canceled: true, filePaths: [] };
+    expect(await dialogs().openIdentity!()).toBeNull();
+  });
+
   it('opens a spreadsheet for the sheet import, offering CSV, TSV, text and XLSX files', async () => {
     fake.state.openOptions = [];
     fake.state.openResult = { canceled: false, filePaths: ['/x/register.xlsx'] };
@@ -187,7 +207,7 @@ describe('desktop dialogs for the backend', () => {
 describe('the sheet dialogs cross the port', () => {
   it('main takes the host’s requests for the sheet open and template save dialogs as protocol messages', async () => {
     const { parseFromHost } = await import('../../electron/desktop/host-messages');
-    for (const request of [{ kind: 'openSheet' }, { kind: 'saveTemplate', name: 'handover-processes-template.csv' }]) {
+    for (const request of [{ kind: 'openSheet' }, { kind: 'saveTemplate', name: 'handover-processes-template.csv' }, { kind: 'openIdentity' }]) {
       expect(parseFromHost({ type: 'face', id: 7, request })).toEqual({ message: { type: 'face', id: 7, request } });
     }
     expect(parseFromHost({ type: 'face', id: 7, request: { kind: 'saveTemplate' } })).toHaveProperty('problem');

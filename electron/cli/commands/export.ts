@@ -1,4 +1,5 @@
 // handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--force] [--no-attachments] [--redact]
+//   [--profile full|new-provider|auditor|person:NAME_OR_ID]
 //   [--recipient age1… ... | --passphrase-file FILE] (encrypted: --out PACK.zip.age)
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,11 +13,14 @@ import { appVersion } from '../../core/project';
 import { processIo, UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
 import { readPassphraseFile } from '../keyFiles';
+import { cliSigner } from '../signing';
 import { parseRecipient } from '../../core/pack/age';
+import { profileLabel } from '../../../shared/pack-profiles';
+import { parseProfile, PROFILE_USAGE } from '../profileArg';
 
-export const usage = 'handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--force] [--no-attachments] [--redact]'
+export const usage = `handover export --db FILE (--vendor NAME_OR_ID ... | --all) --out PACK.zip [--force] [--no-attachments] [--redact] ${PROFILE_USAGE}`
   + ' [--recipient age1… ... | --passphrase-file FILE]   write a transition pack (--force: replace an existing file that is not a pack;'
-  + ' --recipient or --passphrase-file: encrypt it with age, --out PACK.zip.age)';
+  + ' --recipient or --passphrase-file: encrypt it with age, --out PACK.zip.age; --profile: cut it for a new provider, an auditor or one person\'s tasks)';
 
 /** Vendor ids for names or ids as typed: an exact id, or a name (any case); ambiguous or unknown names fail. */
 function resolveVendors(path: string, wanted: string[]): { ids: string[] } | { error: string } {
@@ -44,7 +48,7 @@ export async function exportCommand(argv: string[], io: Io, now: () => Date = ()
     options: {
       db: { type: 'string' }, vendor: { type: 'string', multiple: true }, all: { type: 'boolean' }, out: { type: 'string' },
       'no-attachments': { type: 'boolean' }, redact: { type: 'boolean' }, force: { type: 'boolean' },
-      recipient: { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' },
+      recipient: { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' }, profile: { type: 'string' },
     },
   });
   if (!values.db) throw new UsageError('--db FILE is required');
@@ -61,6 +65,7 @@ export async function exportCommand(argv: string[], io: Io, now: () => Date = ()
   if ((values.all === true) === (values.vendor !== undefined)) throw new UsageError('give --all or one or more --vendor NAME_OR_ID');
   const db = existingWorkbook(values.db, io);
   if (!db) return 1;
+  const profile = parseProfile(values.profile, db);
   // Checked before any work starts (and again by the export before it renames into place).
   const wording = { field: '--out', replaceHint: `${encrypted ? 'an encrypted file cannot be recognised as a pack' : 'it is not a transition pack'}: choose another name, or pass --force to replace it` };
   const out = checkDestination(resolve(values.out), { ...packDestinationRules(db, values.force === true, encrypted), ...wording });
@@ -89,13 +94,14 @@ export async function exportCommand(argv: string[], io: Io, now: () => Date = ()
   };
   const started = performance.now();
   try {
+    const signer = await cliSigner(db);
     const r = await exportPack({
-      workbookPath: db, vendorIds, attachments: !values['no-attachments'], redact: values.redact === true, destination: out, replace: values.force === true, destinationWording: wording, appVersion, now: now(), encryption,
+      workbookPath: db, vendorIds, attachments: !values['no-attachments'], redact: values.redact === true, profile, destination: out, replace: values.force === true, destinationWording: wording, appVersion, now: now(), encryption, signer,
       signal: controller.signal, onProgress: progress,
     });
     if (tty) process.stderr.write('\r\x1b[K');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    io.out(`Pack written: ${r.path} (${formatBytes(r.size)}, ${r.files} files, ${r.attachments} attachments, ${r.vendors.length} vendor${r.vendors.length === 1 ? '' : 's'}${r.redacted ? ', redacted' : ''}${encryption ? ', encrypted' : ''}; ${seconds} s)`);
+    io.out(`Pack written: ${r.path} (${formatBytes(r.size)}, ${r.files} files, ${r.attachments} attachments, ${r.vendors.length} vendor${r.vendors.length === 1 ? '' : 's'}${r.redacted ? ', redacted' : ''}${encryption ? ', encrypted' : ''}; profile: ${profileLabel(r.profile)}; ${seconds} s)`);
     return 0;
   } catch (e) {
     if (tty) process.stderr.write('\r\x1b[K');

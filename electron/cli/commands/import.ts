@@ -3,17 +3,21 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/errors';
 import type { ImportPreview } from '../../../shared/packs';
-import { createBackend } from '../../core/backend';
-import { randomId, systemClock } from '../../core/services/context';
+import { createBackend, type Backend } from '../../core/backend';
+import { randomId, systemClock, type ServiceContext } from '../../core/services/context';
+import type { PackKeys } from '../../core/pack/encrypted';
+import { signatureLine } from '../../../shared/signature';
 import { appVersion } from '../../core/project';
 import { UsageError, type Io } from '../usage';
 import { packKeysFrom } from '../keyFiles';
 
-export const usage = 'handover import --db FILE PACK.zip [--dry-run] [--json] [--theirs|--mine] [--identity FILE]... [--passphrase-file FILE]'
-  + '   merge a pack into a workbook (conflicts: newer side unless told; an encrypted PACK.zip.age opens with its identity file or passphrase)';
+export const usage = 'handover import --db FILE PACK.zip [--dry-run] [--json] [--theirs|--mine] [--identity FILE]... [--passphrase-file FILE] [--accept-new-key]'
+  + '   merge a pack into a workbook (conflicts: newer side unless told; an encrypted PACK.zip.age opens with its identity file or passphrase;'
+  + ' --accept-new-key: trust the signer\'s key even though it changed since its last pack)';
 
 function printPreview(p: ImportPreview, io: Io) {
   io.out(`Pack from workbook ${p.pack.workbookId}, made by ${p.pack.createdBy || 'someone'} on ${p.pack.createdAt.slice(0, 10)}${p.pack.redacted ? ' (redacted)' : ''}.`);
+  io.out(`${signatureLine(p.pack.signature)}.`);
   io.out(`  ${'Kind'.padEnd(18)} ${'Vendor'.padEnd(28)} ${'add'.padStart(6)} ${'update'.padStart(6)} ${'delete'.padStart(6)} ${'keep'.padStart(6)} ${'confl.'.padStart(6)} ${'same'.padStart(6)}`);
   for (const s of p.summary) {
     io.out(`  ${s.kindLabel.padEnd(18)} ${(s.vendorName ?? '—').slice(0, 28).padEnd(28)} ${[s.add, s.update, s.delete, s.keep, s.conflict, s.same].map((n) => String(n).padStart(6)).join(' ')}`);
@@ -28,12 +32,22 @@ function printPreview(p: ImportPreview, io: Io) {
   for (const w of p.warnings) io.out(`Note: ${w}`);
 }
 
+/** --accept-new-key: a pack whose signer's key CHANGED has that key trusted first (logged, as in Settings). */
+async function acceptNewKey(backend: Backend, ctx: ServiceContext, pack: string, keys: PackKeys | undefined, io: Io): Promise<void> {
+  const report = await backend.packs.result(backend.packs.startVerify(pack, keys, ctx).jobId, 'verify');
+  const sig = report.manifest?.signature;
+  if (!report.manifest || sig?.trust !== 'changed') return;
+  const r = await backend.dispatch('signers.trust', { workbookId: report.manifest.workbookId, publicKey: sig.publicKey, workbookName: sig.workbookName });
+  if (!r.ok) throw new ApiError(r.error.code, r.error.message);
+  io.out(`Accepted the new signing key ${sig.fingerprint} of workbook “${sig.workbookName}” (was ${sig.trustedFingerprint}).`);
+}
+
 export async function importCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
     options: {
       db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, theirs: { type: 'boolean' }, mine: { type: 'boolean' },
-      identity: { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' },
+      identity: { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' }, 'accept-new-key': { type: 'boolean' },
     },
   });
   if (!values.db) throw new UsageError('--db FILE is required');
@@ -54,6 +68,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
       }
       return 0;
     }
+    if (values['accept-new-key']) await acceptNewKey(backend, ctx, pack, keys, io);
     const result = await backend.packs.result(backend.packs.startImport(ctx, pack, { default: values.theirs ? 'theirs' : values.mine ? 'mine' : 'newer', keys }).jobId, 'import');
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {

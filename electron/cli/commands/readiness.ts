@@ -1,10 +1,12 @@
 // handover readiness --db FILE [--vendor NAME_OR_ID] [--json]
 import { parseArgs } from 'node:util';
-import { localToday, serveNoticeBy } from '../../../shared/dates';
+import { vendorNotice } from '../../../shared/contract-deadlines';
+import { localToday } from '../../../shared/dates';
 import { READINESS_RULE } from '../../../shared/readiness-explain';
 import { loadReadiness } from '../../core/services/readiness';
 import type { Db } from '../../core/store/open';
 import { openWorkbook } from '../../core/store/open';
+import { contractsByVendor } from '../../core/store/contracts';
 import { liveVendorDeadlines, liveVendorNames } from '../../core/store/vendors';
 import { UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
@@ -35,8 +37,9 @@ export function readinessCommand(argv: string[], io: Io, now: () => Date = () =>
     // Every flag named for one vendor or for JSON; the table of all vendors needs only the counts.
     const all = loadReadiness(db, today, { vendorId, detailed: Boolean(vendorId) || Boolean(values.json) });
     const vendors = liveVendorDeadlines(db);
+    const contracts = contractsByVendor(db, vendorId);
     const results = vendors.filter((v) => all.has(v.id)).map((v) => ({
-      vendorId: v.id, vendor: v.name, exitDate: v.exitDate, serveNoticeBy: serveNoticeBy(v), ...all.get(v.id)!,
+      vendorId: v.id, vendor: v.name, exitDate: v.exitDate, serveNoticeBy: vendorNotice(contracts.get(v.id) ?? [], today)?.serveBy ?? null, ...all.get(v.id)!,
     })).sort((a, b) => a.vendor.localeCompare(b.vendor));
     if (values.json) {
       io.out(JSON.stringify(vendorId ? results[0] : results, null, 2));

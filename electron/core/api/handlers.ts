@@ -6,11 +6,12 @@ import { ApiError } from '../../../shared/errors';
 import type { RecordKind } from '../../../shared/records';
 import { generateDemo } from '../demo/generate';
 import { listActivity } from '../store/activity';
+import { verifyActivityChainSince } from '../store/activityChain';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { getSetting, setSetting } from '../store/settings';
 import { anyLiveVendor, workbookIsEmpty } from '../store/vendors';
 import { addAttachmentFromPath, listAttachments, openAttachment, removeAttachment, saveAttachmentAs } from '../services/attachments';
-import { actor, describeChange, type ServiceContext } from '../services/context';
+import { actor, describeChange, nowIso, type ServiceContext } from '../services/context';
 import { search, stats, vendorSummaries } from '../services/overview';
 import {
   createRecord, deleteRecord, getRecordService, listRecordsService, restoreRecord, updateRecordService,
@@ -24,6 +25,9 @@ import { handOverAndDelete, personReferences } from '../services/people';
 import { dashboardRows, vendorOverview } from '../services/readiness';
 import { createTemplate, deleteTemplate, duplicateTemplate, getTemplate, listTemplates, updateTemplate } from '../services/templates';
 import type { PackJobs } from '../pack/jobs';
+import { forgetSigner, keepSigner, listSigners } from '../pack/signers';
+import { packEncryption } from '../pack/encrypted';
+import { packKeysOf } from '../pack/keyInput';
 import { applySheet, forgetMapping, inspectSheet, previewSheet, rememberedMappings } from '../sheets/service';
 import { resolveSource, sheetJobs, sheetTemplate } from '../sheets/handlers';
 import type { UndoHistory } from './history';
@@ -45,6 +49,8 @@ export interface HandlerEnv {
 /** What only the desktop shell can do for the backend: native dialogs and printing to PDF. */
 export interface FaceDialogs {
   openPack(): Promise<string | null>;
+  /** An age identity file to open an encrypted pack with (the native open dialog); null when cancelled. Optional: older shells lack it. */
+  openIdentity?(): Promise<string | null>;
   savePack(suggestedName: string): Promise<string | null>;
   /** Where to save a copy of an attachment (the native save dialog, which asks before replacing); null when cancelled. */
   saveAttachment(suggestedName: string): Promise<string | null>;
@@ -123,6 +129,22 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     });
     return appInfo(env);
   },
+  'signers.list': (_input, env) => listSigners(env.ctx.db),
+  'signers.trust': (input, env) => {
+    const signer = keepSigner(env.ctx.db, input, nowIso(env.ctx));
+    describeChange(env.ctx, {
+      action: 'settings', kind: 'settings', recordId: null, vendorId: null,
+      summary: `Trusted the signing key ${signer.fingerprint} for packs from workbook “${signer.workbookName}” (${signer.workbookId})`,
+    });
+    return signer;
+  },
+  'signers.forget': (input, env) => {
+    const removed = forgetSigner(env.ctx.db, input.workbookId);
+    if (removed) {
+      describeChange(env.ctx, { action: 'settings', kind: 'settings', recordId: null, vendorId: null, summary: `Forgot the signing key kept for packs from workbook ${input.workbookId}` });
+    }
+    return { removed };
+  },
   // A bulk load: its own transaction, with a checkpoint after it that cannot run inside one.
   'demo.load': staged(async (_input: ParsedInputOf<'demo.load'>, env: HandlerEnv) => {
     if (anyLiveVendor(env.ctx.db)) throw new ApiError('CONFLICT', 'The demo is only loaded into an empty workbook; this one already has vendors.');
@@ -130,9 +152,10 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     return generateDemo(env.ctx.db, { today: localToday(now), now: now.toISOString(), actor: actor(env.ctx) });
   }),
   'stats.get': (_input, env) => stats(env.ctx.db),
-  'vendor.summaries': (_input, env) => vendorSummaries(env.ctx.db),
+  'vendor.summaries': (_input, env) => vendorSummaries(env.ctx.db, today(env)),
   'search.query': (input, env) => search(env.ctx.db, input),
   'activity.list': (input, env) => listActivity(env.ctx.db, input),
+  'activity.verifyChain': (_input, env) => verifyActivityChainSince(env.ctx.db),
   'attachment.addFile': staged(async (input: ParsedInputOf<'attachment.addFile'>, env: HandlerEnv) => {
     // The same rule as packs' paths: a face whose page may not name files on this computer uploads instead.
     if (!env.packs.allowPaths) throw new ApiError('FORBIDDEN', 'path: this face cannot name files on the computer; upload the file instead.', [{ field: 'path', message: 'is not allowed here' }]);
@@ -196,6 +219,10 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face has no file dialogs: upload or download the file instead.');
     if (input.purpose === 'open-pack') return { path: await env.dialogs.openPack() };
     if (input.purpose === 'open-sheet') return { path: await env.dialogs.openSheet() };
+    if (input.purpose === 'open-identity') {
+      if (!env.dialogs.openIdentity) throw new ApiError('UNSUPPORTED', 'This face cannot pick an identity file.');
+      return { path: await env.dialogs.openIdentity() };
+    }
     const path = await env.dialogs.savePack(input.suggestedName ?? 'transition-pack.zip');
     // The native save dialog asked before the user picked an existing file.
     if (path) env.packs.userChoseToReplace(path);
@@ -214,14 +241,16 @@ const SPECIAL: Omit<Handlers, CrudName> = {
   'pack.jobStatus': (input, env) => env.packs.status(input.jobId),
   'pack.cancel': (input, env) => env.packs.cancel(input.jobId),
   'pack.discard': async (input, env) => ({ removed: input.upload ? env.packs.discardUpload(input.upload) : await env.packs.discardJob(input.jobId ?? '') }),
-  'pack.startVerify': (input, env) => env.packs.startVerify(env.packs.sourcePath(input), input.keys),
-  'pack.startPreview': (input, env) => env.packs.startPreview(env.ctx, env.packs.sourcePath(input), input.keys),
-  'pack.startImport': (input, env) => env.packs.startImport(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default, keys: input.keys }),
+  // An identity file sent as an upload or named by its path is read into the keys once, here (keyInput.ts).
+  'pack.encryption': (input, env) => packEncryption(env.packs.sourcePath(input), packKeysOf(input.keys, env.packs)),
+  'pack.startVerify': (input, env) => env.packs.startVerify(env.packs.sourcePath(input), packKeysOf(input.keys, env.packs), env.ctx),
+  'pack.startPreview': (input, env) => env.packs.startPreview(env.ctx, env.packs.sourcePath(input), packKeysOf(input.keys, env.packs)),
+  'pack.startImport': (input, env) => env.packs.startImport(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default, keys: packKeysOf(input.keys, env.packs) }),
   // The one-call forms run the same jobs and wait for them.
-  'pack.verify': async (input, env) => env.packs.result(env.packs.startVerify(env.packs.sourcePath(input), input.keys).jobId, 'verify'),
-  'pack.preview': async (input, env) => env.packs.result(env.packs.startPreview(env.ctx, env.packs.sourcePath(input), input.keys).jobId, 'preview'),
+  'pack.verify': async (input, env) => env.packs.result(env.packs.startVerify(env.packs.sourcePath(input), packKeysOf(input.keys, env.packs), env.ctx).jobId, 'verify'),
+  'pack.preview': async (input, env) => env.packs.result(env.packs.startPreview(env.ctx, env.packs.sourcePath(input), packKeysOf(input.keys, env.packs)).jobId, 'preview'),
   'pack.import': staged(async (input: ParsedInputOf<'pack.import'>, env: HandlerEnv) => env.packs.result(
-    env.packs.startImport(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default, keys: input.keys }).jobId, 'import',
+    env.packs.startImport(env.ctx, env.packs.sourcePath(input), { resolutions: input.resolutions, default: input.default, keys: packKeysOf(input.keys, env.packs) }).jobId, 'import',
   )),
   // Sheets in: the file is read before the apply's own write scope opens (staged).
   'sheets.inspect': (input, env) => inspectSheet(env.ctx, resolveSource(env.packs, input.source), input),
@@ -238,6 +267,7 @@ const SPECIAL: Omit<Handlers, CrudName> = {
 const BY_KIND = {
   vendor: crudOf('vendor'), person: crudOf('person'), process: crudOf('process'),
   repository: crudOf('repository'), licence: crudOf('licence'), document: crudOf('document'),
+  contract: crudOf('contract'), notice: crudOf('notice'),
 };
 
 // Spelled out so the compiler checks each against the contract (a kind added to RECORD_KINDS fails here until listed).
@@ -249,6 +279,10 @@ const CRUD: Pick<Handlers, CrudName> = {
   'repository.get': BY_KIND.repository.get, 'repository.list': BY_KIND.repository.list,
   'licence.create': BY_KIND.licence.create, 'licence.update': BY_KIND.licence.update, 'licence.delete': BY_KIND.licence.delete, 'licence.restore': BY_KIND.licence.restore, 'licence.get': BY_KIND.licence.get, 'licence.list': BY_KIND.licence.list,
   'document.create': BY_KIND.document.create, 'document.update': BY_KIND.document.update, 'document.delete': BY_KIND.document.delete, 'document.restore': BY_KIND.document.restore, 'document.get': BY_KIND.document.get, 'document.list': BY_KIND.document.list,
+  'contract.create': BY_KIND.contract.create, 'contract.update': BY_KIND.contract.update, 'contract.delete': BY_KIND.contract.delete, 'contract.restore': BY_KIND.contract.restore,
+  'contract.get': BY_KIND.contract.get, 'contract.list': BY_KIND.contract.list,
+  'notice.create': BY_KIND.notice.create, 'notice.update': BY_KIND.notice.update, 'notice.delete': BY_KIND.notice.delete, 'notice.restore': BY_KIND.notice.restore,
+  'notice.get': BY_KIND.notice.get, 'notice.list': BY_KIND.notice.list,
 };
 
 export const HANDLERS: Handlers = { ...SPECIAL, ...CRUD };

@@ -10,6 +10,7 @@ import { prepareInsert } from '../store/records';
 import { setVendorContacts } from '../store/vendors';
 import { EMERGENCY_TEMPLATE, EXIT_TEMPLATE } from '../../../shared/templates';
 import { demoChecklist, type DemoProcess } from './checklists';
+import { demoContracts } from './contracts';
 import * as W from './words';
 import { seededRandom } from './random';
 
@@ -36,7 +37,7 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
   const stamp = { createdAt: opts.now, updatedAt: opts.now, deletedAt: null };
 
   return bulkLoad(db, () => {
-    const ins = Object.fromEntries((['vendor', 'person', 'process', 'repository', 'licence', 'document'] as RecordKind[])
+    const ins = Object.fromEntries((['vendor', 'person', 'process', 'repository', 'licence', 'document', 'contract'] as RecordKind[])
       .map((k) => [k, prepareInsert(db, k)])) as Record<RecordKind, ReturnType<typeof prepareInsert>>;
     let made = 0;
     let items = 0;
@@ -62,9 +63,10 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
       // The vendor row comes first: people and records refer to it.
       const exitIn = [75, 160, 240, 40, 300][v % 5]!;
       const exitDate = addDays(opts.today, exitIn + (v % 7));
+      const contractRef = `MSA-${2021 + (v % 4)}-${String(100 + v).padStart(4, '0')}`;
       ins.vendor({
         ...DEFAULTS.vendor, ...stamp, id: vendorId, name, services: base.services,
-        contractRef: `MSA-${2021 + (v % 4)}-${String(100 + v).padStart(4, '0')}`,
+        contractRef,
         contractStart: addDays(opts.today, -3 * 365 - v), contractEnd: addDays(exitDate, 30),
         renewal: pick(['tacit', 'express', 'none'] as const), noticeDays: pick([90, 180, 60]), leadDays: pick([30, 45, 60]),
         exitDate, exitKind: v % 11 === 10 ? 'emergency' : 'ordinary', target: base.target,
@@ -73,6 +75,7 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
       const inHouse = Array.from({ length: scale ? 6 : 5 }, (_, i) => person('in_house', W.IN_HOUSE_ROLES[i % W.IN_HOUSE_ROLES.length]!));
       const vendorSide = Array.from({ length: scale ? 4 : 4 }, (_, i) => person('vendor', W.VENDOR_ROLES[i % W.VENDOR_ROLES.length]!));
       setVendorContacts(db, vendorId, vendorSide[0]!, inHouse[0]!);
+      demoContracts(ins.contract, { vendorId, index: v, reference: contractRef, exitDate, today: opts.today, stamp });
 
       const perVendor = Math.floor(totalRecords / vendorCount) + (v < totalRecords % vendorCount ? 1 : 0);
       const perKind = [0, 1, 2, 3].map((k) => Math.floor(perVendor / 4) + (k < perVendor % 4 ? 1 : 0));

@@ -28,7 +28,7 @@ export const SCRYPT_WORK_FACTOR = 18;
 /** Refused above this when decrypting (a hostile header could ask for hours and gigabytes); age's limit too. */
 const MAX_WORK_FACTOR = 22;
 /** A header larger than this is not one we (or age) would write for a pack. */
-const MAX_HEADER = 1024 * 1024;
+export const MAX_HEADER = 1024 * 1024;
 const X25519_INFO = 'age-encryption.org/v1/X25519';
 const SCRYPT_SALT_LABEL = 'age-encryption.org/v1/scrypt';
 // DER prefixes of raw 32-byte X25519 keys, so Node's KeyObjects can hold them.
@@ -256,6 +256,39 @@ async function unwrap(stanzas: Stanza[], keys: DecryptWith): Promise<Buffer> {
   throw new AgeError('none of the identities opens this pack');
 }
 
+/** The file key, once one of the keys unwraps it and the header's MAC holds; AgeError saying why not. */
+async function headerFileKey({ stanzas, macInput, mac }: ReturnType<typeof parseHeader>, keys: DecryptWith): Promise<Buffer> {
+  const fileKey = await unwrap(stanzas, keys);
+  const expected = createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header')).update(macInput, 'latin1').digest();
+  if (!timingSafeEqual(expected, mac)) throw new AgeError('the encryption header was altered (its MAC does not match)');
+  return fileKey;
+}
+
+/** What opens an age file: a passphrase, an identity file, or keys of a kind this app does not know. */
+export type AgeOpensWith = 'passphrase' | 'identity' | 'unknown';
+
+/**
+ * Reads only the header at the start of `head` (an age file's first bytes): what kind of key it
+ * needs and, given keys, whether they open it (problem null) or why not, before any payload is
+ * decrypted. Throws AgeError when the header is damaged or does not end within `head`.
+ */
+export async function checkAgeHeader(head: Buffer, keys?: DecryptWith): Promise<{ opensWith: AgeOpensWith; problem: string | null }> {
+  const macAt = head.indexOf('\n--- ');
+  const end = macAt < 0 ? -1 : head.indexOf('\n', macAt + 5);
+  if (end < 0) throw new AgeError('the encryption header is damaged or truncated (it has no end)');
+  const header = parseHeader(head.subarray(0, end).toString('latin1'));
+  const kinds = new Set(header.stanzas.map((s) => s.args[0]));
+  const opensWith: AgeOpensWith = kinds.has('scrypt') ? 'passphrase' : kinds.has('X25519') ? 'identity' : 'unknown';
+  if (!keys) return { opensWith, problem: null };
+  try {
+    await headerFileKey(header, keys);
+    return { opensWith, problem: null };
+  } catch (e) {
+    if (e instanceof AgeError) return { opensWith, problem: e.message };
+    throw e;
+  }
+}
+
 // ---- Payload streams -----------------------------------------------------------------------
 function chunkNonce(counter: number, last: boolean): Buffer {
   const n = Buffer.alloc(12);
@@ -355,10 +388,7 @@ class Decryptor extends Chunker {
     const rest = this.head.subarray(end + 17);
     this.head = null;
     void (async () => {
-      const { stanzas, macInput, mac } = parseHeader(headerText);
-      const fileKey = await unwrap(stanzas, this.keys);
-      const expected = createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header')).update(macInput, 'latin1').digest();
-      if (!timingSafeEqual(expected, mac)) throw new AgeError('the encryption header was altered (its MAC does not match)');
+      const fileKey = await headerFileKey(parseHeader(headerText), this.keys);
       this.payloadKey = hkdf(fileKey, Buffer.from(nonce), 'payload');
     })().then(() => this.feedChecked(rest, cb), (e: unknown) => cb(e as Error));
   }

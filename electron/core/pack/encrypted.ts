@@ -7,8 +7,9 @@ import { closeSync, createReadStream, createWriteStream, openSync, readSync } fr
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ageDecryptor, ageEncryptor, AgeError, isAgeHeader, parseIdentities, type EncryptTo } from './age';
+import { ageDecryptor, ageEncryptor, AgeError, checkAgeHeader, isAgeHeader, MAX_HEADER, parseIdentities, type AgeOpensWith, type EncryptTo } from './age';
 
 export type { EncryptTo } from './age';
 export { AgeError } from './age';
@@ -33,6 +34,33 @@ export function isAgeFile(path: string): boolean {
   }
 }
 
+/**
+ * Whether the pack at `path` is encrypted (by its header, whatever its name) and what opens it;
+ * given keys, whether they do (problem null) or why not (a wrong key, a damaged header, a file that is
+ * no identity file). Reads the header only: a wrong passphrase is told in the time scrypt takes,
+ * before a gigabyte is decrypted.
+ */
+export async function packEncryption(path: string, keys?: PackKeys): Promise<{ encrypted: boolean; opensWith: AgeOpensWith | null; problem: string | null }> {
+  if (!isAgeFile(path)) return { encrypted: false, opensWith: null, problem: null };
+  const fh = await open(path, 'r');
+  let head: Buffer;
+  try {
+    const buf = Buffer.alloc(MAX_HEADER);
+    head = buf.subarray(0, (await fh.read(buf, 0, buf.length, 0)).bytesRead);
+  } finally {
+    await fh.close();
+  }
+  const given = keys?.passphrase !== undefined || keys?.identity !== undefined;
+  try {
+    const identities = keys?.identity !== undefined ? parseIdentities(keys.identity, 'the identity file') : undefined;
+    const r = await checkAgeHeader(head, given ? { identities, passphrase: keys?.passphrase } : undefined);
+    return { encrypted: true, ...r };
+  } catch (e) {
+    if (e instanceof AgeError) return { encrypted: true, opensWith: 'unknown', problem: e.message };
+    throw e;
+  }
+}
+
 /** A private temporary folder (mode 0700, as mkdtemp makes it) for the plaintext of one job. */
 export function privateTempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'handover-age-'));
@@ -40,9 +68,17 @@ export function privateTempDir(): Promise<string> {
 
 const STREAM = { highWaterMark: 256 * 1024 };
 
-/** Encrypts the file `source` into a new file `destination` (which must not exist), streamed and synced to disk. */
-export async function encryptInto(source: string, destination: string, to: EncryptTo, signal?: AbortSignal): Promise<void> {
-  const encryptor = await ageEncryptor(to);
+/**
+ * The encryptor of one export, made before the zip work starts: a passphrase's scrypt (256 MiB at
+ * age's work factor 18) then runs and frees its memory before the zip's buffers exist, so the two
+ * peaks do not add up.
+ */
+export function packEncryptor(to: EncryptTo): Promise<Transform> {
+  return ageEncryptor(to);
+}
+
+/** Encrypts the file `source` through `encryptor` into a new file `destination` (which must not exist), streamed and synced to disk. */
+export async function encryptInto(source: string, destination: string, encryptor: Transform, signal?: AbortSignal): Promise<void> {
   await pipeline(createReadStream(source, STREAM), encryptor, createWriteStream(destination, { ...STREAM, flags: 'wx' }), { signal });
   const fh = await open(destination, 'r+');
   try {

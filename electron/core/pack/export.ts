@@ -16,6 +16,7 @@ import { PACK_FORMAT, PACK_VERSION, type PackExportResult, type PackVendorRef } 
 import type { Readiness } from '../../../shared/readiness';
 import { attachmentDir, blobPath } from '../store/blobs';
 import { lastActivitySeq } from '../store/activity';
+import { activityJson, packHistory } from './history';
 import type { Db } from '../store/open';
 import { scopedAttachmentFiles, scopedCount, scopedRows, scopedSheetRows, type SheetCell } from '../store/packRows';
 import { getSetting, settingsWithPrefix } from '../store/settings';
@@ -24,17 +25,21 @@ import { builtinTemplateRows } from '../store/templates';
 import { liveVendorNamesByName, vendorNameAndState } from '../store/vendors';
 import { csvLine, CSV_BOM } from './csv';
 import { partialPath, rememberExport } from './leftovers';
-import { attachmentName, CSV_TABLES, DATA_TABLES, dataCsv, dataJson, MANIFEST, README, REPORT, type DataTable } from './format';
+import { ACTIVITY, attachmentName, CSV_TABLES, DATA_TABLES, dataCsv, dataJson, MANIFEST, MANIFEST_SIG, README, REPORT, type DataTable } from './format';
+import { signerField, signManifest } from './manifestSignature';
+import type { PackSigner } from './signingKey';
 import { receivedSchema, type Manifest, type Received } from './manifest';
-import { reportBlocks, type ReportInput } from './report';
+import { readinessFor, reportBlocks, type ReportInput } from './report';
+import { applyProfile, resolveProfile, sortKeys } from './profiles';
+import type { PackProfileInput } from '../../../shared/pack-profiles';
 import { renderHtml } from './report-html';
 import { renderMarkdown } from './report-md';
 import { toColumn } from '../store/tables';
 import { checkDestination, type DestinationRules } from '../services/destination';
 import { isPackFile } from './sniff';
-import { encryptInto, privateTempDir } from './encrypted';
+import { encryptInto, packEncryptor, privateTempDir } from './encrypted';
 import { encryptToProblem, type EncryptTo } from './age';
-import { builtinTemplateId, fromSql, TABLES } from './tables';
+import { builtinTemplateId, fromSql, REDACTED_FIELDS, TABLES } from './tables';
 import { ZipWriter, type ZipEntryInput, type ZipWriteOptions } from './zip-write';
 
 export interface ExportProgress {
@@ -50,6 +55,8 @@ export interface ExportOptions {
   vendorIds: string[] | 'all';
   attachments: boolean;
   redact: boolean;
+  /** Who the pack is cut for (profiles.ts); default full. */
+  profile?: PackProfileInput | undefined;
   /** The pack's final path (checked by checkDestination: never a workbook, its files or an attachment folder). */
   destination: string;
   /** The user agreed to replace an existing file that is not a pack (`--force`, a save dialog that asked). */
@@ -62,13 +69,14 @@ export interface ExportOptions {
   onProgress?: ((p: ExportProgress) => void) | undefined;
   /** Encrypt the pack (age) to these recipients or this passphrase; the destination then ends in .zip.age. Never stored. */
   encryption?: EncryptTo | undefined;
+  /** The workbook's signing key (signingKey.ts workbookSigner); every face passes it. Without it the pack is not signed. */
+  signer?: PackSigner | undefined;
   /** Tests: smaller blocks, forced zip64. */
   zip?: Pick<ZipWriteOptions, 'blockSize' | 'forceZip64' | 'maxInFlightBytes'>;
 }
 
 export type ExportOutcome = Omit<PackExportResult, 'downloadPath'>;
 
-export const REDACTED_FIELDS = ['repositories.url', 'repositories.secretsLocation', 'licences.keyLocation', 'documents.location'];
 
 /** Rough bytes of output per data row, for the progress bar before the data files are written. */
 const BYTES_PER_ROW = 900;
@@ -193,6 +201,8 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     const problem = encryptToProblem(encryption);
     if (problem) throw new ApiError('INVALID_INPUT', `${problem.field}: ${problem.message}`, [problem]);
   }
+  // Before the snapshot and the zip: a passphrase's scrypt memory is freed before theirs is taken (packEncryptor).
+  const encryptor = encryption ? await packEncryptor(encryption) : null;
   const db = openSnapshot(opts.workbookPath, opts.nativeBinding);
   const partialId = randomBytes(6).toString('hex');
   const temp = partialPath(destination, partialId);
@@ -207,9 +217,19 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
   /** Encrypted: the plain zip is written in a private folder of its own, never beside the destination. */
   let plainDir: string | null = null;
   try {
-    const vendors = resolveVendors(db, opts.vendorIds);
-    if (vendors.length === 0) throw new ApiError('INVALID_INPUT', 'There is no vendor to export: this workbook has none.');
-    const scope = opts.vendorIds === 'all' ? null : JSON.stringify(vendors.map((v) => v.id));
+    const chosen = resolveVendors(db, opts.vendorIds);
+    if (chosen.length === 0) throw new ApiError('INVALID_INPUT', 'There is no vendor to export: this workbook has none.');
+    const chosenScope = opts.vendorIds === 'all' ? null : JSON.stringify(chosen.map((v) => v.id));
+    const today = localToday(opts.now);
+    const cut = resolveProfile(db, opts.profile, chosenScope);
+    const withheld = sortKeys([...(opts.redact ? REDACTED_FIELDS : []), ...cut.withheld]);
+    // Readiness reads the whole vendor, so it is computed before the cut; a pack of part of a vendor shows none.
+    const readiness = cut.partial ? new Map<string, Readiness | null>() : readinessFor(db, chosen.map((v) => v.id), today, new Set(withheld));
+    applyProfile(db, cut);
+    // One person's pack holds the vendors its rows need, whatever was chosen; its views keep its rows alone.
+    const byPerson = cut.summary.name === 'person';
+    const vendors = byPerson ? liveVendorNamesByName(db) : chosen;
+    const scope = byPerson ? null : chosenScope;
     const counts = Object.fromEntries(DATA_TABLES.map((t) => [t, scopedCount(db, t, TABLES[t], scope)])) as Record<DataTable, number>;
 
     const dir = attachmentDir(opts.workbookPath);
@@ -227,9 +247,13 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     const createdAt = opts.now.toISOString();
     const createdBy = getSetting(db, 'user_name') ?? '';
     const workbookId = getSetting(db, 'workbook_id') ?? '';
+    // The log of the pack's vendors (all of it for a pack of every vendor), checked as it leaves (history.ts).
+    const history = cut.partial ? null : packHistory(db, scope);
     const reportInput: ReportInput = {
-      db, vendorIds: vendors.map((v) => v.id), today: localToday(opts.now), redact: opts.redact, attachmentsIncluded: opts.attachments,
-      createdAt, createdBy, workbookId, appVersion: opts.appVersion, readiness: new Map<string, Readiness | null>(),
+      db, vendorIds: vendors.map((v) => v.id), today, redact: opts.redact, attachmentsIncluded: opts.attachments,
+      createdAt, createdBy, workbookId, appVersion: opts.appVersion, readiness,
+      profile: cut.summary, withheld: new Set(withheld), partial: cut.partial, reviewOnly: cut.reviewOnly,
+      history: history?.report,
     };
 
     const entries: ZipEntryInput[] = [
@@ -237,6 +261,7 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
       generated(REPORT, () => renderMarkdown(reportBlocks(reportInput))),
       ...DATA_TABLES.map((t) => generated(dataJson(t), () => jsonRows(db, t, scope, opts.redact))),
       ...CSV_TABLES.map((t) => generated(dataCsv(t), () => csvRows(db, t, scope, opts.redact))),
+      ...(history ? [generated(ACTIVITY, () => activityJson(db, scope))] : []),
       ...files.map((f): ZipEntryInput => ({ name: attachmentName(f.sha256, f.fileName), source: { kind: 'file', path: blobPath(dir, f.sha256), size: f.size, fileName: f.fileName, mediaType: f.mediaType } })),
     ];
     const stepOf = (name: string) => (name.startsWith('attachments/') ? 'Attachments' : name.startsWith('data/') ? 'Data' : 'Report');
@@ -262,20 +287,26 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     report({ step: 'Manifest' });
     const manifest: Manifest = {
       format: PACK_FORMAT, version: PACK_VERSION, app: { name: 'Handover Workbook', version: opts.appVersion }, createdAt, createdBy, workbookId,
-      scope: opts.vendorIds === 'all' ? 'all' : 'vendors', vendors, redacted: opts.redact, redactedFields: opts.redact ? REDACTED_FIELDS : [],
+      scope: opts.vendorIds === 'all' && !byPerson ? 'all' : 'vendors', vendors, redacted: opts.redact, redactedFields: withheld, profile: cut.summary,
       attachmentsIncluded: opts.attachments, counts,
       sync: { activitySeq: lastActivitySeq(db), received: receivedPacks(db) },
+      ...(history ? { history: history.field } : {}),
       files: written.map((w) => ({ path: w.name, size: w.size, sha256: w.sha256 })),
+      ...(opts.signer ? { signer: signerField(opts.signer) } : {}),
     };
-    await zip.write([generated(MANIFEST, () => [`${JSON.stringify(manifest, null, 2)}\n`])]);
+    const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+    await zip.write([
+      generated(MANIFEST, () => [manifestText]),
+      ...(opts.signer ? [generated(MANIFEST_SIG, () => [signManifest(Buffer.from(manifestText), manifest, opts.signer!)])] : []),
+    ]);
     report({ step: 'Finishing' });
     let size = await zip.finish();
     if (!encryption) await fh.sync(); // the encrypted copy is synced instead; the plain zip is thrown away
     await fh.close();
     fh = null;
-    if (encryption) {
+    if (encryptor) {
       report({ step: 'Encrypting' });
-      await encryptInto(zipPath, temp, encryption, opts.signal);
+      await encryptInto(zipPath, temp, encryptor, opts.signal);
       size = (await stat(temp)).size;
     }
     // Checked again: a file that appeared at the destination while the pack was written is not replaced either.
@@ -283,8 +314,8 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     await rename(temp, destination);
     report({ bytesTotal: progress.bytesDone });
     return {
-      fileName: basename(destination), path: destination, size, files: written.length + 1, attachments: files.length,
-      redacted: opts.redact, vendors,
+      fileName: basename(destination), path: destination, size, files: written.length + (opts.signer ? 2 : 1), attachments: files.length,
+      redacted: opts.redact, vendors, profile: cut.summary,
     };
   } catch (e) {
     if (fh) await fh.close().catch(() => undefined);

@@ -3,6 +3,8 @@
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/contract';
 
 export const MANIFEST = 'manifest.json';
+/** The manifest's minisign signature (minisign.ts). Not listed in the manifest: it signs the manifest. */
+export const MANIFEST_SIG = 'manifest.json.minisig';
 export const README = 'README.html';
 export const REPORT = 'report.md';
 
@@ -16,6 +18,13 @@ export type DataTable = (typeof DATA_TABLES)[number];
 
 /** The spreadsheets: one per record kind, plus the checklist items. */
 export const CSV_TABLES = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'checklist_items'] as const satisfies readonly DataTable[];
+
+/**
+ * The activity log of the workbook that made the pack, with its hash chain (history.ts). Not under
+ * data/: it is that workbook's own history, never imported or merged. Optional: packs made before
+ * the chain lack it.
+ */
+export const ACTIVITY = 'history/activity.json';
 
 export const dataJson = (t: DataTable) => `data/${t}.json`;
 export const dataCsv = (t: DataTable) => `data/${t}.csv`;
@@ -47,7 +56,7 @@ export function attachmentName(sha: string, fileName?: string): string {
   return `attachments/${sha}${ext === null ? '' : `.${ext}`}`;
 }
 
-const FIXED = new Set<string>([MANIFEST, README, REPORT, ...DATA_TABLES.map(dataJson), ...CSV_TABLES.map(dataCsv)]);
+const FIXED = new Set<string>([MANIFEST, MANIFEST_SIG, README, REPORT, ACTIVITY, ...DATA_TABLES.map(dataJson), ...CSV_TABLES.map(dataCsv)]);
 const ATTACHMENT = /^attachments\/([0-9a-f]{64})(?:\.([a-z0-9]{1,10}))?$/;
 
 /** The hash and extension an attachment's entry name holds, or null when it is not one. */

@@ -18,13 +18,14 @@ import { attachmentDir, blobPath, touchBlob } from '../store/blobs';
 import { indexItems, indexRecord, rebuildSearch } from '../store/search';
 import { getSetting, setSetting } from '../store/settings';
 import { danglingReferences, insertRow, overwriteRow, withoutForeignKeys } from '../store/packRows';
-import { takeImportLock, type ImportLock } from '../store/importLock';
+import { takeImportLock } from '../store/importLock';
 import { actor, nowIso, type ServiceContext } from '../services/context';
 import type { PackLimits } from './format';
 import { inspectPack, type Inspection } from './inspect';
 import type { PackKeys } from './encrypted';
 import { decide, latestStamp, peerKey, planMerge, type MergePlan, type PeerState } from './merge';
 import { TABLES, toSqlValue, type Row } from './tables';
+import { keepSigner, refuseChangedKey, summaryWithTrust } from './signers';
 
 export interface ReadOptions {
   limits?: PackLimits;
@@ -52,7 +53,7 @@ export async function previewPack(ctx: ServiceContext, path: string, opts: ReadO
   if (inspection.problems.length) throw rejected(inspection.problems);
   const plan = planMerge(ctx.db, inspection);
   if (plan.problems.length) throw rejected(plan.problems);
-  return plan.preview;
+  return { ...plan.preview, pack: summaryWithTrust(ctx.db, plan.preview.pack) };
 }
 
 export interface ImportOptions extends ReadOptions {
@@ -69,6 +70,11 @@ export interface ImportOptions extends ReadOptions {
    * past the last check, after which a cancel is too late.
    */
   cancelFlag?: Int32Array;
+  /**
+   * The import's job took the workbook's import lock when it started and marks it 'applying'
+   * before it lets the import go on (jobs.ts); without this, the import takes the lock itself.
+   */
+  lockHeld?: boolean;
 }
 
 export const APPLY_RUNNING = 0;
@@ -112,16 +118,19 @@ function stagingDir(workbookPath: string): string {
 
 /** Verifies, plans and applies a pack in one transaction. Throws (changing nothing) when the pack is refused. */
 export async function importPack(ctx: ServiceContext, path: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  if (opts.lockHeld) return importLocked(ctx, path, opts, () => {});
   // One import at a time per workbook, whichever process runs it; a second one is refused (BUSY).
   const lock = takeImportLock(ctx.workbookPath, nowIso(ctx));
   try {
-    return await importLocked(ctx, path, opts, lock);
+    // Other processes' writers are answered BUSY while the records land, rather than waiting.
+    return await importLocked(ctx, path, opts, () => lock.setPhase('applying'));
   } finally {
     lock.release();
   }
 }
 
-async function importLocked(ctx: ServiceContext, path: string, opts: ImportOptions, lock: ImportLock): Promise<ImportResult> {
+/** `applying`: marks the import lock as applying the records, right before they land. */
+async function importLocked(ctx: ServiceContext, path: string, opts: ImportOptions, applying: () => void): Promise<ImportResult> {
   const store = attachmentDir(ctx.workbookPath);
   const stage = stagingDir(ctx.workbookPath);
   await mkdir(stage);
@@ -145,6 +154,7 @@ async function importLocked(ctx: ServiceContext, path: string, opts: ImportOptio
     if (inspection.problems.length) throw rejected(inspection.problems);
     const plan = planMerge(ctx.db, inspection);
     if (plan.problems.length) throw rejected(plan.problems);
+    refuseChangedKey(summaryWithTrust(ctx.db, plan.preview.pack).signature, inspection.manifest!.workbookId);
     await opts.beforeApply?.();
     if (opts.signal?.aborted || (opts.cancelFlag && Atomics.load(opts.cancelFlag, 0) === CANCEL_REQUESTED)) throw cancelledImport();
 
@@ -161,8 +171,7 @@ async function importLocked(ctx: ServiceContext, path: string, opts: ImportOptio
       moved.push(target);
     }
     try {
-      // Other processes' writers are answered BUSY while the records land, rather than waiting.
-      lock.setPhase('applying');
+      applying();
       const result = apply(ctx, inspection, opts, moved.length);
       moved.length = 0;
       made.length = 0;
@@ -263,6 +272,8 @@ function applyInTransaction(
         packCreatedAt: manifest.createdAt, activitySeq: manifest.sync.activitySeq, importedAt: at, localSeq: seq, maxUpdatedAt: latestStamp(inspection), kept,
       };
       setSetting(db, peerKey(manifest.workbookId), JSON.stringify(peer));
+      // Trust on first use: the first signed pack from a workbook keeps its key; later ones are checked against it.
+      if (manifest.signer) keepSigner(db, { workbookId: manifest.workbookId, workbookName: manifest.signer.workbookName, publicKey: manifest.signer.publicKey }, at);
     }
     // The last moment a cancel can still undo everything: from here on it is too late.
     if (flag && Atomics.compareExchange(flag, 0, APPLY_RUNNING, COMMITTING) === CANCEL_REQUESTED) throw cancelledImport();

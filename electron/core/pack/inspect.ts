@@ -6,13 +6,18 @@
 import { createHash } from 'node:crypto';
 import { open, statfs } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { z } from 'zod';
 import type { PackProblem } from '../../../shared/packs';
 import { malformedText } from '../../../shared/text';
 import {
-  CSV_TABLES, DATA_TABLES, DEFAULT_LIMITS, MANIFEST, README, REPORT, attachmentExtension, dataCsv, dataJson, isAttachmentName, parseAttachmentName,
+  ACTIVITY, CSV_TABLES, DATA_TABLES, DEFAULT_LIMITS, MANIFEST, MANIFEST_SIG, README, REPORT, attachmentExtension, dataCsv, dataJson, isAttachmentName, parseAttachmentName,
   type DataTable, type PackLimits,
 } from './format';
 import { parseManifest, type Manifest } from './manifest';
+import { activityEntrySchema, checkPackHistory } from './history';
+import type { ChainEntry } from '../store/activityChain';
+import type { ChainReport } from '../../../shared/activityChain';
+import { signatureProblem } from './manifestSignature';
 import { AgeError, openedPack, type OpenedPack, type PackKeys } from './encrypted';
 import { TABLES, type Row } from './tables';
 import { EntryError, mb, openPack, type PackEntry } from './zip-read';
@@ -45,6 +50,8 @@ export interface Inspection {
   rows: Map<DataTable, Row[]>;
   /** Verified attachment files by SHA-256. */
   attachments: Map<string, StagedFile>;
+  /** The check of the activity log the pack carries; absent when it carries none. */
+  history?: ChainReport;
 }
 
 const MAX_PROBLEMS_PER_FILE = 20;
@@ -63,7 +70,7 @@ class RowParser {
   count = 0;
   problems = 0;
 
-  constructor(private readonly table: DataTable, private readonly file: string, private readonly report: (p: PackProblem) => void, private readonly keep: boolean) {}
+  constructor(private readonly schema: z.ZodType<Row>, private readonly file: string, private readonly report: (p: PackProblem) => void, private readonly keep: boolean) {}
 
   private problem(message: string) {
     this.problems++;
@@ -139,7 +146,7 @@ class RowParser {
       this.problem(`line ${line}: not a JSON object`);
       return;
     }
-    const parsed = TABLES[this.table].schema.safeParse(value);
+    const parsed = this.schema.safeParse(value);
     this.count++;
     if (!parsed.success) {
       const id = typeof (value as { id?: unknown }).id === 'string' ? ` (record ${String((value as { id: string }).id).slice(0, 40)})` : '';
@@ -209,8 +216,10 @@ async function inspectPlain(path: string, opts: InspectOptions): Promise<Inspect
       }
       return result;
     }
+    let manifestBytes: Buffer;
     try {
-      const parsed = parseManifest((await readSmall(pack.read, manifestEntry)).toString('utf8'));
+      manifestBytes = await readSmall(pack.read, manifestEntry);
+      const parsed = parseManifest(manifestBytes.toString('utf8'));
       if ('problems' in parsed) {
         problems.push(...parsed.problems);
         return result;
@@ -221,6 +230,14 @@ async function inspectPlain(path: string, opts: InspectOptions): Promise<Inspect
       return result;
     }
     const manifest = result.manifest;
+    // The signature first: a pack whose manifest is not what its signer signed is refused whatever else holds.
+    const sigEntry = byName.get(MANIFEST_SIG);
+    try {
+      const problem = signatureProblem(manifestBytes, manifest, sigEntry ? (await readSmall(pack.read, sigEntry)).toString('utf8') : null);
+      if (problem) problems.push(problem);
+    } catch (e) {
+      problems.push({ file: MANIFEST_SIG, message: e instanceof EntryError ? e.message : `cannot be read: ${(e as Error).message}` });
+    }
 
     // The listing against the zip.
     const listed = new Map<string, { size: number; sha256: string }>();
@@ -238,7 +255,7 @@ async function inspectPlain(path: string, opts: InspectOptions): Promise<Inspect
       if (e.size !== f.size) problems.push({ file: name, message: `is ${e.size} bytes but the manifest says ${f.size}` });
     }
     for (const e of pack.entries) {
-      if (e.name !== MANIFEST && !listed.has(e.name)) problems.push({ file: e.name, message: 'is in the zip but not listed in the manifest' });
+      if (e.name !== MANIFEST && e.name !== MANIFEST_SIG && !listed.has(e.name)) problems.push({ file: e.name, message: 'is in the zip but not listed in the manifest' });
     }
     if (!manifest.attachmentsIncluded && manifest.files.some((f) => isAttachmentName(f.path))) {
       problems.push({ file: MANIFEST, message: 'says the attachments are not included, yet lists attachment files' });
@@ -273,6 +290,7 @@ async function inspectPlain(path: string, opts: InspectOptions): Promise<Inspect
     let next = 0;
     let stageSeq = 0;
     const parsers = new Map<DataTable, RowParser>();
+    let activityParser: RowParser | null = null;
     const worker = async () => {
       while (next < work.length) {
         if (opts.signal?.aborted) throw Object.assign(new Error('The operation was cancelled'), { name: 'AbortError' });
@@ -280,7 +298,8 @@ async function inspectPlain(path: string, opts: InspectOptions): Promise<Inspect
         const hash = createHash('sha256');
         const table = DATA_TABLES.find((t) => dataJson(t) === entry.name);
         // The attachment rows are always kept: they are checked against the attachment files below.
-        const parser = table ? new RowParser(table, entry.name, (p) => problems.push(p), opts.collectRows === true || table === 'attachments') : null;
+        const parser = table ? new RowParser(TABLES[table].schema, entry.name, (p) => problems.push(p), opts.collectRows === true || table === 'attachments')
+          : entry.name === ACTIVITY ? (activityParser = new RowParser(activityEntrySchema, entry.name, (p) => problems.push(p), true)) : null;
         if (table && parser) parsers.set(table, parser);
         const sha = shaOf(entry);
         const stageTo = sha && opts.stage && !opts.stage.have(sha, entry.size) ? join(opts.stage.dir, `${++stageSeq}.part`) : null;
@@ -349,6 +368,15 @@ async function inspectPlain(path: string, opts: InspectOptions): Promise<Inspect
       if (p.problems === 0 && p.count !== manifest.counts[table]) {
         problems.push({ file: dataJson(table), message: `holds ${p.count} records but the manifest says ${manifest.counts[table]}` });
       }
+    }
+    // The activity log and its chain (history.ts): both there or neither, as in packs made before it.
+    if (manifest.history && !listed.has(ACTIVITY)) problems.push({ file: ACTIVITY, message: 'is missing from the pack, yet the manifest describes its history' });
+    if (!manifest.history && listed.has(ACTIVITY)) problems.push({ file: ACTIVITY, message: 'is in the pack, but the manifest does not describe its history' });
+    const log = activityParser as RowParser | null;
+    if (manifest.history && log && log.problems === 0) {
+      const checked = checkPackHistory(log.rows as unknown as ChainEntry[], manifest.history);
+      problems.push(...checked.problems);
+      result.history = checked.report;
     }
     return result;
   } finally {

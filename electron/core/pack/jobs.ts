@@ -18,17 +18,19 @@ import { ApiError, type ApiErrorBody } from '../../../shared/errors';
 import type {
   DefaultResolution, PackCancelResult, PackExportInput, PackExportResult, PackJobKind, PackJobResults, PackJobState, PackJobStatus, PackJobStatusOf, Resolution,
 } from '../../../shared/packs';
-import { currentImport, importLockPath } from '../store/importLock';
+import { takeImportLock } from '../store/importLock';
 import { nowIso, type ServiceContext } from '../services/context';
 import { knownErrorBody } from '../services/errors';
 import { lastActivitySeq } from '../store/activity';
 import { vendorName } from '../store/vendors';
 import { checkDestination } from '../services/destination';
+import { encryptToProblem } from './age';
 import type { PackKeys } from './encrypted';
 import { exportPack, packDestinationRules } from './export';
 import { APPLY_RUNNING, CANCEL_REQUESTED, COMMITTING } from './import';
 import type { FromWorker, WorkerTask, WorkerTaskKind } from './worker-task';
 import { WriteGate } from './writeGate';
+import { workbookSigner, type SigningKeyStore } from './signingKey';
 
 export interface PackJobsOptions {
   /** better-sqlite3 binary for another ABI (the desktop app's Electron build), for the export's own connection. */
@@ -47,6 +49,8 @@ export interface PackJobsOptions {
    * face); the desktop app passes the built worker (electron.vite.config.ts builds it).
    */
   workerEntry?: URL;
+  /** Where this face keeps the workbook's signing key (signingKey.ts); without one, packs are not signed. */
+  signingKeys?: SigningKeyStore | undefined;
 }
 
 interface Progress {
@@ -164,6 +168,9 @@ export class PackJobs {
 
   startExport(ctx: ServiceContext, appVersion: string, input: PackExportInput): { jobId: string } {
     this.checkRoom('export');
+    // Refused now, with the field, rather than as a failed job: a recipient whose checksum is wrong passes the contract's pattern.
+    const keyProblem = input.encryption ? encryptToProblem(input.encryption) : null;
+    if (keyProblem) throw new ApiError('INVALID_INPUT', `${keyProblem.field}: ${keyProblem.message}`, [keyProblem]);
     const id = randomUUID();
     let destination: string;
     let replace = false;
@@ -186,10 +193,13 @@ export class PackJobs {
     const { controller } = job;
     job.done = (async () => {
       try {
+        // Made on the first export (and recorded in the workbook) if the workbook has none yet.
+        const keys = this.opts.signingKeys;
+        const signer = keys ? await workbookSigner(ctx.db, ctx.workbookPath, keys) : undefined;
         const outcome = await exportPack({
           workbookPath: ctx.workbookPath, nativeBinding: this.opts.nativeBinding, vendorIds: input.all ? 'all' : (input.vendorIds ?? []),
-          attachments: input.attachments ?? true, redact: input.redact ?? false, destination, replace, appVersion, now: ctx.clock.now(),
-          encryption: input.encryption,
+          attachments: input.attachments ?? true, redact: input.redact ?? false, profile: input.profile, destination, replace, appVersion, now: ctx.clock.now(),
+          encryption: input.encryption, signer,
           signal: controller.signal, onProgress: (p) => { job.progress = p; },
         });
         job.result = { ...outcome, downloadPath: `/download/${id}` };
@@ -211,8 +221,9 @@ export class PackJobs {
   }
 
   /** Verifying reads the pack only: no workbook is needed (the CLI's `verify` has none). */
-  startVerify(path: string, keys?: PackKeys): { jobId: string } {
-    return this.startWorker(null, 'verify', path, { keys });
+  startVerify(path: string, keys?: PackKeys, ctx?: ServiceContext): { jobId: string } {
+    // Given the workbook, the signer's key is compared with the one it keeps (read only).
+    return this.startWorker(ctx ?? null, 'verify', path, { keys });
   }
 
   startPreview(ctx: ServiceContext, path: string, keys?: PackKeys): { jobId: string } {
@@ -238,6 +249,10 @@ export class PackJobs {
     } catch {
       // size stays unknown
     }
+    // One import at a time per workbook: its lock is taken here, as the job starts, so of two
+    // imports started together the second is refused at once (BUSY), however fast the first one's
+    // worker is; every way the job ends (done, failed, cancelled, the worker gone) releases it.
+    const lock = ctx && kind === 'import' ? takeImportLock(ctx.workbookPath, nowIso(ctx)) : null;
     const job = this.newJob(id, kind, size, false, cancelFlag);
     const sinceSeq = ctx && kind === 'import' ? lastActivitySeq(ctx.db) : 0;
     const task: WorkerTask = {
@@ -245,11 +260,17 @@ export class PackJobs {
       now: ctx ? nowIso(ctx) : new Date().toISOString(), entryId: ctx && kind === 'import' ? ctx.newId() : '',
       resolutions: opts.resolutions, default: opts.default, keys: opts.keys, cancelFlag,
     };
-    const worker = new Worker(this.opts.workerEntry ?? new URL('./worker-boot.mjs', import.meta.url), {
-      workerData: task,
-      // Not the parent's flags (an --eval or --input-type would be refused); the boot script brings its loader.
-      execArgv: [],
-    });
+    let worker: Worker;
+    try {
+      worker = new Worker(this.opts.workerEntry ?? new URL('./worker-boot.mjs', import.meta.url), {
+        workerData: task,
+        // Not the parent's flags (an --eval or --input-type would be refused); the boot script brings its loader.
+        execArgv: [],
+      });
+    } catch (e) {
+      lock?.release();
+      throw e;
+    }
     job.worker = worker;
     let releaseWrites: (() => void) | null = null;
     job.done = new Promise<void>((settle) => {
@@ -264,6 +285,8 @@ export class PackJobs {
         job.worker = null;
         // Its answer is its last word (its connection is closed); the loader tsx registers in it would keep it alive.
         void worker.terminate();
+        // Its transaction has committed or rolled back (or died with its connection): the next import may start.
+        lock?.release();
         releaseWrites?.();
         if (kind === 'import' && job.state === 'done') this.opts.onImported?.(sinceSeq);
         settle();
@@ -276,8 +299,18 @@ export class PackJobs {
           job.progress = { ...job.progress, step: 'Waiting for edits to finish', bytesDone: job.progress.bytesTotal };
           void this.writeGate.hold().then((release) => {
             releaseWrites = release;
-            if (job.finishedAt !== null) release();
-            else worker.postMessage({ type: 'go' });
+            if (job.finishedAt !== null) {
+              release();
+              return;
+            }
+            try {
+              // Other processes' writers are answered BUSY while the records land, rather than waiting.
+              lock?.setPhase('applying');
+            } catch (e) {
+              finish('failed', null, toErrorBody(e, ctx?.workbookPath ?? path));
+              return;
+            }
+            worker.postMessage({ type: 'go' });
           });
         } else if (m.type === 'done') {
           finish('done', m.value, null);
@@ -288,8 +321,7 @@ export class PackJobs {
       worker.on('error', (e) => finish('failed', null, toErrorBody(e, path)));
       worker.on('exit', () => {
         if (job.finishedAt === null) {
-          // Ended without an answer (killed): its transaction died with its connection; its lock must not outlive it.
-          if (ctx && kind === 'import' && currentImport(ctx.workbookPath)?.pid === process.pid) rmSync(importLockPath(ctx.workbookPath), { force: true });
+          // Ended without an answer (killed): its transaction died with its connection; finish releases its lock.
           finish(job.controller.signal.aborted ? 'cancelled' : 'failed', null, { code: 'INTERNAL', message: 'The pack worker stopped before it finished; nothing was changed.' });
         }
       });

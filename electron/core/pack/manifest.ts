@@ -3,7 +3,10 @@
 import { z } from 'zod';
 import { malformedText } from '../../../shared/text';
 import { PACK_FORMAT, PACK_VERSION, type PackProblem, type PackSummary } from '../../../shared/packs';
-import { DATA_TABLES, MANIFEST, isFormatName, type DataTable } from './format';
+import { PROFILE_KINDS, PROFILE_NAMES } from '../../../shared/pack-profiles';
+import { DATA_TABLES, MANIFEST, MANIFEST_SIG, isFormatName, type DataTable } from './format';
+import { historyFieldSchema } from './history';
+import { signatureSummary } from './manifestSignature';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 const timestamp = z.string().regex(TIMESTAMP, { error: 'must be an ISO timestamp' });
@@ -31,13 +34,30 @@ export const manifestSchema = z.strictObject({
   scope: z.enum(['all', 'vendors']),
   vendors: z.array(z.strictObject({ id: z.uuid(), name: z.string().max(300) })).max(100_000),
   redacted: z.boolean(),
-  redactedFields: z.array(z.string().max(100)).max(50),
+  /** Every withheld field as "table.field" (redaction profiles withhold more than the 4 of earlier packs). */
+  redactedFields: z.array(z.string().max(100).regex(/^[a-z_]+\.[A-Za-z]+$/, { error: 'must be table.field' })).max(500),
+  /** Who the pack was cut for (shared/pack-profiles.ts); absent in packs made before profiles, which are full. */
+  profile: z.strictObject({
+    name: z.enum(PROFILE_NAMES),
+    person: z.strictObject({ id: z.uuid(), name: z.string().max(300) }).optional(),
+    tables: z.array(z.enum(PROFILE_KINDS)).max(PROFILE_KINDS.length).optional(),
+  }).optional(),
   attachmentsIncluded: z.boolean(),
   /** Rows in each data/<table>.json, tombstones included. */
   counts: z.strictObject(Object.fromEntries(DATA_TABLES.map((t) => [t, count])) as Record<DataTable, typeof count>),
   sync: z.strictObject({ activitySeq: count, received: z.array(receivedSchema).max(10_000) }),
+  /** The activity log the pack carries in history/activity.json (history.ts); absent in packs made before the chain. */
+  history: historyFieldSchema.optional(),
+  /** The key manifest.json.minisig was made with (absent in unsigned packs, those of earlier versions). */
+  signer: z.strictObject({
+    workbookName: z.string().max(300),
+    /** As minisign prints it. */
+    keyId: z.string().regex(/^[0-9A-F]{16}$/, { error: 'must be 16 upper-case hex digits' }),
+    /** The line `minisign -P` takes. */
+    publicKey: z.string().regex(/^RW[A-Za-z0-9+/]{54}$/, { error: 'must be a minisign public key' }),
+  }).optional(),
   files: z.array(z.strictObject({
-    path: z.string().max(300).refine((p) => isFormatName(p) && p !== MANIFEST, { error: 'is not a file of the pack format' }),
+    path: z.string().max(300).refine((p) => isFormatName(p) && p !== MANIFEST && p !== MANIFEST_SIG, { error: 'is not a file of the pack format' }),
     size: count,
     sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in lowercase hex' }),
   })).max(1_000_000),
@@ -82,7 +102,7 @@ export function parseManifest(text: string): { manifest: Manifest } | { problems
 export function summarise(m: Manifest): PackSummary {
   return {
     format: m.format, version: m.version, appVersion: m.app.version, createdAt: m.createdAt, createdBy: m.createdBy, workbookId: m.workbookId,
-    vendors: m.vendors, redacted: m.redacted, attachmentsIncluded: m.attachmentsIncluded, counts: m.counts, files: m.files.length,
-    bytes: m.files.reduce((s, f) => s + f.size, 0),
+    vendors: m.vendors, redacted: m.redacted, profile: m.profile ?? { name: 'full' }, redactedFields: m.redactedFields, attachmentsIncluded: m.attachmentsIncluded, counts: m.counts, files: m.files.length,
+    bytes: m.files.reduce((s, f) => s + f.size, 0), signature: signatureSummary(m),
   };
 }

@@ -18,6 +18,7 @@
 // (manifest.sync.received). Without any exchange yet, every difference is a conflict.
 // Clock skew between the two machines can only turn an update into a conflict, never lose a change.
 import { fieldMeta, type RecordKind } from '../../../shared/records';
+import { AUDITOR_INTENT, profileLabel, withheldWords } from '../../../shared/pack-profiles';
 import {
   MAX_PREVIEW_CHANGES, MAX_PREVIEW_CONFLICTS, type DefaultResolution, type FieldDifference, type ImportPreview, type MergeAction, type MergeRecord, type MergeSummaryRow,
   type PackProblem, type Resolution,
@@ -32,7 +33,7 @@ import { vendorName as storedVendorName } from '../store/vendors';
 import { DATA_TABLES, dataJson, type DataTable } from './format';
 import type { Inspection } from './inspect';
 import { summarise, type Manifest } from './manifest';
-import { builtinTemplateId, fieldsOf, fromSql, TABLES, type Row, type TableDef } from './tables';
+import { builtinTemplateId, fieldsOf, fromSql, REDACTED_FIELDS, TABLES, type Row, type TableDef } from './tables';
 
 export interface PeerState {
   /** The other workbook's clock: when it made the last pack imported here. */
@@ -114,8 +115,23 @@ function syncPoints(db: Db, manifest: Manifest): SyncPoints {
 
 const STAMPS = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt']);
 
-function comparable(t: TableDef, redacted: boolean): string[] {
-  return fieldsOf(t).filter((f) => !STAMPS.has(f) && !(redacted && t.redact.includes(f)));
+/**
+ * The fields a pack withholds, per table: those its manifest lists ("table.field": a redaction
+ * profile's, shared/pack-profiles.ts) and, in a redacted pack, the table's blanked ones (packs of
+ * every version list those too). They neither count as a difference nor overwrite this workbook's value.
+ */
+export function withheldFields(manifest: Manifest): Map<DataTable, Set<string>> {
+  const out = new Map<DataTable, Set<string>>(DATA_TABLES.map((t) => [t, new Set(manifest.redacted ? TABLES[t].redact : [])]));
+  for (const key of manifest.redactedFields) {
+    const [table, field] = key.split('.') as [string, string];
+    const set = out.get(table as DataTable);
+    if (set && fieldsOf(TABLES[table as DataTable]).includes(field) && !STAMPS.has(field)) set.add(field);
+  }
+  return out;
+}
+
+function comparable(t: TableDef, withheld: ReadonlySet<string>): string[] {
+  return fieldsOf(t).filter((f) => !STAMPS.has(f) && !withheld.has(f));
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -133,9 +149,9 @@ function labelOf(t: TableDef, field: string): string {
   return field === 'deletedAt' ? 'Deleted' : field;
 }
 
-function differences(t: TableDef, mine: Row, theirs: Row, redacted: boolean): FieldDifference[] {
+function differences(t: TableDef, mine: Row, theirs: Row, withheld: ReadonlySet<string>): FieldDifference[] {
   const out: FieldDifference[] = [];
-  for (const f of comparable(t, redacted)) {
+  for (const f of comparable(t, withheld)) {
     if (!same(mine[f], theirs[f])) out.push({ field: f, label: labelOf(t, f), mine: mine[f] ?? null, theirs: theirs[f] ?? null });
   }
   if (Boolean(mine.deletedAt) !== Boolean(theirs.deletedAt)) out.push({ field: 'deletedAt', label: 'Deleted', mine: mine.deletedAt ?? null, theirs: theirs.deletedAt ?? null });
@@ -158,7 +174,7 @@ export function latestStamp(inspection: Inspection): string {
 
 export function planMerge(db: Db, inspection: Inspection): MergePlan {
   const manifest = inspection.manifest!;
-  const redacted = manifest.redacted;
+  const withheld = withheldFields(manifest);
   const problems: PackProblem[] = [];
   const warnings: string[] = [];
   const sync = syncPoints(db, manifest);
@@ -257,7 +273,8 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
       }
       const mineRaw = rowById(db, t, theirs.id as string);
       const mine = mineRaw ? fromSql(t, mineRaw) : null;
-      if (mine && redacted) for (const f of t.redact) theirs[f] = mine[f];
+      const held = withheld.get(table)!;
+      if (mine) for (const f of held) theirs[f] = mine[f];
 
       let action: MergeAction;
       let suggested: Resolution | null = null;
@@ -265,7 +282,7 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
       if (!mine) {
         action = 'add';
       } else {
-        diff = differences(t, mine, theirs, redacted);
+        diff = differences(t, mine, theirs, held);
         if (diff.length === 0) {
           action = 'same';
         } else {
@@ -303,7 +320,9 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
     }
   }
   for (const [what, n] of cleared) warnings.push(`${what}: ${n} reference(s) to records that are neither in the pack nor here will be left empty.`);
-  if (redacted) warnings.push('This pack is redacted: its blanked fields (repository URLs, secret and key locations, document locations) do not change yours.');
+  if (manifest.redacted) warnings.push('This pack is redacted: its blanked fields (repository URLs, secret and key locations, document locations) do not change yours.');
+  const profileWords = profileWarning(manifest);
+  if (profileWords) warnings.push(profileWords);
 
   let newFiles = 0;
   let newBytes = 0;
@@ -326,6 +345,19 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
   const packIds = new Set<string>();
   for (const ids of inPack.values()) for (const id of ids) packIds.add(id);
   return { preview, rows: planned, problems, packIds, kept: sync.kept };
+}
+
+/** What the import says of the pack's profile: review only, part of a workbook, fields it leaves out (they do not change yours). */
+function profileWarning(manifest: Manifest): string | null {
+  const p = manifest.profile;
+  if (!p || p.name === 'full') return null;
+  const held = manifest.redactedFields.filter((k) => !(manifest.redacted && REDACTED_FIELDS.includes(k)));
+  return [
+    `Profile: ${profileLabel(p)}.`,
+    p.name === 'auditor' ? AUDITOR_INTENT : '',
+    p.name === 'person' || p.tables?.length ? 'It holds part of a workbook: what it lacks is neither deleted nor changed here.' : '',
+    held.length ? `It leaves out ${withheldWords(held)}: your values of these are kept.` : '',
+  ].filter(Boolean).join(' ');
 }
 
 /** The side a planned row ends up on, given the user's choices. */

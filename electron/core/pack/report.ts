@@ -5,13 +5,16 @@
 // each vendor so. Then people and attached files. Table rows are pulled from the database as the
 // renderer writes them (never the whole table in memory).
 import { daysBetween, daysToExit, relativeDays, serveNoticeBy } from '../../../shared/dates';
-import { NOTICE_WARNING_DAYS, type Readiness, type RedFlag } from '../../../shared/readiness';
+import { NOTICE_WARNING_DAYS, type FlagKind, type Readiness, type RedFlag } from '../../../shared/readiness';
+import { AUDITOR_INTENT, profileLabel, withheldWords, type PackProfileSummary } from '../../../shared/pack-profiles';
+import type { ChainReport } from '../../../shared/activityChain';
 import { loadReadiness } from '../services/readiness';
 import type { Db } from '../store/open';
 import { reportAttachments, reportPeople, reportPeopleIds, reportVendors, type ReportVendorRow } from '../store/reportRows';
 import { checklistBlocks } from './report-checklists';
 import { columns, fileSpans, formatBytes, label, withDetail, type Cell, type Column, type Row } from './report-cells';
 import { inventoryBlocks } from './report-inventory';
+import { REDACTED_FIELDS } from './tables';
 
 export { formatBytes };
 export type { Cell, Column, Row, Span } from './report-cells';
@@ -50,13 +53,46 @@ export interface ReportInput {
   appVersion: string;
   /** Readiness per vendor, computed once for both renderers. */
   readiness: Map<string, Readiness | null>;
+  /** The pack's redaction profile (packs; the printed report has none). */
+  profile?: PackProfileSummary | undefined;
+  /** Fields the pack withholds, "table.field": the report shows none of them and says so. */
+  withheld?: ReadonlySet<string> | undefined;
+  /** Rows are left out: readiness, which would describe a part as the whole, is not shown. */
+  partial?: boolean | undefined;
+  /** Auditor: the pack says it is for review only. */
+  reviewOnly?: boolean | undefined;
+  /** The check of the activity log the pack carries (packs that carry one). */
+  history?: ChainReport | undefined;
+}
+
+/** Red flags that tell the contract's terms (the serve-notice date is the contract end less the notice and lead time). */
+const CONTRACT_FLAGS: Partial<Record<FlagKind, string[]>> = {
+  notice_date_near: ['contractEnd', 'noticeDays', 'leadDays'], notice_date_past: ['contractEnd', 'noticeDays', 'leadDays'], exit_after_contract_end: ['contractEnd'],
+  // Issue 11: the contract flags name contract terms too (their dates, clauses); withheld with them until contracts travel in packs.
+  express_option_expiring: ['contractEnd', 'noticeDays', 'leadDays'], no_exit_assistance_clause: ['contractEnd'],
+};
+
+/**
+ * Readiness for the vendors, computed in one pass; where the vendor's contract terms are withheld
+ * (`withheld`, "table.field"), the flags that would tell them are left out.
+ */
+export function readinessFor(db: Db, vendorIds: string[], today: string, withheld?: ReadonlySet<string>): Map<string, Readiness | null> {
+  const all = loadReadiness(db, today, { vendorId: vendorIds.length === 1 ? vendorIds[0] : undefined, detailed: true });
+  const tells = (f: RedFlag) => (CONTRACT_FLAGS[f.kind] ?? []).some((field) => withheld?.has(`vendors.${field}`));
+  const out = new Map<string, Readiness | null>();
+  for (const id of vendorIds) {
+    const r = all.get(id) ?? null;
+    const flags = r?.flags.filter((f) => !tells(f));
+    out.set(id, r && flags && flags.length !== r.flags.length ? { ...r, flags, flagCounts: { high: flags.filter((f) => f.severity === 'high').length, medium: flags.filter((f) => f.severity === 'medium').length } } : r);
+  }
+  return out;
 }
 
 /** A vendor's readiness (shared/readiness.ts, through the service), computed for all the pack's vendors in one pass. */
 export function readinessOf(input: ReportInput, vendorId: string): Readiness | null {
+  if (input.partial) return null;
   if (input.readiness.size === 0) {
-    const all = loadReadiness(input.db, input.today, { vendorId: input.vendorIds.length === 1 ? input.vendorIds[0] : undefined, detailed: true });
-    for (const id of input.vendorIds) input.readiness.set(id, all.get(id) ?? null);
+    for (const [id, r] of readinessFor(input.db, input.vendorIds, input.today, input.withheld)) input.readiness.set(id, r);
   }
   return input.readiness.get(vendorId) ?? null;
 }
@@ -89,6 +125,13 @@ export function keyDates(v: ReportVendorRow, today: string): KeyDate[] {
   ];
 }
 
+/** The pack's activity log as its README states it: "History intact, 12 entries since 2026-03-01 …", or where it broke. */
+function historyLine(h: ChainReport): string {
+  if (h.broken) return `History broken: ${h.broken.message}. The log this pack carries (history/activity.json) was changed in the workbook that made it.`;
+  if (h.entries === 0) return 'History intact: the activity log has no entries yet.';
+  return `History intact, ${h.entries} ${h.entries === 1 ? 'entry' : 'entries'} since ${(h.since ?? '').slice(0, 10)}: history/activity.json holds the activity log, each entry chained to the one before by its SHA-256 (head ${h.head}).`;
+}
+
 /** The blocks of the report, in reading order. */
 export function* reportBlocks(input: ReportInput): Generator<Block> {
   const { db } = input;
@@ -104,9 +147,11 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
       `Made on ${input.createdAt.slice(0, 10)} by ${input.createdBy} with Handover Workbook ${input.appVersion} (workbook ${input.workbookId}).`,
       `Readiness and red flags as of ${input.today}.`,
       ...(input.redact ? [`Redacted: repository URLs, where secrets and licence keys are kept, and document locations are left out of this ${input.printed ? 'report' : 'pack'}.`] : []),
+      ...profileLines(input),
       ...(input.printed ? [] : [
         input.attachmentsIncluded ? 'The attached files are in the attachments folder, named by their SHA-256; the evidence columns link to them.' : 'The attached files are not included in this pack: the report names them with their size.',
         'manifest.json lists every file with its size and SHA-256: check the pack with “handover verify” before relying on it.',
+        ...(input.history ? [historyLine(input.history)] : []),
       ]),
     ],
   };
@@ -118,7 +163,7 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
     if (multi) yield { t: 'heading', level: 2, text: v.name, anchor: `v-${v.id}`, page: true };
     const r = readinessOf(input, v.id);
     yield { t: 'heading', level, text: 'Key dates', page: false };
-    yield { t: 'dates', dates: keyDates(v, input.today) };
+    yield { t: 'dates', dates: keyDates(v, input.today).filter((d) => shown(d.label, input.withheld)) };
     yield { t: 'p', text: [`Status: ${label(v.status)}`, `target: ${target(v)}`, v.ourContact && `our contact: ${v.ourContact}`, v.vendorContact && `vendor contact: ${v.vendorContact}`].filter(Boolean).join(' · ') };
     if (r) {
       yield { t: 'heading', level, text: 'Readiness', page: false };
@@ -130,7 +175,7 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
       yield { t: 'flags', flags: r.flags.slice(0, SUMMARY_FLAGS) };
     }
     yield { t: 'heading', level, text: 'Vendor and contract', page: true };
-    yield { t: 'facts', rows: facts(v, input.today) };
+    yield { t: 'facts', rows: facts(v, input.today, input.withheld) };
     if (r && r.flags.length > SUMMARY_FLAGS) {
       yield { t: 'heading', level, text: `All red flags (${r.flags.length})`, page: false };
       yield { t: 'flags', flags: r.flags };
@@ -161,7 +206,43 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
 
 const target = (v: ReportVendorRow) => (v.target === 'new_provider' ? `new provider${v.newProviderName ? ` ${v.newProviderName}` : ''}` : label(v.target).toLowerCase());
 
-function facts(v: ReportVendorRow, today: string): [string, Cell][] {
+/** What the pack's profile means for the reader: whom it is for, what it leaves out, in words. */
+function profileLines(input: ReportInput): string[] {
+  const p = input.profile;
+  if (!p) return [];
+  const out: string[] = [];
+  if (p.name !== 'full') out.push(`Profile: ${profileLabel(p)}.`);
+  if (input.reviewOnly) out.push(AUDITOR_INTENT);
+  if (p.name === 'person' && p.person) {
+    out.push(`This pack holds only the checklist items assigned to ${p.person.name}, the records they link, those records’ vendors and the people they name; nothing else of the workbook is in it.`);
+  }
+  if (p.tables?.length) out.push(`Left out whole: ${p.tables.join(', ')}.`);
+  const fields = [...(input.withheld ?? [])].filter((k) => !(input.redact && REDACTED_FIELDS.includes(k)));
+  if (fields.length) out.push(`Left out of every record: ${withheldWords(fields)}. An import of this pack keeps the receiver’s values of these fields.`);
+  if (input.partial) out.push('Readiness and red flags are not shown: with part of the workbook left out, they would describe a part as the whole.');
+  return out;
+}
+
+/** The vendor facts and the vendor fields each shows: a fact whose fields are all withheld is left out. */
+const FACT_FIELDS: Record<string, string[]> = {
+  Contract: ['contractRef', 'contractStart', 'contractEnd'], Renewal: ['renewal'], 'Notice period': ['noticeDays'], 'Internal lead time': ['leadDays'],
+};
+/** Derived facts: left out when any field they are computed from is withheld. */
+const DERIVED_FROM: Record<string, string[]> = { 'Serve notice by': ['contractEnd', 'noticeDays', 'leadDays'], 'Contract end': ['contractEnd'] };
+
+function shown(label: string, withheld: ReadonlySet<string> | undefined): boolean {
+  if (!withheld?.size) return true;
+  const has = (f: string) => withheld.has(`vendors.${f}`);
+  const own = FACT_FIELDS[label];
+  if (own && own.every(has)) return false;
+  return !(DERIVED_FROM[label] ?? []).some(has);
+}
+
+function facts(v: ReportVendorRow, today: string, withheld?: ReadonlySet<string>): [string, Cell][] {
+  return allFacts(v, today).filter(([label]) => shown(label, withheld));
+}
+
+function allFacts(v: ReportVendorRow, today: string): [string, Cell][] {
   const notice = serveNoticeBy(v);
   const toGo = daysToExit(v, today);
   return [
@@ -189,7 +270,7 @@ function* portfolio(input: ReportInput, vendors: ReportVendorRow[]): Generator<B
     columns: columns(['Vendor', 22], ['Readiness', 11], ['Red flags', 12], ['Contract end', 14], ['Serve notice by', 14], ['Planned exit', 13], ['Days to go', 14]),
     rows: () => vendors.map((v) => {
       const r = readinessOf(input, v.id);
-      const [end, notice, exit, toGo] = keyDates(v, input.today).map((d) => withDetail(d.value, d.note));
+      const [end, notice, exit, toGo] = keyDates(v, input.today).map((d) => (shown(d.label, input.withheld) ? withDetail(d.value, d.note) : 'withheld'));
       return [
         { text: v.name, href: `#v-${v.id}` }, r ? `${r.score} / 100` : '',
         r ? `${r.flags.length}${r.flagCounts.high ? ` (${r.flagCounts.high} high)` : ''}` : '', end!, notice!, exit!, toGo!,

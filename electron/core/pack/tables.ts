@@ -152,6 +152,9 @@ export function builtinTemplateId(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${(8 + (parseInt(h[16]!, 16) & 3)).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The fields a redacted pack blanks (`redact`), as "table.field". */
+export const REDACTED_FIELDS: readonly string[] = (Object.keys(TABLES) as DataTable[]).flatMap((t) => TABLES[t].redact.map((f) => `${t}.${f}`));
+
 /** The fields of a row in JSON order. */
 export const fieldsOf = (t: TableDef) => t.columns.map((c) => c.field);
 

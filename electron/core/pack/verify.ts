@@ -7,5 +7,5 @@ import { summarise } from './manifest';
 
 export async function verifyPack(path: string, opts: { limits?: PackLimits; signal?: AbortSignal; onProgress?: (bytes: number) => void; keys?: PackKeys | undefined } = {}): Promise<PackVerifyReport> {
   const r = await inspectPack(path, { ...opts, collectRows: false });
-  return { ok: r.problems.length === 0, problems: r.problems, manifest: r.manifest ? summarise(r.manifest) : null };
+  return { ok: r.problems.length === 0, problems: r.problems, manifest: r.manifest ? summarise(r.manifest) : null, history: r.history ?? null };
 }

@@ -8,6 +8,7 @@ import { openWorkbook, type Db } from '../store/open';
 import { emptyWal } from '../store/wal';
 import { CANCEL_REQUESTED, importPack, previewPack } from './import';
 import { verifyPack } from './verify';
+import { summaryWithTrust } from './signers';
 import type { FromWorker, ToWorker, WorkerTask } from './worker-task';
 
 /** Progress messages at most this often: each one is a copy across threads. */
@@ -57,12 +58,20 @@ function afterImport(db: Db): void {
 async function run(): Promise<FromWorker> {
   let db: Db | null = null;
   try {
-    if (task.kind === 'verify') return { type: 'done', value: await verifyPack(task.path, { signal: controller.signal, onProgress, keys: task.keys }) };
+    if (task.kind === 'verify') {
+      const report = await verifyPack(task.path, { signal: controller.signal, onProgress, keys: task.keys });
+      // With a workbook (not the CLI's bare verify), the signer's key is compared with the one it keeps.
+      if (!task.workbookPath || !report.manifest) return { type: 'done', value: report };
+      db = openWorkbook(task.workbookPath, { readonly: true, ...(task.nativeBinding ? { nativeBinding: task.nativeBinding } : {}) });
+      return { type: 'done', value: { ...report, manifest: summaryWithTrust(db, report.manifest) } };
+    }
     db = openWorkbook(task.workbookPath, task.nativeBinding ? { nativeBinding: task.nativeBinding } : {});
     const ctx: ServiceContext = { db, workbookPath: task.workbookPath, clock: { now: () => new Date(task.now) }, newId: () => task.entryId };
     if (task.kind === 'preview') return { type: 'done', value: await previewPack(ctx, task.path, { signal: controller.signal, onProgress, keys: task.keys }) };
     const value = await importPack(ctx, task.path, {
       signal: controller.signal, onProgress, keys: task.keys, resolutions: task.resolutions, default: task.default, cancelFlag: task.cancelFlag,
+      // The job took the import lock as it started, and sets its phase before its 'go'.
+      lockHeld: true,
       beforeApply: () => new Promise<void>((resolve) => {
         go = resolve;
         post({ type: 'ready' });

@@ -13,7 +13,7 @@ import { open as openFile, stat, type FileHandle } from 'node:fs/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { PackProblem } from '../../../shared/packs';
-import { DEFAULT_LIMITS, isAttachmentName, MANIFEST, type PackLimits } from './format';
+import { DEFAULT_LIMITS, isAttachmentName, MANIFEST, MANIFEST_SIG, type PackLimits } from './format';
 import { collisionProblems, decodeName, nameProblem, printable } from './names';
 
 export interface PackEntry {
@@ -54,7 +54,7 @@ interface RawEntry extends yauzl.Entry {
 }
 
 function limitFor(name: string, limits: PackLimits): number {
-  if (name === MANIFEST) return limits.maxManifestBytes;
+  if (name === MANIFEST || name === MANIFEST_SIG) return limits.maxManifestBytes;
   return isAttachmentName(name) ? limits.maxAttachmentBytes : limits.maxDataBytes;
 }
 

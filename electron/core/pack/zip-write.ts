@@ -8,11 +8,14 @@
 // - a bounded number of bytes in flight, whatever the size of the files;
 // - headers are written with placeholders and patched once the entry's CRC and sizes are known
 //   (the output is a file, so no data descriptors are needed and every reader is happy).
+// The format's records are in zip-records.ts, the buffered output file in zip-output.ts.
 import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { constants as Z, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { hasCompressedMagic, knownCompressed, SAMPLE_BYTES, SAMPLE_STORE_ABOVE, STORE_ABOVE_RATIO } from './compressible';
+import { Output } from './zip-output';
+import { centralEntry, dosDateTime, endRecords, fillLocalHeader, localHeader, localHeaderPatch, MAX32, type DosDateTime, type WrittenEntry } from './zip-records';
 
 const deflate = promisify(deflateRaw) as (buf: Buffer, opts: object) => Promise<Buffer>;
 
@@ -25,16 +28,6 @@ export type EntrySource =
 export interface ZipEntryInput {
   name: string;
   source: EntrySource;
-}
-
-export interface WrittenEntry {
-  name: string;
-  size: number;
-  sha256: string;
-  crc32: number;
-  compressedSize: number;
-  method: 0 | 8;
-  offset: number;
 }
 
 export interface ZipWriteOptions {
@@ -53,20 +46,9 @@ export interface ZipWriteOptions {
   onProgress?: (bytes: number) => void;
 }
 
-const MAX32 = 0xffffffff;
-const MAX16 = 0xffff;
 const WINDOW = 32 * 1024;
 /** An empty final deflate block: ends a stream whose blocks all ended in a sync flush. */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
-const FLUSH_AT = 1024 * 1024;
-
-function dosDateTime(d: Date): { date: number; time: number } {
-  const year = Math.min(Math.max(d.getUTCFullYear(), 1980), 2107);
-  return {
-    date: ((year - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
-    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
-  };
-}
 
 interface EntryState {
   name: string;
@@ -97,51 +79,13 @@ function abortError(): Error {
   return e;
 }
 
-/** Buffers small writes into large ones and keeps the absolute position of the next byte. */
-class Output {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private flushedUpTo = 0;
-  position = 0;
-  private onFlushed: (() => void)[] = [];
-  constructor(private readonly fh: FileHandle) {}
-
-  async write(buf: Buffer, onFlushed?: () => void): Promise<void> {
-    this.pending.push(buf);
-    this.pendingBytes += buf.length;
-    this.position += buf.length;
-    if (onFlushed) this.onFlushed.push(onFlushed);
-    if (this.pendingBytes >= FLUSH_AT) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const bufs = this.pending;
-    const at = this.flushedUpTo;
-    this.pending = [];
-    this.flushedUpTo += this.pendingBytes;
-    this.pendingBytes = 0;
-    for (const f of this.onFlushed.splice(0)) f();
-    let written = 0;
-    const total = bufs.reduce((s, b) => s + b.length, 0);
-    while (written < total) {
-      const { bytesWritten } = await this.fh.writev(written === 0 ? bufs : [Buffer.concat(bufs).subarray(written)], at + written);
-      written += bytesWritten;
-    }
-  }
-
-  async patch(position: number, bytes: Buffer): Promise<void> {
-    await this.fh.write(bytes, 0, bytes.length, position);
-  }
-}
-
 export class ZipWriter {
   private readonly out: Output;
   private readonly entries: WrittenEntry[] = [];
   private readonly level: number;
   private readonly blockSize: number;
   private readonly maxInFlight: number;
-  private readonly dos: { date: number; time: number };
+  private readonly dos: DosDateTime;
 
   constructor(fh: FileHandle, private readonly opts: ZipWriteOptions = {}) {
     this.out = new Output(fh);
@@ -209,7 +153,7 @@ export class ZipWriter {
         const e = item.entry;
         if (item.first) {
           e.offset = this.out.position;
-          e.header = this.localHeader(e);
+          e.header = localHeader(e.nameBytes, e.method, this.dos);
           e.headerFlushed = false;
           await this.out.write(e.header, () => { e.headerFlushed = true; });
         }
@@ -350,40 +294,11 @@ export class ZipWriter {
     }
   }
 
-  private localHeader(e: EntryState): Buffer {
-    const h = Buffer.alloc(30 + e.nameBytes.length);
-    h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(20, 4); // version needed: 2.0
-    h.writeUInt16LE(0x0800, 6); // UTF-8 names
-    h.writeUInt16LE(e.method, 8); // patched at the end
-    h.writeUInt16LE(this.dos.time, 10);
-    h.writeUInt16LE(this.dos.date, 12);
-    // crc and sizes (14..25) are patched once known
-    h.writeUInt16LE(e.nameBytes.length, 26);
-    h.writeUInt16LE(0, 28);
-    e.nameBytes.copy(h, 30);
-    return h;
-  }
-
   private async finishEntry(e: EntryState): Promise<WrittenEntry> {
     const header = e.header!;
     if (e.compressedSize > MAX32 - 1) throw new Error(`${e.name} compressed to more than 4 GiB`);
-    if (!e.headerFlushed) {
-      header.writeUInt16LE(e.method, 8);
-      header.writeUInt32LE(e.crc >>> 0, 14);
-      header.writeUInt32LE(e.compressedSize, 18);
-      header.writeUInt32LE(e.size, 22);
-    } else {
-      // Offsets 8..25 of the local header: method, time, date, crc, compressed and uncompressed size.
-      const patch = Buffer.alloc(18);
-      patch.writeUInt16LE(e.method, 0);
-      patch.writeUInt16LE(this.dos.time, 2);
-      patch.writeUInt16LE(this.dos.date, 4);
-      patch.writeUInt32LE(e.crc >>> 0, 6);
-      patch.writeUInt32LE(e.compressedSize, 10);
-      patch.writeUInt32LE(e.size, 14);
-      await this.out.patch(e.offset + 8, patch);
-    }
+    if (!e.headerFlushed) fillLocalHeader(header, e);
+    else await this.out.patch(e.offset + 8, localHeaderPatch(e, this.dos));
     e.header = null;
     e.sha256 = e.hash.digest('hex');
     const done: WrittenEntry = { name: e.name, size: e.size, sha256: e.sha256, crc32: e.crc >>> 0, compressedSize: e.compressedSize, method: e.method, offset: e.offset };
@@ -396,68 +311,8 @@ export class ZipWriter {
     this.checkAbort();
     const force = this.opts.forceZip64 === true;
     const cdStart = this.out.position;
-    for (const e of this.entries) {
-      const name = Buffer.from(e.name, 'utf8');
-      const bigOffset = force || e.offset >= MAX32;
-      const extra = bigOffset ? Buffer.alloc(12) : Buffer.alloc(0);
-      if (bigOffset) {
-        extra.writeUInt16LE(0x0001, 0);
-        extra.writeUInt16LE(8, 2);
-        extra.writeBigUInt64LE(BigInt(e.offset), 4);
-      }
-      const h = Buffer.alloc(46);
-      h.writeUInt32LE(0x02014b50, 0);
-      h.writeUInt16LE((3 << 8) | 45, 4); // made by: Unix, spec 4.5
-      h.writeUInt16LE(bigOffset ? 45 : 20, 6);
-      h.writeUInt16LE(0x0800, 8);
-      h.writeUInt16LE(e.method, 10);
-      h.writeUInt16LE(this.dos.time, 12);
-      h.writeUInt16LE(this.dos.date, 14);
-      h.writeUInt32LE(e.crc32, 16);
-      h.writeUInt32LE(e.compressedSize, 20);
-      h.writeUInt32LE(e.size, 24);
-      h.writeUInt16LE(name.length, 28);
-      h.writeUInt16LE(extra.length, 30);
-      h.writeUInt16LE(0, 32); // comment
-      h.writeUInt16LE(0, 34); // disk
-      h.writeUInt16LE(0, 36); // internal attributes
-      h.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
-      h.writeUInt32LE(bigOffset ? MAX32 : e.offset, 42);
-      await this.out.write(Buffer.concat([h, name, extra]));
-    }
-    const cdEnd = this.out.position;
-    const cdSize = cdEnd - cdStart;
-    const count = this.entries.length;
-    const zip64 = force || count >= MAX16 || cdStart >= MAX32 || cdSize >= MAX32;
-    if (zip64) {
-      const rec = Buffer.alloc(56);
-      rec.writeUInt32LE(0x06064b50, 0);
-      rec.writeBigUInt64LE(44n, 4);
-      rec.writeUInt16LE((3 << 8) | 45, 12);
-      rec.writeUInt16LE(45, 14);
-      rec.writeUInt32LE(0, 16);
-      rec.writeUInt32LE(0, 20);
-      rec.writeBigUInt64LE(BigInt(count), 24);
-      rec.writeBigUInt64LE(BigInt(count), 32);
-      rec.writeBigUInt64LE(BigInt(cdSize), 40);
-      rec.writeBigUInt64LE(BigInt(cdStart), 48);
-      const loc = Buffer.alloc(20);
-      loc.writeUInt32LE(0x07064b50, 0);
-      loc.writeUInt32LE(0, 4);
-      loc.writeBigUInt64LE(BigInt(cdEnd), 8);
-      loc.writeUInt32LE(1, 16);
-      await this.out.write(Buffer.concat([rec, loc]));
-    }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(0, 4);
-    end.writeUInt16LE(0, 6);
-    end.writeUInt16LE(zip64 ? MAX16 : count, 8);
-    end.writeUInt16LE(zip64 ? MAX16 : count, 10);
-    end.writeUInt32LE(zip64 ? MAX32 : cdSize, 12);
-    end.writeUInt32LE(zip64 ? MAX32 : cdStart, 16);
-    end.writeUInt16LE(0, 20);
-    await this.out.write(end);
+    for (const e of this.entries) await this.out.write(centralEntry(e, this.dos, force));
+    await this.out.write(endRecords(this.entries.length, cdStart, this.out.position - cdStart, force));
     await this.out.flush();
     return this.out.position;
   }

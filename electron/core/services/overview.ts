@@ -1,15 +1,20 @@
 // Read-only views across records: the vendor list with its counts, global search, statistics.
 import type { SearchHit, Stats, VendorSummary } from '../../../shared/contract';
+import { vendorNotice } from '../../../shared/contract-deadlines';
 import type { RecordKind } from '../../../shared/records';
+import { contractsByVendor } from '../store/contracts';
 import { emptyCounts, inventoryCountsByVendor, liveCount } from '../store/counts';
 import type { Db } from '../store/open';
 import { searchIndex, toMatchQuery } from '../store/search';
 import { liveVendorNamesByName, liveVendors } from '../store/vendors';
 
-export function vendorSummaries(db: Db): VendorSummary[] {
+export function vendorSummaries(db: Db, today: string): VendorSummary[] {
   const vendors = liveVendors(db);
   const counts = inventoryCountsByVendor(db);
-  return vendors.map((vendor) => ({ vendor, counts: counts.get(vendor.id) ?? emptyCounts() }));
+  const contracts = contractsByVendor(db);
+  return vendors.map((vendor) => ({
+    vendor, counts: counts.get(vendor.id) ?? emptyCounts(), serveNoticeBy: vendorNotice(contracts.get(vendor.id) ?? [], today)?.serveBy ?? null,
+  }));
 }
 
 export function stats(db: Db): Stats {
@@ -23,6 +28,8 @@ export function stats(db: Db): Stats {
       repository: liveCount(db, 'repositories'),
       licence: liveCount(db, 'licences'),
       document: liveCount(db, 'documents'),
+      contract: liveCount(db, 'contracts'),
+      notice: liveCount(db, 'contract_notices'),
       attachment: liveCount(db, 'attachments'),
     },
     perVendor: vendors.map((v) => ({ vendorId: v.id, vendorName: v.name, counts: counts.get(v.id) ?? emptyCounts() })),

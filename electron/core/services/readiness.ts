@@ -3,8 +3,10 @@
 // The queries are in store/readiness.ts (kept counts) and store/readinessRecords.ts (records).
 import type { DashboardRow, VendorOverview } from '../../../shared/checklists';
 import { ApiError } from '../../../shared/errors';
-import { daysBetween, serveNoticeBy } from '../../../shared/dates';
+import { assistancePeriod, vendorNotice, type AssistancePeriod } from '../../../shared/contract-deadlines';
+import { daysBetween } from '../../../shared/dates';
 import { computeReadinessFromGroups, type GroupMembers, type Readiness, type ReadinessGroups } from '../../../shared/readiness';
+import { contractsByVendor } from '../store/contracts';
 import type { Db } from '../store/open';
 import { countingSteps, countReadiness, recordedScores, type CountedReadiness, type VendorGroups } from '../store/readiness';
 import { workbookStamp } from '../store/workbookStamp';
@@ -138,7 +140,7 @@ export async function dashboardRows(db: Db, today: string): Promise<{ rows: Dash
     rows.push({
       vendorId, name: v.name, status: v.status, exitDate: v.exitDate,
       daysToExit: v.exitDate ? daysBetween(today, v.exitDate) : null,
-      serveNoticeBy: serveNoticeBy(v), readiness: r.score, trend: before === undefined ? null : r.score - before,
+      serveNoticeBy: vendorNotice(v.contracts, today)?.serveBy ?? null, readiness: r.score, trend: before === undefined ? null : r.score - before,
       flags: r.flagCounts.high + r.flagCounts.medium, highFlags: r.flagCounts.high,
       items: agg.get(vendorId) ?? { total: 0, done: 0, overdue: 0, blocked: 0 },
     });
@@ -167,5 +169,7 @@ export function vendorOverview(db: Db, vendorId: string, today: string): VendorO
   if (!readiness) return null;
   const nextDeadlines = nextDueItems(db, vendorId, today, 6);
   const phases = phaseSpans(db, vendorId);
-  return { vendorId, today, readiness, nextDeadlines, phases };
+  const contracts = contractsByVendor(db, vendorId).get(vendorId) ?? [];
+  const assistance = contracts.map(assistancePeriod).filter((a): a is AssistancePeriod => a !== null);
+  return { vendorId, today, readiness, nextDeadlines, phases, notice: vendorNotice(contracts, today), assistance };
 }

@@ -44,6 +44,13 @@ function checkReferences(ctx: ServiceContext, kind: RecordKind, values: Row, pre
       issues.push({ field: `${prefix}runbookId`, message: 'must be a document of the same vendor' });
     }
   }
+  // A notice is served on one of its own vendor's contracts.
+  if (kind === 'notice' && typeof values.contractId === 'string' && issues.length === 0) {
+    const contract = getRecord(ctx.db, 'contract', values.contractId);
+    if (contract && contract.vendorId !== values.vendorId) {
+      issues.push({ field: `${prefix}contractId`, message: 'must be a contract of the same vendor' });
+    }
+  }
   // Rules between fields, on the whole record: a change to one field meets the other's stored value.
   for (const i of crossFieldIssues(kind, values, changed)) issues.push({ field: `${prefix}${i.field}`, message: i.message });
   if (issues.length) {
@@ -117,6 +124,9 @@ function setTombstone<K extends RecordKind>(ctx: ServiceContext, kind: K, id: st
     if (Boolean(before.deletedAt) === deleted) return before as unknown as RecordOf[K];
     if (!deleted && kind !== 'vendor' && kind !== 'person' && !isLive(ctx.db, 'vendor', before.vendorId as string)) {
       throw new ApiError('CONFLICT', 'Its vendor was deleted; restore the vendor first.');
+    }
+    if (!deleted && kind === 'notice' && !isLive(ctx.db, 'contract', before.contractId as string)) {
+      throw new ApiError('CONFLICT', 'Its contract was deleted; restore the contract first.');
     }
     const at = nowIso(ctx);
     setDeleted(ctx.db, kind, id, deleted ? at : null, at);

@@ -5,8 +5,9 @@ import { ApiError } from '../../../shared/errors';
 import { KIND_LABEL, RECORD_KINDS, type RecordKind } from '../../../shared/records';
 import { SHEET_KINDS, SHEET_KIND_RECORD, type SheetKind } from '../../../shared/sheets';
 import { entriesAfter } from '../store/activity';
-import { dropIndexes } from '../store/bulk';
-import { getRecord, insertRecord, prepareInsert, setDeleted, updateRecord } from '../store/records';
+import { dropIndexes, withBulkCache } from '../store/bulk';
+import { insertCounted } from '../store/counts';
+import { addedFields, getRecord, insertRecord, prepareAddedInsert, setDeleted, updateRecord } from '../store/records';
 import { countRecords } from '../store/sheets';
 import { TABLE } from '../store/tables';
 import { indexKindInBulk, indexRecord } from '../store/search';
@@ -74,27 +75,36 @@ export function applyPlan(ctx: ServiceContext, sheetKind: SheetKind, plan: Plan)
   }
   // In key order: the rows land at the end of the primary key's tree instead of all over it
   // (random ids make every insert of a large sheet touch a different page). Sorted as positions
-  // over a plain array of the ids: comparing the records' own properties is several times slower.
-  // The plan's records are taken over (nothing reads them after): no copy of 100,000 records.
-  const ids = plan.adds.map((a) => a.id as string);
+  // over a plain array of the ids: comparing the rows' own values is several times slower.
+  // The plan's rows are taken over (nothing reads them after): no copy of 100,000 rows.
+  const ids = plan.adds.map((a) => a[0] as string);
   const adds = Array.from(ids.keys()).sort((i, j) => (ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0)).map((i) => plan.adds[i]!);
   // A sheet that at least doubles its table loads like the demo does: indexes built once after the
   // rows, and the new rows indexed for search in two statements.
   const bulk = adds.length >= BULK_ADDS && adds.length >= countRecords(ctx.db, kind);
-  const rebuild = bulk ? dropIndexes(ctx.db, [TABLE[kind]]) : null;
-  const insert = prepareInsert(ctx.db, kind);
-  for (const record of adds) {
-    record.createdAt = at;
-    record.updatedAt = at;
-    record.deletedAt = null;
-    insert(record);
-    if (!bulk) indexRecord(ctx.db, kind, record);
-    records.push({ kind, id: record.id as string, fields: CREATED });
-    vendors.add(kind === 'vendor' ? (record.id as string) : String(record.vendorId ?? ''));
-  }
-  if (rebuild) {
-    rebuild();
-    indexKindInBulk(ctx.db, kind, at);
+  const insert = prepareAddedInsert(ctx.db, kind);
+  const fields = addedFields(kind);
+  const vendorAt = kind === 'vendor' ? 0 : fields.indexOf('vendorId');
+  const insertAll = () => {
+    for (const values of adds) {
+      insert(values, at);
+      if (!bulk) indexRecord(ctx.db, kind, Object.fromEntries(fields.map((f, i) => [f, values[i]])));
+      records.push({ kind, id: values[0] as string, fields: CREATED });
+      vendors.add(String(values[vendorAt] ?? ''));
+    }
+  };
+  if (adds.length < BULK_ADDS) insertAll();
+  else {
+    // Many adds: the readiness counts of the new rows taken in one statement, not one trigger per
+    // row, and a page cache no larger than the write needs.
+    withBulkCache(ctx.db, () => {
+      const rebuild = bulk ? dropIndexes(ctx.db, [TABLE[kind]]) : null;
+      insertCounted(ctx.db, TABLE[kind], insertAll);
+      if (rebuild) {
+        rebuild();
+        indexKindInBulk(ctx.db, kind, at);
+      }
+    });
   }
   for (const u of plan.updates) {
     const after = { ...u.before, ...u.changes, updatedAt: at };

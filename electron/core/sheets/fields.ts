@@ -84,6 +84,9 @@ const SYNONYMS: { [K in RecordKind]: Record<string, string[]> } = {
     reviewedById: ['reviewedby', 'reviewer'],
     reviewedOn: ['reviewedon', 'reviewdate', 'lastreviewed', 'reviewed'],
   },
+  // Contracts and notices are not among the sheet kinds (shared/sheets.ts SHEET_KINDS) yet.
+  contract: {},
+  notice: {},
 };
 
 /** The fields a sheet of this kind can fill: the record's fields and its id. */

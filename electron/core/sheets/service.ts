@@ -8,12 +8,14 @@ import {
 } from '../../../shared/sheets';
 import { sheetMapping } from '../../../shared/sheets';
 import { deleteSheetMapping, getSheetMapping, lastSheetImportId, listSheetMappings, putSheetMapping } from '../store/sheets';
+import { workbookStamp } from '../store/workbookStamp';
 import { inWrite, nowIso, type ServiceContext } from '../services/context';
 import { applyPlan } from './apply';
 import { fieldInfos, guessColumns, norm } from './fields';
 import { knownMapping, recognise } from './known';
+import { keepPlan, keepSheet, keptSheet, planKey, sheetKey, takePlan, type KeptPlan } from './kept';
 import { planSheet, planSheetAsync, type PlanProgress } from './plan';
-import { readSource, type ReadSheet, type ResolvedSource } from './source';
+import { readSource, sourceSha256, type ReadSheet, type ResolvedSource } from './source';
 import { columnsOf, tableOf, type Table } from './table';
 
 export interface SheetRequest {
@@ -44,13 +46,23 @@ function rekey(columns: Record<string, string | null>, headers: readonly string[
   return Object.fromEntries(headers.map((h) => [h, byNorm.get(norm(h)) ?? null]));
 }
 
-async function load(src: ResolvedSource, req: SheetRequest): Promise<{ read: ReadSheet; table: Table }> {
+async function readTable(src: ResolvedSource, req: SheetRequest): Promise<{ read: ReadSheet; table: Table }> {
   const read = await readSource(src, req.sheet);
   return { read, table: tableOf(SHEET_KIND_RECORD[req.kind], read.grid, read.fileName, req.headerRow) };
 }
 
+/** The table as the inspection read it, when these are still its bytes; else read (and kept for the dry runs that follow). */
+async function load(ctx: ServiceContext, src: ResolvedSource, req: SheetRequest): Promise<{ read: ReadSheet; table: Table }> {
+  const sha256 = await sourceSha256(src);
+  const kept = sha256 === null ? null : keptSheet(ctx.db, sheetKey(req, { sha256, fileName: src.fileName }));
+  if (kept) return kept;
+  const loaded = await readTable(src, req);
+  keepSheet(ctx.db, sheetKey(req, loaded.read), loaded);
+  return loaded;
+}
+
 export async function inspectSheet(ctx: ServiceContext, src: ResolvedSource, req: SheetRequest): Promise<SheetInspection> {
-  const { read, table } = await load(src, req);
+  const { read, table } = await load(ctx, src, req);
   const kind = SHEET_KIND_RECORD[req.kind];
   const sourceKey = sourceKeyOf(req.kind, table.headers);
   const stored = getSheetMapping(ctx.db, sourceKey);
@@ -77,27 +89,54 @@ export interface RunOptions {
 
 export async function previewSheet(ctx: ServiceContext, src: ResolvedSource, req: SheetRequest, mapping: SheetMapping, opts: RunOptions = {}): Promise<SheetPreview> {
   opts.onProgress?.('Reading the sheet', { done: 0, total: 0 });
-  const { read, table } = await load(src, req);
+  const { read, table } = await load(ctx, src, req);
   const input = { db: ctx.db, kind: SHEET_KIND_RECORD[req.kind], table, mapping, fileName: read.fileName, sha256: read.sha256, vendor: req.vendor, newId: ctx.newId };
+  // Taken before the first row: a write during the dry run's pauses moves it, and the plan is then not used.
+  const stamp = workbookStamp(ctx.db);
   const plan = await planSheetAsync(input, (p) => opts.onProgress?.('Checking rows', p), opts.signal ?? new AbortController().signal);
+  keepPlan(ctx.db, planKey(req, mapping, read), { plan, headers: table.headers, stamp });
   return plan.preview;
 }
 
+/** Thrown inside the apply's transaction when the workbook moved since the kept plan was taken: the apply then plans again. */
+class StalePlan extends Error {}
+
 /**
- * Reads the file first (outside any transaction), then plans and writes in one transaction, so
- * the rows are checked against the workbook as it is when they are written. A single refused row
- * means nothing is written.
+ * Writes the dry run's kept plan when it is for this very file and mapping and the workbook has
+ * not changed since (checked again inside the transaction, where no other write can come in);
+ * else reads the file first (outside any transaction), then plans and writes in one transaction,
+ * so the rows are checked against the workbook as it is when they are written. Either way a single
+ * refused row means nothing is written.
  */
 export async function applySheet(ctx: ServiceContext, src: ResolvedSource, req: SheetRequest, mapping: SheetMapping): Promise<SheetApplyResult> {
-  const loaded: { read: ReadSheet; table: Table | null } = await load(src, req);
+  const sha256 = await sourceSha256(src);
+  const kept = sha256 === null ? null : takePlan(ctx.db, planKey(req, mapping, { sha256, fileName: src.fileName }));
+  if (kept) {
+    try {
+      return writePlan(ctx, req, mapping, () => {
+        if (workbookStamp(ctx.db) !== kept.stamp) throw new StalePlan();
+        return kept;
+      });
+    } catch (e) {
+      if (!(e instanceof StalePlan)) throw e;
+    }
+  }
+  const loaded: { read: ReadSheet; table: Table | null } = await readTable(src, req);
   const { read } = loaded;
   const { headers } = loaded.table!;
-  const kind = SHEET_KIND_RECORD[req.kind];
-  const result = inWrite(ctx, (): SheetApplyResult => {
-    const plan = planSheet({ db: ctx.db, kind, table: loaded.table!, mapping, fileName: read.fileName, sha256: read.sha256, vendor: req.vendor, newId: ctx.newId });
+  return writePlan(ctx, req, mapping, () => {
+    const plan = planSheet({ db: ctx.db, kind: SHEET_KIND_RECORD[req.kind], table: loaded.table!, mapping, fileName: read.fileName, sha256: read.sha256, vendor: req.vendor, newId: ctx.newId });
     // The sheet's cells are not needed past the plan: let them go before the writes (a large sheet's peak memory).
     loaded.table = null;
     read.grid.rows = [];
+    return { plan, headers };
+  });
+}
+
+/** The write transaction: the plan (made or checked inside it), the remembered mapping, the records. */
+function writePlan(ctx: ServiceContext, req: SheetRequest, mapping: SheetMapping, planned: () => Pick<KeptPlan, 'plan' | 'headers'>): SheetApplyResult {
+  const result = inWrite(ctx, (): SheetApplyResult => {
+    const { plan, headers } = planned();
     const p = plan.preview;
     const base = { added: p.added, updated: p.updated, unchanged: p.unchanged, refused: p.refused, fileName: p.fileName, sha256: p.sha256 };
     if (p.refusedRows > 0 || p.needsDateOrder) {
@@ -109,7 +148,7 @@ export async function applySheet(ctx: ServiceContext, src: ResolvedSource, req: 
     // Cells fixed by hand belong to this file's rows, not to the next file with the same headers.
     const { overrides: _fixedCells, ...kept } = mapping;
     const remembered: RememberedMapping = {
-      id: previous?.id ?? ctx.newId(), kind: req.kind, sourceKey, fileName: read.fileName, headers, mapping: kept, updatedAt: nowIso(ctx),
+      id: previous?.id ?? ctx.newId(), kind: req.kind, sourceKey, fileName: p.fileName, headers, mapping: kept, updatedAt: nowIso(ctx),
     };
     putSheetMapping(ctx.db, sourceKey, JSON.stringify(remembered));
     if (p.added + p.updated === 0) return { ...base, applied: true, peopleCreated: 0, activityId: null };

@@ -34,10 +34,20 @@ async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The source's SHA-256 without reading it as a sheet (an apply checks a kept plan against it); a file that cannot be read has none. */
+export async function sourceSha256(src: ResolvedSource): Promise<string | null> {
+  if (src.text !== undefined) return createHash('sha256').update(src.text, 'utf8').digest('hex');
+  try {
+    return await sha256File(src.path!);
+  } catch {
+    return null;
+  }
+}
+
 export async function readSource(src: ResolvedSource, sheet: string | undefined): Promise<ReadSheet> {
   const { fileName } = src;
   if (src.text !== undefined) {
-    const sha256 = createHash('sha256').update(src.text, 'utf8').digest('hex');
+    const sha256 = (await sourceSha256(src))!;
     if (!src.text.trim()) throw sheetError(fileName, 'is empty');
     return { grid: readTextSheet(src.text, fileName, 'pasted', null), fileName, sha256 };
   }

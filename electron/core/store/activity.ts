@@ -3,6 +3,7 @@ import type { ActivityEntry } from '../../../shared/contract';
 import type { LoggedEntry } from '../../../shared/changes';
 import type { Db } from './open';
 import { prepared } from './prepared';
+import { changesDigest, chainHead, entryHash, GENESIS, keepHead, keptHead } from './activityChain';
 
 export interface NewActivity {
   id: string;
@@ -16,10 +17,21 @@ export interface NewActivity {
   changes?: unknown;
 }
 
+/**
+ * Appends an entry, chained to the newest one (activityChain.ts), and keeps the new head in the
+ * settings. Every entry is written here; callers are inside a write transaction, so the newest
+ * entry cannot change between reading it and inserting after it.
+ */
 export function logActivity(db: Db, a: NewActivity): void {
-  prepared(db, `INSERT INTO activity (id, at, actor, action, kind, record_id, vendor_id, summary, changes)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(a.id, a.at, a.actor, a.action, a.kind, a.recordId, a.vendorId, a.summary, a.changes === undefined ? null : JSON.stringify(a.changes));
+  const changes = a.changes === undefined ? null : JSON.stringify(a.changes);
+  // Chained to the head the workbook kept, not merely to the last row: newest entries removed behind
+  // the app's back still show once it writes again (the new entry names the removed one).
+  const prevHash = keptHead(db)?.hash ?? chainHead(db)?.hash ?? GENESIS;
+  const hash = entryHash(prevHash, { ...a, changesSha256: changesDigest(changes) });
+  const { lastInsertRowid } = prepared(db, `INSERT INTO activity (id, at, actor, action, kind, record_id, vendor_id, summary, changes, prev_hash, hash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(a.id, a.at, a.actor, a.action, a.kind, a.recordId, a.vendorId, a.summary, changes, prevHash, hash);
+  keepHead(db, { seq: Number(lastInsertRowid), hash });
 }
 
 export function listActivity(

@@ -7,6 +7,8 @@ import checklists from './migrations/0002-checklists';
 import itemsInSearch from './migrations/0003-items-in-search';
 import itemOwnerManual from './migrations/0004-item-owner-manual';
 import readinessCounts from './migrations/0005-readiness-counts';
+import activityChain from './migrations/0006-activity-chain';
+import contracts from './migrations/0007-contracts';
 
 export interface Migration {
   version: number;
@@ -20,6 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'checklist items in the search index', sql: itemsInSearch },
   { version: 4, name: 'checklist items: owner set by hand', sql: itemOwnerManual },
   { version: 5, name: 'readiness counts kept by triggers', sql: readinessCounts },
+  { version: 6, name: 'activity log as a hash chain', sql: activityChain },
+  { version: 7, name: 'contracts per vendor, notices served, contract links', sql: contracts },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
+import { fillActivityChain } from './activityChain';
 
 export type Db = Database.Database;
 
@@ -65,6 +66,12 @@ export function openWorkbook(path: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * What a migration's literal SQL cannot do, done in JS right after it, in the same transaction:
+ * SQLite has no SHA-256, so the entries already logged get their hashes here (version 6).
+ */
+const AFTER: Partial<Record<number, (db: Db) => void>> = { 6: fillActivityChain };
+
 /** Runs every pending migration in one transaction: either all apply or none does. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -73,6 +80,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      AFTER[m.version]?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();

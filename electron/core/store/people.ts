@@ -57,3 +57,8 @@ export function referringRecords(db: Db, f: PersonRefColumn, personId: string): 
 export function setReference(db: Db, f: PersonRefColumn, recordId: string, personId: string, updatedAt: string): void {
   prepared(db, `UPDATE ${f.table} SET ${toColumn(f.field)} = ?, updated_at = ? WHERE id = ?`).run(personId, updatedAt, recordId);
 }
+
+/** Live people's ids and names (the CLI finds a person by either). */
+export function livePeopleNames(db: Db): { id: string; name: string }[] {
+  return prepared(db, 'SELECT id, name FROM people WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id').all() as { id: string; name: string }[];
+}

@@ -6,14 +6,17 @@ import type { ItemStatus, PhaseIndex, PhaseSpan } from '../../../shared/checklis
 import { addDays } from '../../../shared/dates';
 import { OVERDUE_HIGH_DAYS, type GroupMembers, type Lateness, type ReadinessGroups } from '../../../shared/readiness';
 import { ITEM_COLUMNS, toItem } from './checklists';
+import { contractsByVendor } from './contracts';
 import type { Db } from './open';
 import { prepared } from './prepared';
 import type { VendorGroups } from './readiness';
 
-/** The vendor fields the rules read, for every live vendor or one. */
+/** The vendor fields the rules read, with the vendor's live contracts, for every live vendor or one. */
 export function readinessVendors(db: Db, vendorId?: string): ReadinessGroups['vendor'][] {
-  return prepared(db, `SELECT id, name, contract_end AS contractEnd, notice_days AS noticeDays, lead_days AS leadDays,
-    exit_date AS exitDate, status FROM vendors WHERE deleted_at IS NULL ${vendorId ? 'AND id = ?' : ''}`).all(...(vendorId ? [vendorId] : [])) as ReadinessGroups['vendor'][];
+  const vendors = prepared(db, `SELECT id, name, exit_date AS exitDate, status FROM vendors WHERE deleted_at IS NULL ${vendorId ? 'AND id = ?' : ''}`)
+    .all(...(vendorId ? [vendorId] : [])) as Omit<ReadinessGroups['vendor'], 'contracts'>[];
+  const contracts = contractsByVendor(db, vendorId);
+  return vendors.map((v) => ({ ...v, contracts: contracts.get(v.id) ?? [] }));
 }
 
 /**

@@ -1,6 +1,6 @@
 // Generic, parameterised SQL for the six record kinds. Column names come only from the shapes in
 // shared/records.ts (never from input), values always travel as parameters.
-import { fieldMeta, fieldNames, refLabel, type RecordKind, type RecordOf } from '../../../shared/records';
+import { fieldMeta, fieldNames, refLabel, TITLE_FIELD, type RecordKind, type RecordOf } from '../../../shared/records';
 import type { ListInput, ListResult } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from './open';
@@ -12,10 +12,13 @@ type Row = Record<string, unknown>;
 
 const toSql = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
 
+/** The columns an insert fills, in order: the id and the fields, then the three timestamps. */
+const insertColumns = (kind: RecordKind) => ['id', ...fieldNames(kind), 'createdAt', 'updatedAt', 'deletedAt'];
+const insertSql = (kind: RecordKind, cols: readonly string[]) => `INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+
 export function insertRecord(db: Db, kind: RecordKind, record: Row): void {
-  const cols = ['id', ...fieldNames(kind), 'createdAt', 'updatedAt', 'deletedAt'];
-  prepared(db, `INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-    .run(...cols.map((c) => toSql(record[c])));
+  const cols = insertColumns(kind);
+  prepared(db, insertSql(kind, cols)).run(...cols.map((c) => toSql(record[c])));
 }
 
 export function getRecord<K extends RecordKind>(db: Db, kind: K, id: string): RecordOf[K] | undefined {
@@ -45,7 +48,7 @@ function sortExpression(kind: RecordKind, sort: string | undefined): string {
   }
   const ref = refFields(kind).find((r) => r.field === sort);
   if (ref) {
-    const titleCol = ref.target === 'document' ? 'title' : 'name';
+    const titleCol = toColumn(TITLE_FIELD[ref.target]);
     return `(SELECT r.${titleCol} FROM ${TABLE[ref.target]} r WHERE r.id = t.${toColumn(sort)}) COLLATE NOCASE`;
   }
   const meta = fieldMeta(kind, sort);
@@ -105,7 +108,7 @@ export function labelsFor(db: Db, kind: RecordKind, rows: Row[]): Record<string,
     }
   }
   for (const [target, ids] of wanted) {
-    const titleCol = target === 'document' ? 'title' : 'name';
+    const titleCol = toColumn(TITLE_FIELD[target]);
     const list = [...ids];
     // Chunked: SQLite caps the number of parameters in one statement.
     for (let i = 0; i < list.length; i += 500) {
@@ -120,9 +123,34 @@ export function labelsFor(db: Db, kind: RecordKind, rows: Row[]): Record<string,
 
 /** A prepared insert for bulk loads (demo data, imports): one statement reused for every row. */
 export function prepareInsert(db: Db, kind: RecordKind): (record: Row) => void {
-  const cols = ['id', ...fieldNames(kind), 'createdAt', 'updatedAt', 'deletedAt'];
-  const stmt = prepared(db, `INSERT INTO ${TABLE[kind]} (${cols.map(toColumn).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  const cols = insertColumns(kind);
+  const stmt = prepared(db, insertSql(kind, cols));
   return (record) => {
     stmt.run(...cols.map((c) => toSql(record[c])));
+  };
+}
+
+const addedFieldsOf = new Map<RecordKind, readonly string[]>();
+
+/** What a new record holds before it is written, in the insert's order: the id and the fields (the timestamps come with the write). */
+export function addedFields(kind: RecordKind): readonly string[] {
+  let f = addedFieldsOf.get(kind);
+  if (!f) addedFieldsOf.set(kind, (f = insertColumns(kind).slice(0, -3)));
+  return f;
+}
+
+/**
+ * A new record as one array in addedFields order, its values as SQLite takes them: the compact
+ * form a large sheet's plan holds (an array per row instead of an object of a dozen properties).
+ */
+export function addedValues(kind: RecordKind, record: Row): unknown[] {
+  return addedFields(kind).map((f) => toSql(record[f]));
+}
+
+/** A prepared insert of records in addedValues form, created (and so updated) at one time, live. */
+export function prepareAddedInsert(db: Db, kind: RecordKind): (values: readonly unknown[], at: string) => void {
+  const stmt = prepared(db, insertSql(kind, insertColumns(kind)));
+  return (values, at) => {
+    stmt.run(...values, at, at, null);
   };
 }

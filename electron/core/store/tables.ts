@@ -8,6 +8,8 @@ export const TABLE: Record<RecordKind, string> = {
   repository: 'repositories',
   licence: 'licences',
   document: 'documents',
+  contract: 'contracts',
+  notice: 'contract_notices',
 };
 
 export const toColumn = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -17,7 +19,7 @@ export function refFields(kind: RecordKind): { field: string; target: RecordKind
   const out: { field: string; target: RecordKind }[] = [];
   for (const f of fieldNames(kind)) {
     const c = fieldMeta(kind, f).control;
-    if (c === 'person' || c === 'document' || c === 'vendor') out.push({ field: f, target: c });
+    if (c === 'person' || c === 'document' || c === 'vendor' || c === 'contract') out.push({ field: f, target: c });
   }
   return out;
 }

@@ -9,5 +9,5 @@ import { prepared } from './prepared';
  */
 export function workbookStamp(db: Db): string {
   const changes = prepared(db, 'SELECT total_changes()').pluck().get() as number;
-  console.log('STAMP', changes, new Error().stack?.split('\n')[2]); return `${changes}:${db.pragma('data_version', { simple: true }) as number}`;
+  return `${changes}:${db.pragma('data_version', { simple: true }) as number}`;
 }

@@ -1,0 +1,130 @@
+// Redaction profiles of transition packs: who a pack is cut for, and what each profile leaves out.
+// The export input names a profile; the backend (electron/core/pack/profiles.ts) turns it into the
+// rows and fields the pack holds; the manifest names the profile and every withheld field as
+// "table.field", and an import never lets a withheld field change the receiver's value.
+import { z } from 'zod';
+import { fieldMeta, fieldNames, KIND_LABEL, TITLE_FIELD, type RecordKind } from './records';
+
+/** The pack's record tables and the record kind each holds. */
+export const RECORD_TABLES = {
+  vendors: 'vendor', people: 'person', processes: 'process', repositories: 'repository', licences: 'licence', documents: 'document',
+} as const satisfies Record<string, RecordKind>;
+export type RecordTable = keyof typeof RECORD_TABLES;
+
+/**
+ * The kinds a custom profile may leave out whole. Vendors always stay: every other row hangs on
+ * one. Checklists go with their items and links; attachments with their links.
+ */
+export const PROFILE_KINDS = ['people', 'processes', 'repositories', 'licences', 'documents', 'checklists', 'attachments'] as const;
+export type ProfileKind = (typeof PROFILE_KINDS)[number];
+export const PROFILE_KIND_LABEL: Record<ProfileKind, string> = {
+  people: 'People', processes: 'Processes', repositories: 'Repositories', licences: 'Licences', documents: 'Documents',
+  checklists: 'Checklists and their items', attachments: 'Attached files',
+};
+
+/** Fields of checklist items a profile may withhold, with their words (they have no record shape). */
+const ITEM_FIELDS: Record<string, string> = { description: 'Description', evidence: 'Evidence note' };
+
+export interface WithholdableField {
+  /** "table.field", as the manifest lists it. */
+  key: string;
+  table: string;
+  field: string;
+  label: string;
+}
+
+/**
+ * Every field a profile may withhold. Not the title (it names the row in every list) nor the
+ * vendor a record belongs to (what the pack is cut by): without them a row means nothing.
+ */
+export const WITHHOLDABLE_FIELDS: readonly WithholdableField[] = [
+  ...Object.entries(RECORD_TABLES).flatMap(([table, kind]) => (fieldNames(kind) as string[])
+    .filter((f) => f !== TITLE_FIELD[kind] && !(f === 'vendorId' && kind !== 'person'))
+    .map((field) => ({ key: `${table}.${field}`, table, field, label: fieldMeta(kind, field).label }))),
+  ...Object.entries(ITEM_FIELDS).map(([field, label]) => ({ key: `checklist_items.${field}`, table: 'checklist_items', field, label })),
+];
+const WITHHOLDABLE = new Set(WITHHOLDABLE_FIELDS.map((f) => f.key));
+export const isWithholdable = (key: string) => WITHHOLDABLE.has(key);
+
+/**
+ * What a pack for a new provider leaves out, and why each:
+ * - money: a licence's annual cost and its currency (the only money fields a workbook holds);
+ * - the commercial terms of the outgoing vendor's contract: its reference, start and end, renewal,
+ *   notice period and our internal lead time (what we pay and how we leave are between us and the
+ *   outgoing vendor; the planned exit date stays, the new provider plans to it);
+ * - internal notes: the notes of every record.
+ * Kept: licence renewal dates (the new provider must act before a licence lapses), SLAs and
+ * checklist evidence (the proof of the handover work it takes over).
+ */
+export const NEW_PROVIDER_FIELDS: readonly string[] = [
+  'licences.annualCost', 'licences.currency',
+  'vendors.contractRef', 'vendors.contractStart', 'vendors.contractEnd', 'vendors.renewal', 'vendors.noticeDays', 'vendors.leadDays',
+  ...Object.keys(RECORD_TABLES).map((t) => `${t}.notes`),
+];
+
+export const PROFILE_NAMES = ['full', 'new-provider', 'auditor', 'person', 'custom'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+
+const id = z.uuid({ error: 'must be the id of a person' });
+
+/** The profile an export is cut to (default full). */
+export const packProfileInput = z.union([
+  z.enum(['full', 'new-provider', 'auditor']),
+  z.strictObject({ person: id }),
+  z.strictObject({
+    custom: z.strictObject({
+      tables: z.array(z.enum(PROFILE_KINDS, { error: `must be one of: ${PROFILE_KINDS.join(', ')}` })).max(PROFILE_KINDS.length).optional(),
+      fields: z.array(z.string().refine(isWithholdable, { error: 'is not a field a pack can leave out (table.field)' })).max(WITHHOLDABLE_FIELDS.length).optional(),
+    }),
+  }),
+], { error: 'must be full, new-provider, auditor, { person: id } or { custom: { tables, fields } }' });
+export type PackProfileInput = z.input<typeof packProfileInput>;
+
+/** What a pack says of its profile (manifest, verify, import preview). */
+export interface PackProfileSummary {
+  name: ProfileName;
+  /** One person's tasks: whose. */
+  person?: { id: string; name: string } | undefined;
+  /** Custom: the kinds left out whole. */
+  tables?: ProfileKind[] | undefined;
+}
+
+export const PROFILE_LABEL: Record<ProfileName, string> = {
+  full: 'Full', 'new-provider': 'New provider', auditor: 'Auditor', person: 'One person’s tasks', custom: 'Custom',
+};
+
+/** One line each: what the profile leaves out (the export dialog). */
+export const PROFILE_HINT: Record<ProfileName, string> = {
+  full: 'Everything the chosen vendors hold.',
+  'new-provider': 'Leaves out costs, the vendor’s contract terms (reference, dates, renewal, notice, lead time) and every note.',
+  auditor: 'Everything, marked for review only: not to be imported into a live workbook.',
+  person: 'Only the items assigned to one person, the records they link, those records’ vendors and the people they name.',
+  custom: 'Leaves out the kinds and fields you choose.',
+};
+
+/** What an auditor's pack says of itself, in README.html, verify and import. */
+export const AUDITOR_INTENT = 'Made for an auditor: this pack is for review only, not for importing into a live workbook.';
+
+export function profileLabel(p: PackProfileSummary): string {
+  if (p.name === 'person') return `${PROFILE_LABEL.person}${p.person ? `: ${p.person.name}` : ''}`;
+  return PROFILE_LABEL[p.name];
+}
+
+/** References a profile drops when it leaves out what they point at, and the words for them. */
+const REFERENCE_LABEL: Record<string, string> = {
+  'checklist_items.ownerId': 'Owner', 'checklist_items.processId': 'Process', 'checklist_items.signedOffById': 'Signed off by', 'checklists.templateId': 'Template',
+};
+
+/** The words for withheld "table.field" keys, grouped by kind: "Licences: annual cost, currency; …". */
+export function withheldWords(keys: readonly string[]): string {
+  const byTable = new Map<string, string[]>();
+  for (const key of keys) {
+    const [table, field] = key.split('.') as [string, string];
+    const label = WITHHOLDABLE_FIELDS.find((f) => f.key === key)?.label ?? REFERENCE_LABEL[key] ?? field;
+    const list = byTable.get(table) ?? [];
+    list.push(label.toLowerCase());
+    byTable.set(table, list);
+  }
+  const tableLabel = (t: string) => (t in RECORD_TABLES ? KIND_LABEL[RECORD_TABLES[t as RecordTable]].many : t === 'checklist_items' ? 'Checklist items' : t === 'checklists' ? 'Checklists' : t);
+  return [...byTable].map(([t, fields]) => `${tableLabel(t)}: ${fields.join(', ')}`).join('; ');
+}
