@@ -11,6 +11,8 @@ export const COMMANDS = {
   'report.print': { label: 'Print report…', accelerator: 'CmdOrCtrl+P' },
   'search.open': { label: 'Search…', accelerator: 'CmdOrCtrl+K' },
   'settings.open': { label: 'Settings…', accelerator: 'CmdOrCtrl+,' },
+  // What a deadline notification's click runs (electron/desktop/deadline-notices.ts).
+  'upcoming.open': { label: 'Upcoming deadlines', accelerator: null },
   'help.about': { label: 'About Handover Workbook', accelerator: null },
   'help.packFormat': { label: 'Transition pack format', accelerator: null },
   'help.shortcuts': { label: 'Keyboard shortcuts', accelerator: null },

@@ -12,6 +12,9 @@ import {
   type ImportPreview, type ImportResult, type PackCancelResult, type PackEncryption, type PackJobStatus, type PackVerifyReport,
 } from './packs';
 import type { ChainReport } from './activityChain';
+import type { CurrencyTotal } from './costs';
+import { calendarAlarmsInput, calendarExportInput, type CalendarAlarms, type CalendarExportResult } from './calendar';
+import type { Deadline } from './deadlines';
 import { handOverInput, type HandOverResult, type PersonReferences } from './people';
 import {
   sheetForgetMappingInput, sheetInspectInput, sheetJobInput, sheetRunInput, sheetTemplateInput,
@@ -50,6 +53,7 @@ export const REQUIRED_FIELDS: { [K in RecordKind]: readonly (keyof Fields<K> & s
   document: ['vendorId', 'title'],
   contract: ['vendorId', 'title'],
   notice: ['vendorId', 'contractId', 'servedOn'],
+  cost: ['vendorId', 'description', 'amount', 'currency'],
 };
 
 type RequiredField<K extends RecordKind> = (typeof REQUIRED_FIELDS)[K][number];
@@ -151,6 +155,8 @@ export interface AppInfo {
   canPrintToPdf: boolean;
   /** True for a workbook with no vendor and no person yet: the screens offer the demo. */
   empty: boolean;
+  /** Whether what falls due within seven days is announced (desktop notifications, the count on Upcoming); on unless turned off in Settings. */
+  deadlineNotifications: boolean;
 }
 
 export interface VendorSummary {
@@ -290,6 +296,7 @@ const reportInput = z.strictObject({ vendorIds: z.array(id).min(1, { error: 'nam
 export const API = {
   'app.info': read(none, as<AppInfo>()),
   'settings.setUserName': write(z.strictObject({ userName: z.string().trim().min(1, { error: 'is required' }).max(100) }), as<AppInfo>()),
+  'settings.setDeadlineNotifications': write(z.strictObject({ enabled: z.boolean({ error: 'must be true or false' }) }), as<AppInfo>()),
   // The signing keys kept for other workbooks' packs (shared/packs.ts TrustedSigner): trust on first import; a changed key is accepted here.
   'signers.list': read(none, as<TrustedSigner[]>()),
   'signers.trust': write(signerTrustInput, as<TrustedSigner>()),
@@ -343,6 +350,15 @@ export const API = {
   'checklist.myTasks': read(z.strictObject({ personId: id, includeClosed: z.boolean().optional() }), as<TaskRow[]>()),
   'readiness.vendor': read(z.strictObject({ vendorId: id }), as<VendorOverview>()),
   'dashboard.get': read(none, as<DashboardRow[]>()),
+  // Every dated thing to act on from today to today + days (shared/deadlines.ts), with overdue open items; by date, then title.
+  'deadlines.list': read(z.strictObject({
+    days: z.number().int().min(1).max(3650).default(90), vendorId: id.optional(), personId: id.optional(),
+  }), as<Deadline[]>()),
+  // The deadlines as an iCalendar file (shared/calendar.ts): reminders at the lead times set; written where the save dialog or
+  // `destination` says (desktop, scripts), or answered with the browser face's download address.
+  'calendar.settings.get': read(none, as<CalendarAlarms>()),
+  'calendar.settings.set': write(calendarAlarmsInput, as<CalendarAlarms>()),
+  'calendar.export': read(calendarExportInput, as<CalendarExportResult>()),
   // Undo and redo of this session's last writes, done by the backend from what the activity log recorded.
   'history.state': read(none, as<HistoryState>()),
   'history.undo': write(none, as<HistoryState>()),
@@ -389,6 +405,10 @@ export const API = {
   // A vendor's contracts, and the notices served on them (issue 11).
   ...crud('contract'),
   ...crud('notice'),
+  // The costs of leaving a vendor (issue 11).
+  ...crud('cost'),
+  // A vendor's exit costs summed, one total per currency (shared/costs.ts).
+  'cost.totals': read(z.strictObject({ vendorId: id }), as<CurrencyTotal[]>()),
 };
 
 export type Api = typeof API;

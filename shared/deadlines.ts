@@ -36,6 +36,9 @@ export interface Deadline {
   /** Who must act, when someone is named (an item's owner, a licence's owner). */
   personId: string | null;
   personName: string | null;
-  /** The record it comes from, for a link in the app. */
-  source: { kind: 'contract' | 'licence' | 'checklist_item'; id: string };
+  /**
+   * The record it comes from, for a link in the app; a checklist item's also names its checklist,
+   * which the link needs to open the item where it is (a vendor may have several checklists).
+   */
+  source: { kind: 'contract' | 'licence' | 'checklist_item'; id: string; checklistId?: string };
 }

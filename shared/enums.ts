@@ -23,6 +23,8 @@ export const NOTICE_METHOD = ['unknown', 'written_letter', 'email', 'registered_
 /** Whether a contract has a clause: 'unknown' until someone has read the contract for it. */
 export const CLAUSE = ['unknown', 'yes', 'no'] as const;
 export const YES_NO = ['yes', 'no'] as const;
+/** What an exit cost is for; dual running is the one recurring category (a monthly cost for some months). */
+export const COST_CATEGORY = ['termination_fee', 'dual_running', 'migration_work', 'onboarding', 'licences_rebought', 'other'] as const;
 
 /** Human words for enum values; a value without an entry is shown with underscores as spaces. */
 const LABELS: Record<string, string> = {
@@ -87,6 +89,11 @@ const LABELS: Record<string, string> = {
   email: 'E-mail',
   registered_post: 'Registered post',
   certified_email: 'Certified e-mail',
+  termination_fee: 'Termination fee',
+  dual_running: 'Dual running',
+  migration_work: 'Migration work',
+  onboarding: 'New-provider onboarding',
+  licences_rebought: 'Licences bought again',
 };
 
 export function enumLabel(value: string | null | undefined): string {

@@ -8,6 +8,7 @@ import { fieldMeta, fieldNames, KIND_LABEL, TITLE_FIELD, type RecordKind } from 
 /** The pack's record tables and the record kind each holds. */
 export const RECORD_TABLES = {
   vendors: 'vendor', people: 'person', processes: 'process', repositories: 'repository', licences: 'licence', documents: 'document',
+  contracts: 'contract', contract_notices: 'notice',
 } as const satisfies Record<string, RecordKind>;
 export type RecordTable = keyof typeof RECORD_TABLES;
 
@@ -34,12 +35,13 @@ export interface WithholdableField {
 }
 
 /**
- * Every field a profile may withhold. Not the title (it names the row in every list) nor the
- * vendor a record belongs to (what the pack is cut by): without them a row means nothing.
+ * Every field a profile may withhold. Not the title (it names the row in every list), the vendor a
+ * record belongs to (what the pack is cut by) nor the contract a notice is served on: without them
+ * a row means nothing.
  */
 export const WITHHOLDABLE_FIELDS: readonly WithholdableField[] = [
   ...Object.entries(RECORD_TABLES).flatMap(([table, kind]) => (fieldNames(kind) as string[])
-    .filter((f) => f !== TITLE_FIELD[kind] && !(f === 'vendorId' && kind !== 'person'))
+    .filter((f) => f !== TITLE_FIELD[kind] && !(f === 'vendorId' && kind !== 'person') && fieldMeta(kind, f).control !== 'contract')
     .map((field) => ({ key: `${table}.${field}`, table, field, label: fieldMeta(kind, field).label }))),
   ...Object.entries(ITEM_FIELDS).map(([field, label]) => ({ key: `checklist_items.${field}`, table: 'checklist_items', field, label })),
 ];
@@ -49,18 +51,27 @@ export const isWithholdable = (key: string) => WITHHOLDABLE.has(key);
 /**
  * What a pack for a new provider leaves out, and why each:
  * - money: a licence's annual cost and its currency (the only money fields a workbook holds);
- * - the commercial terms of the outgoing vendor's contract: its reference, start and end, renewal,
- *   notice period and our internal lead time (what we pay and how we leave are between us and the
- *   outgoing vendor; the planned exit date stays, the new provider plans to it);
+ * - the commercial terms of the outgoing vendor's contracts: their references, start and end,
+ *   renewal, notice and how it is served, our internal lead time, the termination-assistance period
+ *   and the service credits (what we pay and how we leave are between us and the outgoing vendor;
+ *   the planned exit date stays, the new provider plans to it), and the notices served on them
+ *   (NEW_PROVIDER_TABLES); the vendor's own contract fields of before issue 11 likewise;
  * - internal notes: the notes of every record.
- * Kept: licence renewal dates (the new provider must act before a licence lapses), SLAs and
- * checklist evidence (the proof of the handover work it takes over).
+ * Kept: each contract's title, kind, whether the exit ends it and its operational clauses (exit
+ * assistance, data return, deletion certificate, IP, escrow, step-in, confidentiality: what the
+ * new provider can rely on), licence renewal dates (the new provider must act before a licence
+ * lapses), SLAs and checklist evidence (the proof of the handover work it takes over).
  */
 export const NEW_PROVIDER_FIELDS: readonly string[] = [
   'licences.annualCost', 'licences.currency',
   'vendors.contractRef', 'vendors.contractStart', 'vendors.contractEnd', 'vendors.renewal', 'vendors.noticeDays', 'vendors.leadDays',
-  ...Object.keys(RECORD_TABLES).map((t) => `${t}.notes`),
+  ...['reference', 'start', 'initialEnd', 'renewal', 'renewalMonths', 'optionsExercised', 'noticeAmount', 'noticeUnit', 'noticeMethod', 'noticeTo',
+    'leadDays', 'assistanceMonths', 'serviceCredits', 'serviceCreditsRef'].map((f) => `contracts.${f}`),
+  ...Object.keys(RECORD_TABLES).filter((t) => t !== 'contract_notices').map((t) => `${t}.notes`),
 ];
+
+/** The tables a pack for a new provider leaves out whole: the notices served on the outgoing vendor. */
+export const NEW_PROVIDER_TABLES: readonly string[] = ['contract_notices'];
 
 export const PROFILE_NAMES = ['full', 'new-provider', 'auditor', 'person', 'custom'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
@@ -96,7 +107,7 @@ export const PROFILE_LABEL: Record<ProfileName, string> = {
 /** One line each: what the profile leaves out (the export dialog). */
 export const PROFILE_HINT: Record<ProfileName, string> = {
   full: 'Everything the chosen vendors hold.',
-  'new-provider': 'Leaves out costs, the vendor’s contract terms (reference, dates, renewal, notice, lead time) and every note.',
+  'new-provider': 'Leaves out costs, the vendor’s contract terms (references, dates, renewal, notice, lead time, assistance, service credits), the notices served and every note.',
   auditor: 'Everything, marked for review only: not to be imported into a live workbook.',
   person: 'Only the items assigned to one person, the records they link, those records’ vendors and the people they name.',
   custom: 'Leaves out the kinds and fields you choose.',

@@ -200,6 +200,22 @@ export const noticeShape = {
   notes: notes(),
 };
 
+// Decimal text, never a float: totals are summed exactly as whole cents (shared/costs.ts).
+const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
+export const costShape = {
+  vendorId,
+  description: requiredText('Description'),
+  category: choice('Category', E.COST_CATEGORY, true),
+  amount: z.string({ error: 'is required' }).trim().min(1, { error: 'is required', abort: true })
+    .refine((s) => !s.startsWith('-'), { error: 'cannot be negative' })
+    .refine((s) => s.startsWith('-') || AMOUNT.test(s), { error: 'must be an amount such as 12000.00 (digits, at most two decimals, no separators)' })
+    .meta(meta({ label: 'Amount', control: 'text', column: true, hint: 'The whole amount; for dual running, the cost per month.' })),
+  months: count('Months', 120, 'is more than ten years (120 months at most)', 'Dual running only: how many months both run side by side.'),
+  currency: z.string({ error: 'is required' }).regex(/^[A-Z]{3}$/, { error: 'must be a three-letter code such as EUR' })
+    .meta(meta({ label: 'Currency', control: 'currency', column: true })),
+  notes: notes(),
+};
+
 /**
  * The vendor's own contract fields, from before contracts were records of their own (issue 11):
  * migration 7 made each vendor's its first contract. Kept and still read in (packs, sheets), but
@@ -236,6 +252,7 @@ export const DEFAULTS = {
     stepInRef: '', serviceCredits: 'unknown', serviceCreditsRef: '', confidentiality: 'unknown', confidentialityRef: '', notes: '',
   },
   notice: { servedById: null, method: 'unknown', evidenceId: null, acknowledgedOn: null, notes: '' },
+  cost: { category: 'other', months: null, notes: '' },
 } as const;
 
 export const SHAPES = {
@@ -247,6 +264,7 @@ export const SHAPES = {
   document: documentShape,
   contract: contractShape,
   notice: noticeShape,
+  cost: costShape,
 } as const;
 
 export type RecordKind = keyof typeof SHAPES;
@@ -273,6 +291,7 @@ export type Licence = Fields<'licence'> & Stamp;
 export type DocumentRecord = Fields<'document'> & Stamp;
 export type Contract = Fields<'contract'> & Stamp;
 export type ContractNotice = Fields<'notice'> & Stamp;
+export type ExitCost = Fields<'cost'> & Stamp;
 export interface RecordOf {
   vendor: Vendor;
   person: Person;
@@ -282,6 +301,7 @@ export interface RecordOf {
   document: DocumentRecord;
   contract: Contract;
   notice: ContractNotice;
+  cost: ExitCost;
 }
 
 /** The field that names a record in lists, search results and the activity log. */
@@ -294,6 +314,7 @@ export const TITLE_FIELD: { [K in RecordKind]: keyof Fields<K> & string } = {
   document: 'title',
   contract: 'title',
   notice: 'servedOn',
+  cost: 'description',
 };
 
 export const KIND_LABEL: Record<RecordKind, { one: string; many: string }> = {
@@ -305,6 +326,7 @@ export const KIND_LABEL: Record<RecordKind, { one: string; many: string }> = {
   document: { one: 'Document', many: 'Documents' },
   contract: { one: 'Contract', many: 'Contracts' },
   notice: { one: 'Notice served', many: 'Notices served' },
+  cost: { one: 'Exit cost', many: 'Exit costs' },
 };
 
 /** Fields whose text feeds the search index besides the title. */
@@ -317,6 +339,7 @@ export const SEARCH_FIELDS: { [K in RecordKind]: readonly (keyof Fields<K> & str
   document: ['location', 'version', 'notes'],
   contract: ['reference', 'noticeTo', 'notes'],
   notice: ['notes'],
+  cost: ['notes'],
 };
 
 /** The screen's words and control for one field, read from the schema. */
@@ -353,6 +376,7 @@ export function crossFieldIssues(kind: RecordKind, values: Record<string, unknow
   };
   if (kind === 'vendor') return ordered('contractStart', 'contractEnd', 'must not be after the contract end', 'must not be before the contract start');
   if (kind === 'notice') return ordered('servedOn', 'acknowledgedOn', 'must not be after the day it was acknowledged', 'must not be before the day it was served');
+  if (kind === 'cost') return costIssues(values, only);
   if (kind !== 'contract') return [];
   const issues = ordered('start', 'initialEnd', 'must not be after the initial term end', 'must not be before the start');
   // A renewal term or an exercised option on a contract that cannot renew in that way says the
@@ -374,6 +398,26 @@ export function crossFieldIssues(kind: RecordKind, values: Record<string, unknow
       : { field: 'noticeAmount', message: 'is more than ten years (120 months at most)' });
   }
   return issues;
+}
+
+/**
+ * Dual running is a monthly cost for a number of months; every other cost is one amount, so a
+ * number of months on it would be read as a multiplier nobody meant.
+ */
+function costIssues(values: Record<string, unknown>, only: (field: string, other: string) => boolean): FieldRuleIssue[] {
+  const { category, months } = values;
+  if (category === undefined) return [];
+  if (category === 'dual_running' && months === null) {
+    return [only('category', 'months')
+      ? { field: 'category', message: 'cannot be dual running without the number of months: set the months too' }
+      : { field: 'months', message: 'is required for dual running: how many months both run side by side' }];
+  }
+  if (category !== 'dual_running' && typeof months === 'number') {
+    return [only('category', 'months')
+      ? { field: 'category', message: 'must stay dual running while months are set: clear the months first' }
+      : { field: 'months', message: 'applies only to dual running: clear it, or set the category to dual running' }];
+  }
+  return [];
 }
 
 /**

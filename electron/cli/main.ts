@@ -3,8 +3,10 @@
 import { ApiError } from '../../shared/errors';
 import { knownErrorBody } from '../core/services/errors';
 import { attachCommand, usage as attachUsage } from './commands/attach';
+import { calendarCommand, usage as calendarUsage } from './commands/calendar';
 import { demo, usage as demoUsage } from './commands/demo';
 import { readinessCommand, usage as readinessUsage } from './commands/readiness';
+import { deadlinesCommand, usage as deadlinesUsage } from './commands/deadlines';
 import { statsCommand, usage as statsUsage } from './commands/stats';
 import { exportCommand, usage as exportUsage } from './commands/export';
 import { importCommand, usage as importUsage } from './commands/import';
@@ -25,6 +27,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promi
   key: { run: keyCommand, usage: keyUsage },
   attach: { run: attachCommand, usage: attachUsage },
   readiness: { run: readinessCommand, usage: readinessUsage },
+  calendar: { run: calendarCommand, usage: calendarUsage },
+  deadlines: { run: deadlinesCommand, usage: deadlinesUsage },
   'import-sheet': { run: importSheetCommand, usage: importSheetUsage },
   'sheet-template': { run: sheetTemplateCommand, usage: sheetTemplateUsage },
 };

@@ -2,7 +2,7 @@
 // the redaction profile a pack is cut to (shared/pack-profiles.ts). A person is named by id or by
 // name (any case); an unknown or ambiguous one is wrong usage, so the command exits 2.
 import type { PackProfileInput } from '../../shared/pack-profiles';
-import { openWorkbook } from '../core/store/open';
+import { openWorkbook, type Db } from '../core/store/open';
 import { livePeopleNames } from '../core/store/people';
 import { UsageError } from './usage';
 
@@ -20,14 +20,19 @@ function findPerson(wanted: string, path: string): string {
   if (!wanted) throw new UsageError('--profile person: name the person (person:NAME_OR_ID)');
   const db = openWorkbook(path, { readonly: true });
   try {
-    const people = livePeopleNames(db);
-    const byId = people.find((p) => p.id === wanted.toLowerCase());
-    if (byId) return byId.id;
-    const byName = people.filter((p) => p.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
-    if (byName.length === 1) return byName[0]!.id;
-    if (byName.length > 1) throw new UsageError(`--profile person: more than one person is named "${wanted}"; use an id: ${byName.map((p) => p.id).join(', ')}`);
-    throw new UsageError(`--profile person: no person "${wanted}" in ${path}`);
+    return findPersonIn(db, wanted, '--profile person:', path);
   } finally {
     db.close();
   }
+}
+
+/** A live person by id or by name (any case); `flag` starts the message when none or several match. */
+export function findPersonIn(db: Db, wanted: string, flag: string, path: string): string {
+  const people = livePeopleNames(db);
+  const byId = people.find((p) => p.id === wanted.toLowerCase());
+  if (byId) return byId.id;
+  const byName = people.filter((p) => p.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
+  if (byName.length === 1) return byName[0]!.id;
+  if (byName.length > 1) throw new UsageError(`${flag} more than one person is named "${wanted}"; use an id: ${byName.map((p) => p.id).join(', ')}`);
+  throw new UsageError(`${flag} no person "${wanted}" in ${path}`);
 }

@@ -21,6 +21,8 @@ import { checkpointWal } from './store/wal';
 import { addAttachmentFromStream, attachmentFile, type AttachmentOwner } from './services/attachments';
 import { BUSY_IMPORT_MESSAGE, importBeingApplied } from './store/importLock';
 import { activitySince, lastActivitySeq } from './store/activity';
+import { localToday } from '../../shared/dates';
+import { workbookCalendar, type WorkbookCalendar, type WorkbookCalendarInput } from './services/calendar';
 
 /** Writes that take the write gate themselves (the import job holds it while it applies). */
 const SELF_GATED: ReadonlySet<string> = new Set(['pack.import']);
@@ -61,6 +63,8 @@ export interface Backend {
   readonly packs: PackJobs;
   /** Attachments as streams, for the browser face's upload and download routes (no bytes go through dispatch). */
   readonly attachments: AttachmentRoutes;
+  /** The deadlines as an iCalendar text, for the browser face's download route (shared/calendar.ts). */
+  calendar(input: WorkbookCalendarInput): WorkbookCalendar;
   /**
    * Calls `listener` after each committed write with what it changed (every face relays these to
    * its screens); returns an unsubscribe function.
@@ -169,6 +173,10 @@ export function createBackend(opts: BackendOptions): Backend {
         });
       },
       file: (id) => attachmentFile(ctx, id),
+    },
+    calendar(input) {
+      const now = ctx.clock.now();
+      return workbookCalendar(ctx.db, localToday(now), now, input);
     },
     onChange(listener) {
       listeners.add(listener);

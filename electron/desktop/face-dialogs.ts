@@ -23,6 +23,7 @@ const ALL_FILES: FileFilter[] = [{ name: 'All files', extensions: ['*'] }];
 export const SHEETS: FileFilter[] = [{ name: 'Spreadsheets', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }, { name: 'All files', extensions: ['*'] }];
 const CSV: FileFilter[] = [{ name: 'CSV files', extensions: ['csv'] }];
 const XLSX: FileFilter[] = [{ name: 'Excel workbooks', extensions: ['xlsx'] }];
+const ICS: FileFilter[] = [{ name: 'iCalendar files', extensions: ['ics'] }];
 
 /** Electron's shell.openPath: '' on success, a message otherwise. */
 export type OpenPath = (path: string) => Promise<string>;
@@ -78,6 +79,8 @@ export function createShellFaces(
         return openOne('Import a spreadsheet', SHEETS);
       case 'saveTemplate':
         return save('Save blank template', request.name, request.name.endsWith('.xlsx') ? XLSX : CSV);
+      case 'saveCalendar':
+        return save('Export calendar', request.name, ICS);
       case 'savePack':
         return request.name.endsWith('.zip.age') ? save('Export encrypted transition pack', request.name, ENCRYPTED_PACKS) : save('Export transition pack', request.name, PLAIN_PACKS);
       case 'saveAttachment':

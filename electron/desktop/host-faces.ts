@@ -18,6 +18,7 @@ export function hostFaceDialogs(ask: AskMain): FaceDialogs {
     saveAttachment: (name) => ask({ kind: 'saveAttachment', name }),
     openSheet: () => ask({ kind: 'openSheet' }),
     saveTemplate: (name) => ask({ kind: 'saveTemplate', name }),
+    saveCalendar: (name) => ask({ kind: 'saveCalendar', name }),
     async printToPdf(html, name, check, running) {
       const picked = await ask({ kind: 'savePdf', name });
       if (!picked) return null;

@@ -34,6 +34,7 @@ const faceRequest = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('saveAttachment'), name: text }),
   z.strictObject({ kind: z.literal('openSheet') }),
   z.strictObject({ kind: z.literal('saveTemplate'), name: text }),
+  z.strictObject({ kind: z.literal('saveCalendar'), name: text }),
   z.strictObject({ kind: z.literal('savePdf'), name: text }),
   z.strictObject({ kind: z.literal('printPdf'), html: text, dir: z.string().min(1), running: z.strictObject({ title: text, date: text }) }),
   z.strictObject({ kind: z.literal('openFile'), path: z.string().min(1) }),

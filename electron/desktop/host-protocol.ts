@@ -40,6 +40,8 @@ export type FaceRequest =
   | { kind: 'openSheet' }
   /** Where to save a blank sheet template. */
   | { kind: 'saveTemplate'; name: string }
+  /** Where to save an iCalendar (.ics) file of deadlines. */
+  | { kind: 'saveCalendar'; name: string }
   /** Where to print a report to PDF; the host checks the destination before asking to print. */
   | { kind: 'savePdf'; name: string }
   /** Print `html` to a temporary PDF in `dir` (beside the checked destination); answers its path. */

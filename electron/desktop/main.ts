@@ -2,7 +2,7 @@
 // process of its own (backend-host.ts), so the window's process never waits for the workbook; this
 // process checks senders and relays calls to it (host-client.ts). Everything here is wiring; the
 // rules live in electron/desktop/ (window guards, IPC, menu, recent list, workbook switching).
-import { app, ipcMain, protocol, safeStorage, screen, shell, type BrowserWindow, type Event } from 'electron';
+import { app, ipcMain, Notification, protocol, safeStorage, screen, shell, type BrowserWindow, type Event } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { isOwnMainFrame, registerApi, relayChanges } from './ipc';
 import { followHistory } from './history-menu';
 import { installMenu } from './menu';
 import { followPackJobs } from './taskbar';
+import { followDeadlines } from './deadline-notices';
 import { missingNativeMessage, nativeBindingPath } from './native';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createRecentStore, type RecentStore } from './recent';
@@ -95,6 +96,7 @@ function openPath(path: string): Promise<boolean> {
         history = null;
         refreshMenu();
         currentWindow()?.webContents.send(WORKBOOK_CHANGED);
+        void deadlineNotices.opened();
       },
     },
     path,
@@ -154,6 +156,23 @@ const hostOptions = (workbookPath: string): HostOpenOptions => ({
 
 /** The answer to a call made while no host is running (after a crash, before the restart). */
 const NOT_RUNNING = backendStopped("The workbook's backend is not running (it stopped, or is being restarted); try again in a moment.");
+
+/** What falls due within a week, as a desktop notification on opening a workbook and once a day; a click shows Upcoming. */
+const deadlineNotices = followDeadlines({
+  dispatch: (method, payload) => (host ? host.dispatch(method, payload) : Promise.resolve(NOT_RUNNING)),
+  show: ({ title, body }) => {
+    if (!Notification.isSupported()) return;
+    const notice = new Notification({ title, body });
+    notice.on('click', () => {
+      const win = currentWindow();
+      if (!win) return;
+      if (win.isMinimized()) win.restore();
+      win.focus();
+      win.webContents.send(COMMAND, 'upcoming.open');
+    });
+    notice.show();
+  },
+});
 
 /** Dialogs, printing and "open with" for the host, which has no Electron. */
 const shellFaces = createShellFaces(
@@ -249,6 +268,7 @@ async function start(): Promise<void> {
   followPackJobs(() => host?.running() ?? [], currentWindow);
   refreshMenu();
   openWindow();
+  void deadlineNotices.opened();
 }
 
 /** Quit waits for the host to close the workbook (its WAL checkpointed), then exits. */

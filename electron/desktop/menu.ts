@@ -118,6 +118,7 @@ export function menuTemplate(actions: MenuActions, opts: MenuOptions): MenuItemC
     submenu: [
       commandItem(actions, 'search.open'),
       commandItem(actions, 'palette.open'),
+      commandItem(actions, 'upcoming.open'),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -32,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   // The page may not name files on this computer: packs go by upload and download.
   const backend = createBackend({ workbookPath: resolve(values.db), appVersion, allowPackPaths: false });
   const token = values.token ?? randomBytes(24).toString('base64url');
-  const web = await startWebServer({ dispatch: backend.dispatch, token, staticDir, port, packs: backend.packs, attachments: backend.attachments, events: backend.onChange });
+  const web = await startWebServer({ dispatch: backend.dispatch, token, staticDir, port, packs: backend.packs, attachments: backend.attachments, events: backend.onChange, calendar: (input) => backend.calendar(input) });
   console.log(`Workbook: ${backend.workbookPath}`);
   console.log(`Handover Workbook is ready: ${web.url}`);
   // Waits for the backend to remove its temporary packs and uploads before the process ends.

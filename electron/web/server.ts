@@ -15,6 +15,8 @@ import { attachmentRoute } from './attachmentRoutes';
 import { knownErrorBody } from '../core/services/errors';
 import { eventStream, type ChangeFeed } from './changeStream';
 import { TEMPLATE_ROUTE, templateRoute } from './templateRoute';
+import { calendarRoute, type CalendarFile } from './calendarRoute';
+import { CALENDAR_DOWNLOAD_PATH } from '../../shared/calendar';
 
 export const WEB_CSP = [
   "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
@@ -49,6 +51,8 @@ export interface WebServerOptions {
   attachments?: AttachmentRoutes;
   /** Largest attachment upload (default MAX_ATTACHMENT_BYTES; tests make it small). */
   maxAttachmentBytes?: number;
+  /** The deadlines as an iCalendar download (GET /calendar.ics, token in the query). */
+  calendar?: CalendarFile;
   /** The backend's change events, streamed at GET /events (Server-Sent Events, token in the query). */
   events?: ChangeFeed;
   token: string;
@@ -228,6 +232,12 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       // A download link: the token comes in the query, as for packs.
       if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
       return templateRoute(req, res, template[1]!, { send, errorBody, download: downloadHeaders });
+    }
+    if (url.pathname === CALENDAR_DOWNLOAD_PATH) {
+      // A download link: the token comes in the query, as for packs.
+      if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));
+      if (!opts.calendar) return send(res, 404, errorBody('UNSUPPORTED', 'This server makes no calendars'));
+      return calendarRoute(req, res, url, opts.calendar, { send, errorBody, download: downloadHeaders });
     }
     if (url.pathname === '/attachments' || url.pathname.startsWith('/attachments/')) {
       if (!queryTokenMatches(req, url, opts.token)) return send(res, 401, errorBody('UNAUTHORIZED', 'Missing or wrong access token'));

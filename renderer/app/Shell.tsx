@@ -8,6 +8,7 @@ import { PeopleScreen } from '../people/PeopleScreen';
 import { SearchDialog } from '../search/SearchDialog';
 import { SearchPage } from '../search/SearchPage';
 import { MyTasks } from '../tasks/MyTasks';
+import { Upcoming } from '../upcoming/Upcoming';
 import { TemplatesScreen } from '../templates/TemplatesScreen';
 import { Toasts } from '../ui/Toasts';
 import { VendorList } from '../vendors/VendorList';
@@ -30,6 +31,9 @@ export function Shell() {
       break;
     case 'tasks':
       screen = <MyTasks />;
+      break;
+    case 'upcoming':
+      screen = <Upcoming />;
       break;
     case 'templates':
       screen = <TemplatesScreen selectedId={route.id} />;

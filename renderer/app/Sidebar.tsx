@@ -1,3 +1,4 @@
+import { useApi } from '../data/useApi';
 import { baseName } from '../format';
 import { runCommand } from '../palette/Commands';
 import { shortcutOf } from '../palette/keys';
@@ -6,13 +7,22 @@ import { useInfo } from './store';
 import { UserName } from './UserName';
 import { ViewingAs } from './ViewingAs';
 
+/** How far ahead the Upcoming link's count (and the desktop's notifications) look. */
+const SOON_DAYS = 7;
+
 export const SEARCH_SHORTCUT = shortcutOf('search.open') ?? '';
 
-function NavLink({ href, current, children, hint }: { href: string; current: boolean; children: string; hint?: string }) {
+function NavLink({ href, current, children, hint, count }: { href: string; current: boolean; children: string; hint?: string; count?: { n: number; what: string } }) {
   return (
     <li>
       <a href={href} className="nav-link" aria-current={current ? 'page' : undefined}>
         <span>{children}</span>
+        {count && count.n > 0 && (
+          <>
+            <span className="nav-count" aria-hidden="true">{count.n}</span>
+            <span className="visually-hidden">({count.n} {count.what})</span>
+          </>
+        )}
         {hint && (
           <kbd className="nav-hint" aria-hidden="true">
             {hint}
@@ -26,6 +36,9 @@ function NavLink({ href, current, children, hint }: { href: string; current: boo
 export function Sidebar({ route }: { route: Route }) {
   const info = useInfo();
   const file = info ? baseName(info.workbookPath) : '';
+  // What falls due within a week shows on the Upcoming link (the browser face's notification), unless turned off in Settings.
+  const notify = info?.deadlineNotifications ?? false;
+  const soon = useApi('deadlines.list', notify ? { days: SOON_DAYS } : null).data?.length;
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">
@@ -41,6 +54,9 @@ export function Sidebar({ route }: { route: Route }) {
         </NavLink>
         <NavLink href="#/tasks" current={route.name === 'tasks'}>
           My tasks
+        </NavLink>
+        <NavLink href="#/upcoming" current={route.name === 'upcoming'} count={!notify || soon === undefined ? undefined : { n: soon, what: `due within ${SOON_DAYS} days or overdue` }}>
+          Upcoming
         </NavLink>
         <NavLink href="#/templates" current={route.name === 'templates'}>
           Templates

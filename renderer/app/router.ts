@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 import { confirmLeave, hasUnsaved } from './unsaved';
 import { INVENTORY_KINDS, type InventoryKind, type RecordKind } from '../../shared/records';
 
-export const VENDOR_TABS = ['overview', 'checklists', 'contracts', 'processes', 'repositories', 'licences', 'documents', 'activity'] as const;
+export const VENDOR_TABS = ['overview', 'checklists', 'contracts', 'processes', 'repositories', 'licences', 'documents', 'costs', 'activity'] as const;
 export type VendorTab = (typeof VENDOR_TABS)[number];
 
 export const TAB_OF_KIND: Record<InventoryKind, VendorTab> = {
@@ -26,6 +26,7 @@ export type Route =
    *  `show`: a part of the overview to take the user to (the red flags, from the dashboard). */
   | { name: 'vendor'; vendorId: string; tab: VendorTab; open: string | null; checklist?: string | null; show?: OverviewPart | null }
   | { name: 'tasks' }
+  | { name: 'upcoming' }
   | { name: 'templates'; id: string | null }
   | { name: 'people'; open: string | null }
   | { name: 'search'; q: string }
@@ -48,6 +49,7 @@ export function parseHash(hash: string): Route {
   }
   if (parts[0] === 'vendors') return { name: 'vendors' };
   if (parts[0] === 'tasks') return { name: 'tasks' };
+  if (parts[0] === 'upcoming') return { name: 'upcoming' };
   if (parts[0] === 'templates') return { name: 'templates', id: parts[1] ?? null };
   if (parts[0] === 'people') return { name: 'people', open: params.get('open') };
   if (parts[0] === 'search') return { name: 'search', q: params.get('q') ?? '' };
@@ -74,6 +76,8 @@ export function hrefOf(route: Route): string {
     }
     case 'tasks':
       return '#/tasks';
+    case 'upcoming':
+      return '#/upcoming';
     case 'templates':
       return `#/templates${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
     case 'people':
@@ -92,6 +96,7 @@ export function routeOfRecord(kind: RecordKind, id: string, vendorId: string | n
   if (!vendorId) return { name: 'vendors' };
   // A notice is shown with its contract, on the contracts tab.
   if (kind === 'contract' || kind === 'notice') return { name: 'vendor', vendorId, tab: 'contracts', open: kind === 'contract' ? id : null };
+  if (kind === 'cost') return { name: 'vendor', vendorId, tab: 'costs', open: id };
   return { name: 'vendor', vendorId, tab: TAB_OF_KIND[kind], open: id };
 }
 

@@ -69,6 +69,7 @@ const RULES = {
   // Each vendor's serve-notice-by comes from its contracts and the notices served on them.
   'vendor.summaries': (e) => touches(e, ['vendor', ...INVENTORY_KINDS, 'contract', 'notice']),
   'search.query': (e) => touches(e, WORKBOOK),
+  'cost.totals': (e, p) => touches(e, ['cost', 'vendor'], { vendorId: p.vendorId }),
   'activity.list': (e, p) => touches(e, ANY, { vendorId: p.vendorId, id: p.recordId }),
   // Every write appends an entry to the chain.
   'activity.verifyChain': (e) => touches(e, ANY),
@@ -82,12 +83,15 @@ const RULES = {
   // An item's links show the titles of the records they point to.
   'checklist.links': (e, p) => touches(e, ['checklist_item'], { id: p.itemId }) || touches(e, RECORD_KINDS),
   'checklist.myTasks': (e) => touches(e, ['checklist', 'checklist_item', 'vendor', 'person']),
+  // Contract notices and terms, licence dates, open items' due dates, and the vendor and people names they carry.
+  'deadlines.list': (e, p) => touches(e, ['vendor', 'person', 'contract', 'notice', 'licence', 'checklist', 'checklist_item'], { vendorId: p.vendorId }),
   'readiness.vendor': (e, p) => touches(e, WORKBOOK, { vendorId: p.vendorId }),
   'dashboard.get': (e) => touches(e, WORKBOOK),
   // Every write is a step the Edit menu can name.
   'history.state': (e) => touches(e, ANY),
   // Kept by an import (trust on first use, kind 'pack') or changed in Settings.
   'signers.list': (e) => touches(e, ['settings', 'pack']),
+  'calendar.settings.get': (e) => touches(e, ['settings']),
   'person.references': (e) => touches(e, WORKBOOK),
   ...recordRules(),
 } satisfies { [M in MethodName]?: Rule<M> };

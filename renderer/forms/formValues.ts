@@ -7,7 +7,7 @@ import type { FormFields, FormValues } from './formCore';
 /** The fields a form edits: all but the vendor of an inventory record, which the screen fixes. */
 export function editableFields(kind: RecordKind): string[] {
   // A record that lives under one vendor takes its vendor from the screen it is added on.
-  const underVendor = (INVENTORY_KINDS as readonly string[]).includes(kind) || kind === 'contract' || kind === 'notice';
+  const underVendor = (INVENTORY_KINDS as readonly string[]).includes(kind) || kind === 'contract' || kind === 'notice' || kind === 'cost';
   const legacy: readonly string[] = kind === 'vendor' ? VENDOR_LEGACY_CONTRACT_FIELDS : [];
   return (fieldNames(kind) as string[]).filter((f) => !(underVendor && f === 'vendorId') && !legacy.includes(f));
 }

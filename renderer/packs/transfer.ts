@@ -6,9 +6,9 @@ import { ApiError, isDesktop, pageToken } from '../api';
 
 export type PackSource = { path: string } | { upload: string };
 
-/** The link that streams a finished export (the route the job's result names, plus the token). */
+/** The link that streams a finished export (the route the job's result names, plus the token; some routes carry a query already). */
 export function downloadHref(downloadPath: string): string {
-  return `${downloadPath}?token=${encodeURIComponent(pageToken())}`;
+  return `${downloadPath}${downloadPath.includes('?') ? '&' : '?'}token=${encodeURIComponent(pageToken())}`;
 }
 
 function errorOf(status: number, text: string): ApiError {

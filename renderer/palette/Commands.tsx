@@ -69,6 +69,8 @@ export function Commands({ onSearch }: { onSearch(): void }) {
           return onSearch();
         case 'settings.open':
           return setOpen({ kind: 'settings' });
+        case 'upcoming.open':
+          return navigate({ name: 'upcoming' });
         case 'help.about':
           return setOpen({ kind: 'about' });
         case 'help.packFormat':

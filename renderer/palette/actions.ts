@@ -44,6 +44,7 @@ const TAB_LABEL: Record<(typeof VENDOR_TABS)[number], string> = {
   repositories: 'Repositories',
   licences: 'Licences',
   documents: 'Documents',
+  costs: 'Costs',
   activity: 'Activity',
 };
 
@@ -51,6 +52,7 @@ const SCREENS: [string, Route][] = [
   ['Dashboard', { name: 'dashboard' }],
   ['Vendors', { name: 'vendors' }],
   ['My tasks', { name: 'tasks' }],
+  ['Upcoming', { name: 'upcoming' }],
   ['Templates', { name: 'templates', id: null }],
   ['People', { name: 'people', open: null }],
   ['Packs', { name: 'packs', part: 'export' }],

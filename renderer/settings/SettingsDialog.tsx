@@ -1,8 +1,10 @@
 // Settings: the colour theme (of this user on this computer, whichever workbook is open) and the
-// signing keys the open workbook keeps for other workbooks' packs.
+// calendar export's reminders and the signing keys the open workbook keeps for other workbooks' packs.
 import { AppDialog } from '../ui/Dialog';
 import { THEME_LABEL, THEMES, useTheme } from './theme';
 import { SigningKeys } from './SigningKeys';
+import { CalendarReminders } from './CalendarReminders';
+import { DeadlineNotifications } from './DeadlineNotifications';
 
 export function SettingsDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): void }) {
   const theme = useTheme((s) => s.theme);
@@ -23,6 +25,8 @@ export function SettingsDialog({ isOpen, onClose }: { isOpen: boolean; onClose()
           System follows the light or dark setting of your computer. Kept for you on this computer, whichever workbook is open.
         </p>
       </fieldset>
+      <DeadlineNotifications />
+      <CalendarReminders />
       <SigningKeys />
     </AppDialog>
   );

@@ -1,5 +1,6 @@
 // A record table's columns, read from the schema: the title field first, then every field whose
 // metadata says `column`. How each cell reads follows the field's control.
+import { costWords, type CostInput } from '../../shared/costs';
 import { enumLabel } from '../../shared/enums';
 import { fieldMeta, fieldNames, TITLE_FIELD, type FieldMeta, type RecordKind } from '../../shared/records';
 import { formatDay, formatMoney, formatNumber } from '../format';
@@ -26,6 +27,8 @@ const WIDTH: Record<FieldMeta['control'], [track: string, min: number]> = {
 function renderCell(kind: RecordKind, field: string, meta: FieldMeta) {
   return (row: AnyRecord, labels: Record<string, string>) => {
     const v = row[field];
+    // A cost reads as what it comes to, dual running with its months × monthly cost shown.
+    if (kind === 'cost' && field === 'amount') return <span className="cell-mono">{costWords(row as unknown as CostInput)}</span>;
     switch (meta.control) {
       case 'enum':
         return <Badge value={v as string} />;

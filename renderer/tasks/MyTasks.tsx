@@ -12,6 +12,7 @@ import { ItemList, type ListEntry } from '../checklists/ItemList';
 import { KeyLegend } from '../checklists/KeyLegend';
 import { useStatusChange } from '../checklists/useStatusChange';
 import { formatNumber } from '../format';
+import { ExportCalendarButton } from '../calendar/ExportCalendarButton';
 import { EmptyState } from '../ui/EmptyState';
 
 export function MyTasks() {
@@ -69,6 +70,8 @@ export function MyTasks() {
         <button type="button" className="button toggle" aria-pressed={includeClosed} onClick={() => setIncludeClosed((v) => !v)}>
           Show done
         </button>
+        {/* The viewing-as person's deadlines: their items' due dates, and the contract and licence dates of vendors they are our contact for. */}
+        {viewer && <ExportCalendarButton label="My tasks as calendar" personId={viewer.id} />}
       </div>
       {!viewer ? (
         <EmptyState title="Whose tasks?">Pick yourself under “Tasks of” to see the checklist items you own across every vendor. The choice is remembered on this computer.</EmptyState>

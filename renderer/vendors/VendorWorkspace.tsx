@@ -2,6 +2,7 @@
 // The tab and the open record live in the URL, so reload and search jumps land in the same place.
 import { useCallback, useState } from 'react';
 import { type InventoryKind } from '../../shared/records';
+import { ExportCalendarButton } from '../calendar/ExportCalendarButton';
 import { ChecklistsTab } from '../checklists/ChecklistsTab';
 import { KIND_OF_TAB, navigate, VENDOR_TABS, type OverviewPart, type VendorTab } from '../app/router';
 import { useApi, useApiWith } from '../data/useApi';
@@ -13,6 +14,8 @@ import { EmptyState } from '../ui/EmptyState';
 import { Tabs } from '../ui/Tabs';
 import { ActivityTab } from './ActivityTab';
 import { ContractsTab } from './ContractsTab';
+import { CostsTab } from './CostsTab';
+import { CostTotals } from './CostTotals';
 import { DateFact } from './DateFact';
 import { exitFacts } from './vendorDates';
 import { VendorOverview } from './VendorOverview';
@@ -27,6 +30,7 @@ const TAB_LABEL: Record<VendorTab, string> = {
   repositories: 'Repositories',
   licences: 'Licences',
   documents: 'Documents',
+  costs: 'Costs',
   activity: 'Activity',
 };
 
@@ -115,6 +119,7 @@ export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props)
             </div>
           </dl>
         )}
+        {v && <ExportCalendarButton label="This vendor’s deadlines" vendorId={vendorId} small />}
       </header>
       <Tabs
         label={`${name} sections`}
@@ -125,9 +130,10 @@ export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props)
           const kind = KIND_OF_TAB[t];
           return { id: t, label: TAB_LABEL[t], badge: kind && counts ? formatNumber(counts[kind]) : undefined };
         })}
-        panelClassName={KIND_OF_TAB[tab] || tab === 'checklists' || tab === 'contracts' ? 'tab-panel tab-panel-fill' : 'tab-panel'}
+        panelClassName={KIND_OF_TAB[tab] || tab === 'checklists' || tab === 'contracts' || tab === 'costs' ? 'tab-panel tab-panel-fill' : 'tab-panel'}
       >
         {tab === 'overview' && <VendorReadiness vendorId={vendorId} exitDate={(v?.exitDate as string | null | undefined) ?? null} />}
+        {tab === 'overview' && <CostTotals vendorId={vendorId} linkToCosts />}
         {tab === 'overview' &&
           vendor.data && (
             <VendorOverview
@@ -152,6 +158,9 @@ export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props)
         )}
         {tab === 'contracts' && (
           <ContractsTab key={vendorId} vendorId={vendorId} vendorName={name || 'this vendor'} openId={open} onOpenChange={onOpenChange} />
+        )}
+        {tab === 'costs' && (
+          <CostsTab key={vendorId} vendorId={vendorId} vendorName={name || 'this vendor'} openId={open} onOpenChange={onOpenChange} />
         )}
         {tab === 'activity' && <ActivityTab key={vendorId} vendorId={vendorId} />}
       </Tabs>

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import type { Io } from '../../electron/cli/usage';
+import { openWorkbook } from '../../electron/core/store/open';
 
 let dir: string;
 let out: string[];
@@ -106,5 +107,50 @@ describe('handover readiness', () => {
     expect(await runCli(['readiness', '--db', db, '--vendor', 'nobody'], io)).toBe(1);
     expect(err.join('\n')).toMatch(/No vendor named or with id "nobody"/);
     expect(await runCli(['readiness'], io)).toBe(2);
+  });
+});
+
+describe('handover deadlines', () => {
+  it('lists what falls due on the demo, by date, for a vendor or a person, and as JSON', async () => {
+    const db = join(dir, 'demo.sqlite');
+    await runCli(['demo', '--db', db], io);
+    out = [];
+    expect(await runCli(['deadlines', '--db', db, '--json'], io)).toBe(0);
+    const all = JSON.parse(out.join('\n')) as { date: string; kind: string; title: string; vendorName: string; personName: string | null }[];
+    expect(all.map((d) => d.date)).toEqual(all.map((d) => d.date).sort());
+    // The first vendor's statement of work ends 10 days before its exit (75 days on): its 60 days' notice falls due within 90 days.
+    expect(all).toContainEqual(expect.objectContaining({ kind: 'notice_due', title: 'Notice due: Statement of work 3 – operations', vendorName: 'Northwind Managed Services' }));
+    expect(all.some((d) => d.kind === 'item_due')).toBe(true);
+    out = [];
+    expect(await runCli(['deadlines', '--db', db, '--vendor', 'north', '--json'], io)).toBe(0);
+    const north = JSON.parse(out.join('\n')) as typeof all;
+    expect(north.length).toBeGreaterThan(0);
+    expect(north.length).toBeLessThan(all.length);
+    expect(new Set(north.map((d) => d.vendorName))).toEqual(new Set(['Northwind Managed Services']));
+    const someone = all.find((d) => d.kind === 'item_due' && d.personName)!.personName!;
+    out = [];
+    expect(await runCli(['deadlines', '--db', db, '--person', someone, '--json'], io)).toBe(0);
+    expect(new Set((JSON.parse(out.join('\n')) as typeof all).map((d) => d.personName))).toEqual(new Set([someone]));
+    out = [];
+    expect(await runCli(['deadlines', '--db', db, '--days', '3650'], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/^\d{4}-\d\d-\d\d .*Notice due: Statement of work 3 – operations/m);
+  });
+
+  it('says when nothing falls due, and refuses a bad window or an unknown person', async () => {
+    const db = join(dir, 'demo.sqlite');
+    await runCli(['demo', '--db', db], io);
+    out = [];
+    expect(await runCli(['deadlines', '--db', db, '--vendor', 'north', '--person', 'nobody'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/--person no person "nobody"/);
+    for (const days of ['0', '3651', 'ten', '1.5']) {
+      err = [];
+      expect(await runCli(['deadlines', '--db', db, '--days', days], io)).toBe(2);
+      expect(err.join('\n')).toMatch(/--days .* must be a whole number of days from 1 to 3650/);
+    }
+    const fresh = join(dir, 'fresh.sqlite');
+    openWorkbook(fresh).close();
+    out = [];
+    expect(await runCli(['deadlines', '--db', fresh, '--days', '30'], io)).toBe(0);
+    expect(out).toEqual(['Nothing falls due in the next 30 days.']);
   });
 });

@@ -119,6 +119,8 @@ describe('a pack that withholds the contract terms', () => {
     await wb.call('contract.create', { vendorId: v.id, title: 'Option', kind: 'order_form', initialEnd: '2026-06-30', renewal: 'express', noticeAmount: 60 });
     const kinds = (withheld?: Set<string>) => readinessFor(wb.backend.db, [v.id], '2026-03-01', withheld).get(v.id)!.flags.map((f) => f.kind).sort();
     expect(kinds()).toEqual(['express_option_expiring', 'no_exit_assistance_clause']);
-    expect(kinds(new Set(['vendors.contractEnd', 'vendors.noticeDays', 'vendors.leadDays']))).toEqual([]);
+    // The option's date is worked out from the contract's terms; the missing clause is one of the operational clauses a new provider keeps.
+    expect(kinds(new Set(['contracts.initialEnd', 'contracts.noticeAmount', 'contracts.leadDays']))).toEqual(['no_exit_assistance_clause']);
+    expect(kinds(new Set(['contracts.exitAssistance']))).toEqual(['express_option_expiring']);
   });
 });

@@ -66,7 +66,7 @@ export function makeWorkbook(options: { openFile?: (p: string) => Promise<void>;
       return r.error;
     },
     counts() {
-      const tables = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices', 'attachments', 'attachment_links', 'activity', 'search_docs', 'search_fts'];
+      const tables = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices', 'exit_costs', 'attachments', 'attachment_links', 'activity', 'search_docs', 'search_fts'];
       return Object.fromEntries(tables.map((t) => [t, (backend.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
     },
     close() {

@@ -30,7 +30,7 @@ describe('opening a workbook', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['activity', 'attachment_links', 'attachments', 'checklist_item_links', 'checklist_items', 'checklists', 'contract_links', 'contract_notices', 'contract_terms_version', 'contracts', 'documents', 'licences', 'people',
+      ['activity', 'attachment_links', 'attachments', 'checklist_item_links', 'checklist_items', 'checklists', 'contract_links', 'contract_notices', 'contract_terms_version', 'contracts', 'documents', 'exit_costs', 'licences', 'people',
         'processes', 'readiness_document_counts', 'readiness_history', 'readiness_item_counts', 'readiness_licence_counts', 'readiness_process_counts',
         'readiness_repository_counts', 'repositories', 'search_docs', 'settings', 'template_items', 'templates', 'vendors'],
     );
@@ -161,6 +161,7 @@ const SHIPPED: Record<number, string> = {
   5: '396613b07ff8ede24903affbd91098467229db3ceb8d6e19823c30756ac60efd',
   6: '205f2c83a4049b6d1c31712519d935d9c962a469bb6541c4c5000df490b6f747',
   7: '5d6a398ee24888fd013c53f3accd4523cf46206150251b132d06399b89b6a375',
+  8: 'bb96c8a8662aed66134048ab290b8443779f3d61ac2d29ef5568d4d3715f0c59',
 };
 
 const STORE = join(__dirname, '../../electron/core/store');
@@ -215,7 +216,7 @@ describe('frozen migrations', () => {
       ['checklist_items', 'status', ITEM_STATUS], ['checklist_item_links', 'record_kind', LINK_KINDS],
       ['contracts', 'kind', E.CONTRACT_KIND], ['contracts', 'renewal', E.RENEWAL], ['contracts', 'notice_unit', E.NOTICE_UNIT],
       ['contracts', 'notice_method', E.NOTICE_METHOD], ['contracts', 'ended_by_exit', E.YES_NO], ['contracts', 'exit_assistance', E.CLAUSE],
-      ['contract_notices', 'method', E.NOTICE_METHOD],
+      ['contract_notices', 'method', E.NOTICE_METHOD], ['exit_costs', 'category', E.COST_CATEGORY],
     ];
     for (const [table, column, values] of sets) {
       const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table) as string;

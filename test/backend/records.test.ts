@@ -21,6 +21,7 @@ function minimal(kind: RecordKind, vendorId: string): Record<string, unknown> {
     case 'licence': return { vendorId, product: 'Veeam Backup' };
     case 'document': return { vendorId, title: 'Patching runbook' };
     case 'contract': return { vendorId, title: 'Master services agreement' };
+    case 'cost': return { vendorId, description: 'Termination fee', amount: '25000.00', currency: 'EUR' };
     // A notice needs a contract to be served on: test/backend/contracts.test.ts covers it.
     case 'notice': throw new Error('see test/backend/contracts.test.ts');
   }

@@ -31,7 +31,7 @@ export const test = base.extend<{ app: App }>({
     const backend = createBackend({ workbookPath, appVersion: 'e2e', allowPackPaths: false });
     let web: WebServer | undefined;
     try {
-      web = await startWebServer({ dispatch: backend.dispatch, token: 'e2e-token-0123456789', staticDir: join(ROOT, 'out/renderer'), packs: backend.packs, attachments: backend.attachments, events: backend.onChange });
+      web = await startWebServer({ dispatch: backend.dispatch, token: 'e2e-token-0123456789', staticDir: join(ROOT, 'out/renderer'), packs: backend.packs, attachments: backend.attachments, events: backend.onChange, calendar: (input) => backend.calendar(input) });
       await use({
         url: web.url,
         dir,

@@ -115,6 +115,14 @@ describe('new provider', () => {
     expect(pack.readme).toContain('<td>withheld</td>');
   });
 
+  it('leaves the activity log out, and says why: its chained summaries can name what is withheld', async () => {
+    expect(pack.files.map((f) => f.name)).not.toContain('history/activity.json');
+    expect(pack.readme).toContain('The activity log is left out of this pack');
+    const full = await exportProfile(a, 'full-log', { profile: 'full' });
+    expect(full.files.map((f) => f.name)).toContain('history/activity.json');
+    expect(full.readme).not.toContain('The activity log is left out');
+  });
+
   it('names the profile and every withheld field in the manifest, and says so in words', async () => {
     expect(pack.manifest.profile).toEqual({ name: 'new-provider' });
     expect([...pack.manifest.redactedFields].sort()).toEqual([...NEW_PROVIDER_FIELDS].sort());

@@ -133,6 +133,21 @@ describe('desktop dialogs for the backend', () => {
     expect(await dialogs().saveTemplate('t.csv')).toBeNull();
   });
 
+  it('asks where to save a calendar, offering .ics files, asking before it replaces a file', async () => {
+    fake.state.saveOptions = [];
+    fake.state.saveResult = { canceled: false, filePath: '/x/cal.ics' };
+    expect(await dialogs().saveCalendar!('handover-northwind.ics')).toBe('/x/cal.ics');
+    expect(fake.state.saveOptions[0]).toMatchObject({
+      title: 'Export calendar', defaultPath: join(dir, 'handover-northwind.ics'), filters: [{ name: 'iCalendar files', extensions: ['ics'] }],
+    });
+    expect(fake.state.saveOptions[0]!.properties).toContain('showOverwriteConfirmation');
+    fake.state.saveResult = { canceled: true };
+    expect(await dialogs().saveCalendar!('c.ics')).toBeNull();
+    const { parseFromHost } = await import('../../electron/desktop/host-messages');
+    const request = { kind: 'saveCalendar', name: 'handover-deadlines.ics' };
+    expect(parseFromHost({ type: 'face', id: 8, request })).toEqual({ message: { type: 'face', id: 8, request } });
+  });
+
   it('asks where to save an attachment under its own name, any file type, asking before it replaces a file', async () => {
     fake.state.saveOptions = [];
     fake.state.saveResult = { canceled: false, filePath: '/x/minutes.docx' };

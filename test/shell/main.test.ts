@@ -13,6 +13,8 @@ import { type MenuItemConstructorOptions } from 'electron';
 import { CHANGE, COMMAND, WORKBOOK_CHANGED } from '../../electron/desktop/channels';
 import type * as NativeModule from '../../electron/desktop/native';
 import { channelOf } from '../../shared/contract';
+import { addDays, localToday } from '../../shared/dates';
+import { createBackend } from '../../electron/core/backend';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -94,6 +96,8 @@ const fake = vi.hoisted(() => {
       handle: vi.fn((_scheme: string, _handler: (request: Request) => Promise<Response>) => { order.push('handle'); }),
     },
     menus: [] as MenuItemConstructorOptions[][],
+    /** Every desktop notification shown (Electron's Notification): what it said, and its click. */
+    notifications: [] as { options: { title: string; body: string }; emit(name: string): void }[],
     dialog: {
       showSaveDialog: vi.fn(),
       showOpenDialog: vi.fn(),
@@ -167,6 +171,13 @@ vi.mock('electron', async () => {
   dialog: fake.dialog,
   Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => t, setApplicationMenu: (t: MenuItemConstructorOptions[]) => fake.menus.push(t) },
   shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
+  Notification: Object.assign(
+    class extends fake.Emitter {
+      constructor(readonly options: { title: string; body: string }) { super(); }
+      show() { fake.notifications.push(this); }
+    },
+    { isSupported: () => true },
+  ),
   screen: {
     getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
     getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
@@ -312,6 +323,25 @@ describe('electron/desktop/main.ts', () => {
     await clickFile('Open workbook…');
     expect(fake.dialog.showMessageBox.mock.calls.length).toBe(errors);
     expect(win.title).toBe('second.sqlite — Handover Workbook');
+  });
+
+  it('opening a workbook with something due this week shows one notification, and its click shows Upcoming', async () => {
+    // Nothing fell due in the workbooks opened so far.
+    expect(fake.notifications).toEqual([]);
+    const seed = createBackend({ workbookPath: first, appVersion: 'test' });
+    const vendor = await seed.dispatch('vendor.create', { name: 'Due Soon Ltd' });
+    if (!vendor.ok) throw new Error('seed failed');
+    await seed.dispatch('licence.create', { vendorId: (vendor.value as { id: string }).id, product: 'Backup suite', renewalDate: addDays(localToday(), 3) });
+    seed.close();
+    fake.app.emit('second-instance', {}, ['electron', '.', `--workbook=${first}`], dir);
+    await vi.waitFor(() => expect(fake.notifications).toHaveLength(1));
+    expect(fake.notifications[0]!.options).toEqual({
+      title: 'Deadlines: 1 due within 7 days', body: `${addDays(localToday(), 3)}: Licence renews or expires: Backup suite (Due Soon Ltd)`,
+    });
+    win.webContents.send.mockClear();
+    fake.notifications[0]!.emit('click');
+    expect(win.focus).toHaveBeenCalled();
+    expect(win.webContents.send).toHaveBeenCalledWith(COMMAND, 'upcoming.open');
   });
 
   it('a second instance focuses the window and opens the workbook it was given', async () => {

@@ -101,14 +101,15 @@ describe('the File menu (Windows and Linux)', () => {
 });
 
 describe('View and Help', () => {
-  it('View offers Search and the command palette, each sent to the window with its shortcut', () => {
+  it('View offers Search, the command palette and Upcoming, each sent to the window (with its shortcut where it has one)', () => {
     const acts = actions();
     const view = submenu(byLabel(menuTemplate(acts, { recent: [], platform: 'linux', devTools: false, appName: 'Handover Workbook' }), 'View'));
     expect(byLabel(view, 'Search…')?.accelerator).toBe('CmdOrCtrl+K');
     expect(byLabel(view, 'Command palette…')?.accelerator).toBe('CmdOrCtrl+Shift+P');
     click(byLabel(view, 'Search…'));
     click(byLabel(view, 'Command palette…'));
-    expect(acts.command.mock.calls).toEqual([['search.open'], ['palette.open']]);
+    click(byLabel(view, 'Upcoming deadlines'));
+    expect(acts.command.mock.calls).toEqual([['search.open'], ['palette.open'], ['upcoming.open']]);
   });
 
   it('Help has About, the pack format and the keyboard shortcuts (About in the application menu on macOS)', () => {

@@ -5,10 +5,12 @@ import { localToday } from '../../../shared/dates';
 import { ApiError } from '../../../shared/errors';
 import type { RecordKind } from '../../../shared/records';
 import { generateDemo } from '../demo/generate';
+import { costTotals } from '../../../shared/costs';
 import { listActivity } from '../store/activity';
 import { verifyActivityChainSince } from '../store/activityChain';
+import { liveCostsOf } from '../store/costs';
 import { SCHEMA_VERSION } from '../store/migrations';
-import { getSetting, setSetting } from '../store/settings';
+import { deadlineNotificationsOn, getSetting, setDeadlineNotifications, setSetting } from '../store/settings';
 import { anyLiveVendor, workbookIsEmpty } from '../store/vendors';
 import { addAttachmentFromPath, listAttachments, openAttachment, removeAttachment, saveAttachmentAs } from '../services/attachments';
 import { actor, describeChange, nowIso, type ServiceContext } from '../services/context';
@@ -23,6 +25,8 @@ import {
 } from '../services/checklists';
 import { handOverAndDelete, personReferences } from '../services/people';
 import { dashboardRows, vendorOverview } from '../services/readiness';
+import { listDeadlines } from '../services/deadlines';
+import { calendarAlarms, exportCalendar, setCalendarAlarms } from '../services/calendar';
 import { createTemplate, deleteTemplate, duplicateTemplate, getTemplate, listTemplates, updateTemplate } from '../services/templates';
 import type { PackJobs } from '../pack/jobs';
 import { forgetSigner, keepSigner, listSigners } from '../pack/signers';
@@ -58,6 +62,8 @@ export interface FaceDialogs {
   openSheet(): Promise<string | null>;
   /** Where to save a blank sheet template (the native save dialog, which asks before replacing); null when cancelled. */
   saveTemplate(suggestedName: string): Promise<string | null>;
+  /** Where to save an iCalendar file (the native save dialog, which asks before replacing); null when cancelled. Optional: older shells lack it. */
+  saveCalendar?(suggestedName: string): Promise<string | null>;
   /**
    * Prints a self-contained HTML page to a PDF file the user picks; null when cancelled. The
    * picked path goes through `check` (checkDestination) before anything is written to it.
@@ -102,6 +108,7 @@ function appInfo(env: HandlerEnv): AppInfo {
     canPickFiles: env.dialogs !== undefined,
     canPrintToPdf: env.dialogs !== undefined,
     empty: workbookIsEmpty(db),
+    deadlineNotifications: deadlineNotificationsOn(db),
   };
 }
 
@@ -129,6 +136,13 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     });
     return appInfo(env);
   },
+  'settings.setDeadlineNotifications': (input, env) => {
+    setDeadlineNotifications(env.ctx.db, input.enabled);
+    describeChange(env.ctx, {
+      action: 'settings', kind: 'settings', recordId: null, vendorId: null, summary: `Deadline notifications turned ${input.enabled ? 'on' : 'off'}`,
+    });
+    return appInfo(env);
+  },
   'signers.list': (_input, env) => listSigners(env.ctx.db),
   'signers.trust': (input, env) => {
     const signer = keepSigner(env.ctx.db, input, nowIso(env.ctx));
@@ -152,6 +166,7 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     return generateDemo(env.ctx.db, { today: localToday(now), now: now.toISOString(), actor: actor(env.ctx) });
   }),
   'stats.get': (_input, env) => stats(env.ctx.db),
+  'cost.totals': (input, env) => costTotals(liveCostsOf(env.ctx.db, input.vendorId)),
   'vendor.summaries': (_input, env) => vendorSummaries(env.ctx.db, today(env)),
   'search.query': (input, env) => search(env.ctx.db, input),
   'activity.list': (input, env) => listActivity(env.ctx.db, input),
@@ -193,6 +208,20 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     if (!overview) throw new ApiError('NOT_FOUND', `No vendor with id ${input.vendorId}`);
     return overview;
   },
+  'deadlines.list': (input, env) => listDeadlines(env.ctx.db, today(env), input),
+  'calendar.settings.get': (_input, env) => calendarAlarms(env.ctx.db),
+  'calendar.settings.set': (input, env) => {
+    const alarms = setCalendarAlarms(env.ctx.db, input);
+    const said = (days: number[]) => (days.length ? days.join(', ') : 'none');
+    describeChange(env.ctx, {
+      action: 'settings', kind: 'settings', recordId: null, vendorId: null,
+      summary: `Calendar reminders set: notice dates ${said(alarms.notice)} days before; other deadlines ${said(alarms.other)}`,
+    });
+    return alarms;
+  },
+  'calendar.export': (input, env) => exportCalendar(env.ctx.db, today(env), env.ctx.clock.now(), input, {
+    workbookPath: env.ctx.workbookPath, checkedPath: (path, field) => env.packs.checkedPath(path, field), ask: env.dialogs?.saveCalendar,
+  }),
   'dashboard.get': async (_input, env) => {
     const { rows, recordHistory } = await dashboardRows(env.ctx.db, today(env));
     if (recordHistory) {
@@ -267,7 +296,7 @@ const SPECIAL: Omit<Handlers, CrudName> = {
 const BY_KIND = {
   vendor: crudOf('vendor'), person: crudOf('person'), process: crudOf('process'),
   repository: crudOf('repository'), licence: crudOf('licence'), document: crudOf('document'),
-  contract: crudOf('contract'), notice: crudOf('notice'),
+  contract: crudOf('contract'), notice: crudOf('notice'), cost: crudOf('cost'),
 };
 
 // Spelled out so the compiler checks each against the contract (a kind added to RECORD_KINDS fails here until listed).
@@ -283,6 +312,8 @@ const CRUD: Pick<Handlers, CrudName> = {
   'contract.get': BY_KIND.contract.get, 'contract.list': BY_KIND.contract.list,
   'notice.create': BY_KIND.notice.create, 'notice.update': BY_KIND.notice.update, 'notice.delete': BY_KIND.notice.delete, 'notice.restore': BY_KIND.notice.restore,
   'notice.get': BY_KIND.notice.get, 'notice.list': BY_KIND.notice.list,
+  'cost.create': BY_KIND.cost.create, 'cost.update': BY_KIND.cost.update, 'cost.delete': BY_KIND.cost.delete, 'cost.restore': BY_KIND.cost.restore,
+  'cost.get': BY_KIND.cost.get, 'cost.list': BY_KIND.cost.list,
 };
 
 export const HANDLERS: Handlers = { ...SPECIAL, ...CRUD };

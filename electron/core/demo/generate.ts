@@ -11,6 +11,7 @@ import { setVendorContacts } from '../store/vendors';
 import { EMERGENCY_TEMPLATE, EXIT_TEMPLATE } from '../../../shared/templates';
 import { demoChecklist, type DemoProcess } from './checklists';
 import { demoContracts } from './contracts';
+import { demoCosts } from './costs';
 import * as W from './words';
 import { seededRandom } from './random';
 
@@ -37,7 +38,7 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
   const stamp = { createdAt: opts.now, updatedAt: opts.now, deletedAt: null };
 
   return bulkLoad(db, () => {
-    const ins = Object.fromEntries((['vendor', 'person', 'process', 'repository', 'licence', 'document', 'contract'] as RecordKind[])
+    const ins = Object.fromEntries((['vendor', 'person', 'process', 'repository', 'licence', 'document', 'contract', 'cost'] as RecordKind[])
       .map((k) => [k, prepareInsert(db, k)])) as Record<RecordKind, ReturnType<typeof prepareInsert>>;
     let made = 0;
     let items = 0;
@@ -76,6 +77,7 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
       const vendorSide = Array.from({ length: scale ? 4 : 4 }, (_, i) => person('vendor', W.VENDOR_ROLES[i % W.VENDOR_ROLES.length]!));
       setVendorContacts(db, vendorId, vendorSide[0]!, inHouse[0]!);
       demoContracts(ins.contract, { vendorId, index: v, reference: contractRef, exitDate, today: opts.today, stamp });
+      demoCosts(ins.cost, { vendorId, index: v, stamp });
 
       const perVendor = Math.floor(totalRecords / vendorCount) + (v < totalRecords % vendorCount ? 1 : 0);
       const perKind = [0, 1, 2, 3].map((k) => Math.floor(perVendor / 4) + (k < perVendor % 4 ? 1 : 0));

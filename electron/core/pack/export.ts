@@ -30,7 +30,7 @@ import { signerField, signManifest } from './manifestSignature';
 import type { PackSigner } from './signingKey';
 import { receivedSchema, type Manifest, type Received } from './manifest';
 import { readinessFor, reportBlocks, type ReportInput } from './report';
-import { applyProfile, resolveProfile, sortKeys } from './profiles';
+import { applyProfile, leftOutTables, resolveProfile, sortKeys } from './profiles';
 import type { PackProfileInput } from '../../../shared/pack-profiles';
 import { renderHtml } from './report-html';
 import { renderMarkdown } from './report-md';
@@ -248,12 +248,15 @@ export async function exportPack(opts: ExportOptions): Promise<ExportOutcome> {
     const createdBy = getSetting(db, 'user_name') ?? '';
     const workbookId = getSetting(db, 'workbook_id') ?? '';
     // The log of the pack's vendors (all of it for a pack of every vendor), checked as it leaves (history.ts).
-    const history = cut.partial ? null : packHistory(db, scope);
+    // Only in a pack that withholds nothing: the entries' summaries are chained by their hash, so they
+    // cannot be blanked, and they can name what a profile withholds (a notice's date, a contract term).
+    const logLeftOut = cut.partial || withheld.length > 0;
+    const history = logLeftOut ? null : packHistory(db, scope);
     const reportInput: ReportInput = {
       db, vendorIds: vendors.map((v) => v.id), today, redact: opts.redact, attachmentsIncluded: opts.attachments,
       createdAt, createdBy, workbookId, appVersion: opts.appVersion, readiness,
-      profile: cut.summary, withheld: new Set(withheld), partial: cut.partial, reviewOnly: cut.reviewOnly,
-      history: history?.report,
+      profile: cut.summary, withheld: new Set(withheld), leftOut: leftOutTables(cut), partial: cut.partial, reviewOnly: cut.reviewOnly,
+      history: history?.report, historyLeftOut: logLeftOut,
     };
 
     const entries: ZipEntryInput[] = [

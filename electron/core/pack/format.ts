@@ -10,14 +10,21 @@ export const REPORT = 'report.md';
 
 /** The data tables, in the order they are written and applied. */
 export const DATA_TABLES = [
-  'vendors', 'people', 'processes', 'repositories', 'licences', 'documents',
+  'vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices',
   'templates', 'template_items', 'checklists', 'checklist_items', 'checklist_item_links',
   'attachments', 'attachment_links',
 ] as const;
 export type DataTable = (typeof DATA_TABLES)[number];
 
 /** The spreadsheets: one per record kind, plus the checklist items. */
-export const CSV_TABLES = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'checklist_items'] as const satisfies readonly DataTable[];
+export const CSV_TABLES = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices', 'checklist_items'] as const satisfies readonly DataTable[];
+
+/**
+ * Tables packs made before them lack (contracts and notices, issue 11): such a pack has neither
+ * their files nor their counts, and still verifies and imports. A pack that counts one has its files.
+ */
+export const ADDED_TABLES = ['contracts', 'contract_notices'] as const satisfies readonly DataTable[];
+export const isAddedTable = (t: DataTable): boolean => (ADDED_TABLES as readonly DataTable[]).includes(t);
 
 /**
  * The activity log of the workbook that made the pack, with its hash chain (history.ts). Not under

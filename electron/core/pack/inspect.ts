@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import type { PackProblem } from '../../../shared/packs';
 import { malformedText } from '../../../shared/text';
 import {
-  ACTIVITY, CSV_TABLES, DATA_TABLES, DEFAULT_LIMITS, MANIFEST, MANIFEST_SIG, README, REPORT, attachmentExtension, dataCsv, dataJson, isAttachmentName, parseAttachmentName,
+  ACTIVITY, ADDED_TABLES, CSV_TABLES, DATA_TABLES, DEFAULT_LIMITS, MANIFEST, MANIFEST_SIG, README, REPORT, attachmentExtension, dataCsv, dataJson, isAddedTable, isAttachmentName,
+  parseAttachmentName,
   type DataTable, type PackLimits,
 } from './format';
 import { parseManifest, type Manifest } from './manifest';
@@ -56,7 +57,11 @@ export interface Inspection {
 
 const MAX_PROBLEMS_PER_FILE = 20;
 const MAX_LINE = 4 * 1024 * 1024;
-const REQUIRED = [README, REPORT, ...DATA_TABLES.map(dataJson), ...CSV_TABLES.map(dataCsv)];
+/** The files every pack has, and those of the tables a pack has when its manifest counts them (format.ts ADDED_TABLES). */
+const REQUIRED = [README, REPORT, ...DATA_TABLES.filter((t) => !isAddedTable(t)).map(dataJson), ...CSV_TABLES.filter((t) => !isAddedTable(t)).map(dataCsv)];
+const requiredFor = (counts: Partial<Record<DataTable, number>>) => [
+  ...REQUIRED, ...ADDED_TABLES.filter((t) => counts[t] !== undefined).flatMap((t) => [dataJson(t), ...((CSV_TABLES as readonly DataTable[]).includes(t) ? [dataCsv(t)] : [])]),
+];
 
 /** Parses data/<table>.json as written by the exporter: a JSON array with one record per line. */
 class RowParser {
@@ -245,7 +250,7 @@ async function inspectPlain(path: string, opts: InspectOptions): Promise<Inspect
       if (listed.has(f.path)) problems.push({ file: MANIFEST, message: `lists ${f.path} more than once` });
       listed.set(f.path, f);
     }
-    for (const name of REQUIRED) if (!listed.has(name)) problems.push({ file: name, message: 'is missing from the pack (the manifest does not list it)' });
+    for (const name of requiredFor(manifest.counts)) if (!listed.has(name)) problems.push({ file: name, message: 'is missing from the pack (the manifest does not list it)' });
     for (const [name, f] of listed) {
       const e = byName.get(name);
       if (!e) {
@@ -365,9 +370,9 @@ async function inspectPlain(path: string, opts: InspectOptions): Promise<Inspect
       const p = parsers.get(table);
       if (!p) continue;
       if (opts.collectRows) result.rows.set(table, p.rows);
-      if (p.problems === 0 && p.count !== manifest.counts[table]) {
-        problems.push({ file: dataJson(table), message: `holds ${p.count} records but the manifest says ${manifest.counts[table]}` });
-      }
+      const counted = manifest.counts[table] as number | undefined;
+      if (counted === undefined) problems.push({ file: dataJson(table), message: `holds ${p.count} records but the manifest counts none of ${table}` });
+      else if (p.problems === 0 && p.count !== counted) problems.push({ file: dataJson(table), message: `holds ${p.count} records but the manifest says ${counted}` });
     }
     // The activity log and its chain (history.ts): both there or neither, as in packs made before it.
     if (manifest.history && !listed.has(ACTIVITY)) problems.push({ file: ACTIVITY, message: 'is missing from the pack, yet the manifest describes its history' });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { malformedText } from '../../../shared/text';
 import { PACK_FORMAT, PACK_VERSION, type PackProblem, type PackSummary } from '../../../shared/packs';
 import { PROFILE_KINDS, PROFILE_NAMES } from '../../../shared/pack-profiles';
-import { DATA_TABLES, MANIFEST, MANIFEST_SIG, isFormatName, type DataTable } from './format';
+import { DATA_TABLES, MANIFEST, MANIFEST_SIG, isAddedTable, isFormatName, type DataTable } from './format';
 import { historyFieldSchema } from './history';
 import { signatureSummary } from './manifestSignature';
 
@@ -43,8 +43,8 @@ export const manifestSchema = z.strictObject({
     tables: z.array(z.enum(PROFILE_KINDS)).max(PROFILE_KINDS.length).optional(),
   }).optional(),
   attachmentsIncluded: z.boolean(),
-  /** Rows in each data/<table>.json, tombstones included. */
-  counts: z.strictObject(Object.fromEntries(DATA_TABLES.map((t) => [t, count])) as Record<DataTable, typeof count>),
+  /** Rows in each data/<table>.json, tombstones included; packs made before contracts (format.ts ADDED_TABLES) count none of them. */
+  counts: z.strictObject(Object.fromEntries(DATA_TABLES.map((t) => [t, isAddedTable(t) ? count.optional() : count])) as Record<DataTable, typeof count>),
   sync: z.strictObject({ activitySeq: count, received: z.array(receivedSchema).max(10_000) }),
   /** The activity log the pack carries in history/activity.json (history.ts); absent in packs made before the chain. */
   history: historyFieldSchema.optional(),

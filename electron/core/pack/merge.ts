@@ -230,6 +230,7 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
     return vendorNames.get(id)!;
   };
 
+  const packContractVendor = new Map(rowsOf('contracts').map((r) => [mapId(r.id) as string, r.vendorId]));
   const exists = (table: DataTable, id: string) =>
     inPack.get(table)!.has(id) || rowExists(db, TABLES[table], id);
 
@@ -269,6 +270,14 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
         const owner = theirs.ownerKind === 'document' ? 'documents' : 'checklist_items';
         if (!exists(owner, theirs.ownerId as string)) {
           problems.push({ file: dataJson(table), message: `record ${packId}: ownerId refers to ${theirs.ownerKind as string} ${String(theirs.ownerId)}, which is neither in the pack nor in this workbook` });
+        }
+      }
+      // A notice is served on one of its own vendor's contracts (as services/records.ts holds it when one is recorded by hand).
+      if (table === 'contract_notices') {
+        const contractId = theirs.contractId as string;
+        const contractVendor = packContractVendor.get(contractId) ?? rowById(db, TABLES.contracts, contractId)?.vendorId;
+        if (contractVendor !== undefined && contractVendor !== theirs.vendorId) {
+          problems.push({ file: dataJson(table), message: `record ${packId}: contractId refers to contract ${String(packRow.contractId)} of another vendor; a notice is served on a contract of its own vendor` });
         }
       }
       const mineRaw = rowById(db, t, theirs.id as string);

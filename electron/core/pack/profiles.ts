@@ -4,7 +4,7 @@
 // as views (store/packCut.ts), so the data files, the sheets and README.html all show the same.
 import { ApiError } from '../../../shared/errors';
 import {
-  NEW_PROVIDER_FIELDS, RECORD_TABLES, type PackProfileInput, type PackProfileSummary, type ProfileKind,
+  NEW_PROVIDER_FIELDS, NEW_PROVIDER_TABLES, RECORD_TABLES, type PackProfileInput, type PackProfileSummary, type ProfileKind,
 } from '../../../shared/pack-profiles';
 import { DEFAULTS } from '../../../shared/records';
 import type { Db } from '../store/open';
@@ -86,7 +86,10 @@ export function resolveProfile(db: Db, input: PackProfileInput | undefined, scop
   const base = { partial: false, reviewOnly: false, rows: {} };
   if (input === undefined || input === 'full') return { ...base, summary: { name: 'full' }, withheld: [] };
   if (input === 'auditor') return { ...base, summary: { name: 'auditor' }, withheld: [], reviewOnly: true };
-  if (input === 'new-provider') return { ...base, summary: { name: 'new-provider' }, withheld: sortKeys(NEW_PROVIDER_FIELDS) };
+  if (input === 'new-provider') {
+    const rows = Object.fromEntries(NEW_PROVIDER_TABLES.map((t) => [t, { none: true }])) as Partial<Record<DataTable, RowFilter>>;
+    return { ...base, summary: { name: 'new-provider' }, withheld: sortKeys(NEW_PROVIDER_FIELDS), rows };
+  }
   if ('person' in input) {
     const p = personForCut(db, input.person);
     if (!p) throw new ApiError('INVALID_INPUT', 'profile.person: refers to no person in this workbook', [{ field: 'profile.person', message: 'refers to no person in this workbook' }]);
@@ -94,7 +97,8 @@ export function resolveProfile(db: Db, input: PackProfileInput | undefined, scop
       const message = `${p.name} is the owner of no checklist item${scope === null ? '' : ' of the vendors chosen'}: their pack would be empty`;
       throw new ApiError('INVALID_INPUT', `profile.person: ${message}`, [{ field: 'profile.person', message }]);
     }
-    const rows: Partial<Record<DataTable, RowFilter>> = { templates: { none: true }, template_items: { none: true } };
+    // Nor are the contracts: a person's items link inventory records, never a contract.
+    const rows: Partial<Record<DataTable, RowFilter>> = { templates: { none: true }, template_items: { none: true }, contracts: { none: true }, contract_notices: { none: true } };
     for (const t of PERSON_CUT_TABLES) rows[t] = { ids: true };
     // The checklists' templates stay at home: the pack holds the person's items, not the template they came from.
     return { ...base, partial: true, summary: { name: 'person', person: { id: p.id, name: p.name } }, withheld: ['checklists.templateId'], rows };
@@ -115,4 +119,9 @@ export function applyProfile(db: Db, cut: ProfileCut): void {
     of(t).blanks[toColumn(field)] = blankValue(t, field);
   }
   if (Object.keys(cuts).length) createCutViews(db, cuts);
+}
+
+/** The tables the cut leaves out whole, by name: the report shows nothing of them. */
+export function leftOutTables(cut: ProfileCut): Set<string> {
+  return new Set(Object.entries(cut.rows).filter(([, r]) => r !== undefined && 'none' in r).map(([t]) => t));
 }

@@ -4,15 +4,17 @@
 // evidence behind each item, and the inventory; several vendors: a table of them first, then
 // each vendor so. Then people and attached files. Table rows are pulled from the database as the
 // renderer writes them (never the whole table in memory).
-import { daysBetween, daysToExit, relativeDays, serveNoticeBy } from '../../../shared/dates';
+import { daysBetween, daysToExit, relativeDays } from '../../../shared/dates';
 import { NOTICE_WARNING_DAYS, type FlagKind, type Readiness, type RedFlag } from '../../../shared/readiness';
 import { AUDITOR_INTENT, profileLabel, withheldWords, type PackProfileSummary } from '../../../shared/pack-profiles';
 import type { ChainReport } from '../../../shared/activityChain';
 import { loadReadiness } from '../services/readiness';
 import type { Db } from '../store/open';
-import { reportAttachments, reportPeople, reportPeopleIds, reportVendors, type ReportVendorRow } from '../store/reportRows';
+import { reportAttachments, reportPeople, reportPeopleIds, reportVendors, type ReportContractRow, type ReportVendorRow } from '../store/reportRows';
 import { checklistBlocks } from './report-checklists';
 import { columns, fileSpans, formatBytes, label, withDetail, type Cell, type Column, type Row } from './report-cells';
+import { costBlocks } from './report-costs';
+import { contractBlocks, contractFieldsWithheld, contractsOf, noticeWithheld, termsWithheld, vendorDeadlines } from './report-contracts';
 import { inventoryBlocks } from './report-inventory';
 import { REDACTED_FIELDS } from './tables';
 
@@ -57,19 +59,22 @@ export interface ReportInput {
   profile?: PackProfileSummary | undefined;
   /** Fields the pack withholds, "table.field": the report shows none of them and says so. */
   withheld?: ReadonlySet<string> | undefined;
+  /** Tables the pack leaves out whole (its profile's cut): the report shows nothing of them. */
+  leftOut?: ReadonlySet<string> | undefined;
   /** Rows are left out: readiness, which would describe a part as the whole, is not shown. */
   partial?: boolean | undefined;
   /** Auditor: the pack says it is for review only. */
   reviewOnly?: boolean | undefined;
   /** The check of the activity log the pack carries (packs that carry one). */
   history?: ChainReport | undefined;
+  /** The pack leaves the activity log out (a profile or redaction withholds something its summaries may name). */
+  historyLeftOut?: boolean | undefined;
 }
 
-/** Red flags that tell the contract's terms (the serve-notice date is the contract end less the notice and lead time). */
-const CONTRACT_FLAGS: Partial<Record<FlagKind, string[]>> = {
-  notice_date_near: ['contractEnd', 'noticeDays', 'leadDays'], notice_date_past: ['contractEnd', 'noticeDays', 'leadDays'], exit_after_contract_end: ['contractEnd'],
-  // Issue 11: the contract flags name contract terms too (their dates, clauses); withheld with them until contracts travel in packs.
-  express_option_expiring: ['contractEnd', 'noticeDays', 'leadDays'], no_exit_assistance_clause: ['contractEnd'],
+/** Red flags that tell a contract's terms: whether a pack that withholds some of them ("table.field") must leave the flag out. */
+const CONTRACT_FLAGS: Partial<Record<FlagKind, (withheld: ReadonlySet<string>) => boolean>> = {
+  notice_date_near: noticeWithheld, notice_date_past: noticeWithheld, express_option_expiring: noticeWithheld,
+  exit_after_contract_end: termsWithheld, no_exit_assistance_clause: (w) => contractFieldsWithheld(w, ['exitAssistance']),
 };
 
 /**
@@ -78,7 +83,7 @@ const CONTRACT_FLAGS: Partial<Record<FlagKind, string[]>> = {
  */
 export function readinessFor(db: Db, vendorIds: string[], today: string, withheld?: ReadonlySet<string>): Map<string, Readiness | null> {
   const all = loadReadiness(db, today, { vendorId: vendorIds.length === 1 ? vendorIds[0] : undefined, detailed: true });
-  const tells = (f: RedFlag) => (CONTRACT_FLAGS[f.kind] ?? []).some((field) => withheld?.has(`vendors.${field}`));
+  const tells = (f: RedFlag) => (withheld ? CONTRACT_FLAGS[f.kind]?.(withheld) ?? false : false);
   const out = new Map<string, Readiness | null>();
   for (const id of vendorIds) {
     const r = all.get(id) ?? null;
@@ -102,18 +107,24 @@ export const SUMMARY_FLAGS = 10;
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
-/** Contract end, serve notice by, planned exit and the days to go, with what each means today. */
-export function keyDates(v: ReportVendorRow, today: string): KeyDate[] {
-  const notice = serveNoticeBy(v);
+/** Contract end and serve notice by (from the vendor's contracts), planned exit and the days to go, with what each means today. */
+export function keyDates(v: ReportVendorRow, contracts: readonly ReportContractRow[], today: string): KeyDate[] {
+  const { notice: next, end } = vendorDeadlines(contracts, today);
+  const notice = next?.serveBy ?? null;
   const noticeIn = notice ? daysBetween(today, notice) : null;
   // Once the exit is under way notice has been served: the date no longer threatens (as in readiness).
   const noticeOpen = v.status === 'active' || v.status === 'exit_planned';
   const toGo = daysToExit(v, today);
   return [
-    { label: 'Contract end', value: v.contractEnd ?? 'not set', note: v.contractEnd ? `${relativeDays(daysBetween(today, v.contractEnd))}${v.renewal && v.renewal !== 'none' ? `; renewal ${label(v.renewal).toLowerCase()}` : ''}` : '', tone: '' },
     {
-      label: 'Serve notice by', value: notice ?? 'unknown',
-      note: noticeIn === null ? (v.contractEnd ? '' : 'needs the contract end') : noticeOpen ? (noticeIn < 0 ? `passed ${days(-noticeIn)} ago` : relativeDays(noticeIn)) : `${relativeDays(noticeIn)}; exit under way`,
+      label: 'Contract end', value: end?.date ?? 'not set',
+      note: end ? `${end.title}: ${relativeDays(daysBetween(today, end.date))}${end.renewal !== 'none' ? `; renewal ${label(end.renewal).toLowerCase()}` : ''}` : contracts.length ? '' : 'no contract recorded',
+      tone: '',
+    },
+    {
+      label: 'Serve notice by', value: notice ?? (contracts.length ? 'none due' : 'unknown'),
+      note: noticeIn === null ? (contracts.length ? '' : 'needs a contract')
+        : `${next!.title}: ${noticeOpen ? (noticeIn < 0 ? `passed ${days(-noticeIn)} ago` : relativeDays(noticeIn)) : `${relativeDays(noticeIn)}; exit under way`}`,
       tone: noticeIn === null || !noticeOpen ? '' : noticeIn < 0 ? 'bad' : noticeIn <= NOTICE_WARNING_DAYS ? 'warn' : '',
     },
     { label: 'Planned exit (T)', value: v.exitDate ?? 'not set', note: v.exitDate ? `${label(v.exitKind)} exit` : '', tone: '' },
@@ -151,7 +162,7 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
       ...(input.printed ? [] : [
         input.attachmentsIncluded ? 'The attached files are in the attachments folder, named by their SHA-256; the evidence columns link to them.' : 'The attached files are not included in this pack: the report names them with their size.',
         'manifest.json lists every file with its size and SHA-256: check the pack with “handover verify” before relying on it.',
-        ...(input.history ? [historyLine(input.history)] : []),
+        ...(input.history ? [historyLine(input.history)] : input.historyLeftOut ? ['The activity log is left out of this pack: its entries can name what the pack withholds, and they cannot be blanked without breaking their hash chain.'] : []),
       ]),
     ],
   };
@@ -162,8 +173,9 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
   for (const v of vendors) {
     if (multi) yield { t: 'heading', level: 2, text: v.name, anchor: `v-${v.id}`, page: true };
     const r = readinessOf(input, v.id);
+    const contracts = contractsOf(input, v.id);
     yield { t: 'heading', level, text: 'Key dates', page: false };
-    yield { t: 'dates', dates: keyDates(v, input.today).filter((d) => shown(d.label, input.withheld)) };
+    yield { t: 'dates', dates: keyDates(v, contracts, input.today).filter((d) => shown(d.label, input)) };
     yield { t: 'p', text: [`Status: ${label(v.status)}`, `target: ${target(v)}`, v.ourContact && `our contact: ${v.ourContact}`, v.vendorContact && `vendor contact: ${v.vendorContact}`].filter(Boolean).join(' · ') };
     if (r) {
       yield { t: 'heading', level, text: 'Readiness', page: false };
@@ -175,7 +187,9 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
       yield { t: 'flags', flags: r.flags.slice(0, SUMMARY_FLAGS) };
     }
     yield { t: 'heading', level, text: 'Vendor and contract', page: true };
-    yield { t: 'facts', rows: facts(v, input.today, input.withheld) };
+    yield { t: 'facts', rows: facts(v, contracts, input) };
+    if (!input.leftOut?.has('contracts')) yield* contractBlocks(input, contracts, level);
+    yield* costBlocks(input, v.id, level);
     if (r && r.flags.length > SUMMARY_FLAGS) {
       yield { t: 'heading', level, text: `All red flags (${r.flags.length})`, page: false };
       yield { t: 'flags', flags: r.flags };
@@ -217,42 +231,37 @@ function profileLines(input: ReportInput): string[] {
     out.push(`This pack holds only the checklist items assigned to ${p.person.name}, the records they link, those records’ vendors and the people they name; nothing else of the workbook is in it.`);
   }
   if (p.tables?.length) out.push(`Left out whole: ${p.tables.join(', ')}.`);
+  if (input.leftOut?.has('contract_notices') && !input.leftOut.has('contracts')) out.push('Left out whole: the notices served on the contracts.');
   const fields = [...(input.withheld ?? [])].filter((k) => !(input.redact && REDACTED_FIELDS.includes(k)));
   if (fields.length) out.push(`Left out of every record: ${withheldWords(fields)}. An import of this pack keeps the receiver’s values of these fields.`);
   if (input.partial) out.push('Readiness and red flags are not shown: with part of the workbook left out, they would describe a part as the whole.');
   return out;
 }
 
-/** The vendor facts and the vendor fields each shows: a fact whose fields are all withheld is left out. */
-const FACT_FIELDS: Record<string, string[]> = {
-  Contract: ['contractRef', 'contractStart', 'contractEnd'], Renewal: ['renewal'], 'Notice period': ['noticeDays'], 'Internal lead time': ['leadDays'],
-};
-/** Derived facts: left out when any field they are computed from is withheld. */
-const DERIVED_FROM: Record<string, string[]> = { 'Serve notice by': ['contractEnd', 'noticeDays', 'leadDays'], 'Contract end': ['contractEnd'] };
+/**
+ * Facts worked out from the contracts: left out when the pack withholds a field they are computed
+ * from, or leaves the contracts out (the vendor's own contract fields from before issue 11 are no
+ * longer shown: nothing edits them, and the dates come from the contracts).
+ */
+const DERIVED_FROM: Record<string, (withheld: ReadonlySet<string> | undefined) => boolean> = { 'Serve notice by': noticeWithheld, 'Contract end': termsWithheld };
 
-function shown(label: string, withheld: ReadonlySet<string> | undefined): boolean {
-  if (!withheld?.size) return true;
-  const has = (f: string) => withheld.has(`vendors.${f}`);
-  const own = FACT_FIELDS[label];
-  if (own && own.every(has)) return false;
-  return !(DERIVED_FROM[label] ?? []).some(has);
+function shown(label: string, input: ReportInput): boolean {
+  const derived = DERIVED_FROM[label];
+  if (!derived) return true;
+  return !input.leftOut?.has('contracts') && !derived(input.withheld);
 }
 
-function facts(v: ReportVendorRow, today: string, withheld?: ReadonlySet<string>): [string, Cell][] {
-  return allFacts(v, today).filter(([label]) => shown(label, withheld));
+function facts(v: ReportVendorRow, contracts: readonly ReportContractRow[], input: ReportInput): [string, Cell][] {
+  return allFacts(v, contracts, input.today).filter(([label]) => shown(label, input));
 }
 
-function allFacts(v: ReportVendorRow, today: string): [string, Cell][] {
-  const notice = serveNoticeBy(v);
+function allFacts(v: ReportVendorRow, contracts: readonly ReportContractRow[], today: string): [string, Cell][] {
+  const next = vendorDeadlines(contracts, today).notice;
   const toGo = daysToExit(v, today);
   return [
     ['Status', label(v.status)],
     ['Services', v.services],
-    ['Contract', [v.contractRef, v.contractStart && `from ${v.contractStart}`, v.contractEnd && `to ${v.contractEnd}`].filter(Boolean).join(' ')],
-    ['Renewal', label(v.renewal)],
-    ['Notice period', v.noticeDays == null ? '' : days(v.noticeDays)],
-    ['Internal lead time', v.leadDays == null ? '' : days(v.leadDays)],
-    ['Serve notice by', notice ?? ''],
+    ['Serve notice by', next ? `${next.serveBy} (${next.title})` : ''],
     ['Planned exit (T)', v.exitDate ? `${v.exitDate}${toGo === null ? '' : toGo >= 0 ? ` (in ${days(toGo)})` : ` (${days(-toGo)} ago)`}` : ''],
     ['Exit kind', label(v.exitKind)],
     ['Target', v.target === 'new_provider' ? `New provider${v.newProviderName ? `: ${v.newProviderName}` : ''}` : label(v.target)],
@@ -270,7 +279,7 @@ function* portfolio(input: ReportInput, vendors: ReportVendorRow[]): Generator<B
     columns: columns(['Vendor', 22], ['Readiness', 11], ['Red flags', 12], ['Contract end', 14], ['Serve notice by', 14], ['Planned exit', 13], ['Days to go', 14]),
     rows: () => vendors.map((v) => {
       const r = readinessOf(input, v.id);
-      const [end, notice, exit, toGo] = keyDates(v, input.today).map((d) => (shown(d.label, input.withheld) ? withDetail(d.value, d.note) : 'withheld'));
+      const [end, notice, exit, toGo] = keyDates(v, contractsOf(input, v.id), input.today).map((d) => (shown(d.label, input) ? withDetail(d.value, d.note) : input.leftOut?.has('contracts') ? 'not in this pack' : 'withheld'));
       return [
         { text: v.name, href: `#v-${v.id}` }, r ? `${r.score} / 100` : '',
         r ? `${r.flags.length}${r.flagCounts.high ? ` (${r.flagCounts.high} high)` : ''}` : '', end!, notice!, exit!, toGo!,

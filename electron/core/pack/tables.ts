@@ -63,6 +63,7 @@ function recordTable(name: DataTable, kind: RecordKind, redact: string[] = []): 
     if (control?.control === 'person') refs.push({ field: f, table: 'people', required: false });
     if (control?.control === 'document') refs.push({ field: f, table: 'documents', required: false });
     if (control?.control === 'vendor') refs.push({ field: f, table: 'vendors', required: kind !== 'person' });
+    if (control?.control === 'contract') refs.push({ field: f, table: 'contracts', required: true });
   }
   return {
     name, sql: name, label: KIND_LABEL[kind], kind, columns: cols(fieldNames(kind)),
@@ -83,6 +84,8 @@ export const TABLES: Record<DataTable, TableDef> = {
   repositories: recordTable('repositories', 'repository', ['url', 'secretsLocation']),
   licences: recordTable('licences', 'licence', ['keyLocation']),
   documents: recordTable('documents', 'document', ['location']),
+  contracts: recordTable('contracts', 'contract'),
+  contract_notices: recordTable('contract_notices', 'notice'),
   templates: {
     name: 'templates', sql: 'templates', label: { one: 'Template', many: 'Templates' }, columns: cols(['name', 'description', 'builtin']),
     schema: z.strictObject({ ...stamps, name: title, description: text(20000), builtin: z.string().regex(/^[a-z_]{1,40}$/).nullable() }),

@@ -30,6 +30,7 @@ export function stats(db: Db): Stats {
       document: liveCount(db, 'documents'),
       contract: liveCount(db, 'contracts'),
       notice: liveCount(db, 'contract_notices'),
+      cost: liveCount(db, 'exit_costs'),
       attachment: liveCount(db, 'attachments'),
     },
     perVendor: vendors.map((v) => ({ vendorId: v.id, vendorName: v.name, counts: counts.get(v.id) ?? emptyCounts() })),

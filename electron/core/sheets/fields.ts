@@ -84,9 +84,10 @@ const SYNONYMS: { [K in RecordKind]: Record<string, string[]> } = {
     reviewedById: ['reviewedby', 'reviewer'],
     reviewedOn: ['reviewedon', 'reviewdate', 'lastreviewed', 'reviewed'],
   },
-  // Contracts and notices are not among the sheet kinds (shared/sheets.ts SHEET_KINDS) yet.
+  // Contracts, notices and exit costs are not among the sheet kinds (shared/sheets.ts SHEET_KINDS) yet.
   contract: {},
   notice: {},
+  cost: {},
 };
 
 /** The fields a sheet of this kind can fill: the record's fields and its id. */

@@ -4,15 +4,23 @@ import { ApiError } from '../../../shared/errors';
 import { MAX_CELL_BYTES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type SheetFormat } from '../../../shared/sheets';
 
 /** A cell: text (CSV), or what an XLSX stores (number, boolean, date); null when empty. */
-export type Cell = string | number | boolean | Date | null | FormulaWithoutValue;
+export type Cell = string | number | boolean | Date | null | FormulaWithoutValue | ErrorValue;
 
 /** An XLSX formula cell saved without its computed value: never evaluated, refused where it is mapped. */
 export interface FormulaWithoutValue {
   formula: string;
 }
 
+/** An XLSX cell holding an error (#DIV/0!, #N/A, #REF!…): no value to import, refused where it is mapped. */
+export interface ErrorValue {
+  error: string;
+}
+
 export const isFormulaWithoutValue = (c: Cell): c is FormulaWithoutValue =>
-  typeof c === 'object' && c !== null && !(c instanceof Date);
+  typeof c === 'object' && c !== null && 'formula' in c;
+
+export const isErrorValue = (c: Cell): c is ErrorValue =>
+  typeof c === 'object' && c !== null && 'error' in c;
 
 export interface GridRow {
   /** 1-based, as the spreadsheet shows it. */

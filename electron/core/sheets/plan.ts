@@ -13,7 +13,7 @@ import { addedValues, getRecord } from '../store/records';
 import { liveKeys } from '../store/sheets';
 import { toColumn } from '../store/tables';
 import { hasField, ID_FIELD } from './fields';
-import { columnLetter, isEmptyCell, isFormulaWithoutValue, type Cell } from './grid';
+import { columnLetter, isEmptyCell, isErrorValue, isFormulaWithoutValue, type Cell } from './grid';
 import { isUuid, Lookups, refKey } from './lookups';
 import { cellFixes, fixedCells } from './overrides';
 import type { Table } from './table';
@@ -241,6 +241,7 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
     for (const col of columns) {
       const cell: Cell = cells[col.index] ?? null;
       if (isFormulaWithoutValue(cell)) { refuse(col.label, col.field, `is a formula (=${cell.formula}) saved without its value; open the file in the spreadsheet and save it again`); continue; }
+      if (isErrorValue(cell)) { refuse(col.label, col.field, `holds the error ${cell.error}, not a value; correct it in the spreadsheet and save it again`); continue; }
       if (isEmptyCell(cell)) continue;
       const text = cellText(cell);
       if (col.field === ID_FIELD) {

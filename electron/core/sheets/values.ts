@@ -3,7 +3,7 @@
 // thousands separators and currency signs. Each reader answers the value or why not.
 import { enumLabel } from '../../../shared/enums';
 import type { DateOrder } from '../../../shared/sheets';
-import { isFormulaWithoutValue, type Cell } from './grid';
+import { isErrorValue, isFormulaWithoutValue, type Cell } from './grid';
 import { norm } from './fields';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -59,7 +59,7 @@ const VALUE_SYNONYMS: Record<string, string[]> = {
 
 /** The text of a cell as the sheet shows it ('' for empty). */
 export function cellText(c: Cell): string {
-  if (c === null || isFormulaWithoutValue(c)) return '';
+  if (c === null || isFormulaWithoutValue(c) || isErrorValue(c)) return '';
   if (c instanceof Date) return c.toISOString().slice(0, 10);
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
   return String(c).trim();

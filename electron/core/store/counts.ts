@@ -23,7 +23,7 @@ export function inventoryCountsByVendor(db: Db): Map<string, InventoryCounts> {
 }
 
 /** The live rows of a table that has a deleted_at column (its name comes from our code, never from input). */
-export function liveCount(db: Db, table: 'people' | 'processes' | 'repositories' | 'licences' | 'documents' | 'contracts' | 'contract_notices' | 'attachments'): number {
+export function liveCount(db: Db, table: 'people' | 'processes' | 'repositories' | 'licences' | 'documents' | 'contracts' | 'contract_notices' | 'exit_costs' | 'attachments'): number {
   return (prepared(db, `SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
 }
 

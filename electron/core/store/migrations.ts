@@ -9,6 +9,7 @@ import itemOwnerManual from './migrations/0004-item-owner-manual';
 import readinessCounts from './migrations/0005-readiness-counts';
 import activityChain from './migrations/0006-activity-chain';
 import contracts from './migrations/0007-contracts';
+import exitCosts from './migrations/0008-exit-costs';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'readiness counts kept by triggers', sql: readinessCounts },
   { version: 6, name: 'activity log as a hash chain', sql: activityChain },
   { version: 7, name: 'contracts per vendor, notices served, contract links', sql: contracts },
+  { version: 8, name: 'exit costs per vendor', sql: exitCosts },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -24,11 +24,14 @@ export const PACK_SCOPE = {
       UNION SELECT admin_id FROM repositories WHERE vendor_id IN (SELECT value FROM json_each(@v))
       UNION SELECT reviewed_by_id FROM documents WHERE vendor_id IN (SELECT value FROM json_each(@v))
       UNION SELECT owner_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v))
-      UNION SELECT signed_off_by_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
+      UNION SELECT signed_off_by_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v))
+      UNION SELECT served_by_id FROM contract_notices WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
   processes: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   repositories: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   licences: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   documents: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
+  contracts: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
+  contract_notices: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   // The user's own templates the exported checklists came from (all of them in a whole-workbook
   // pack). Built-in templates are the app's: packs refer to them by pack/tables' builtinTemplateId().
   templates: `t.builtin IS NULL AND (@v IS NULL OR t.id IN (SELECT template_id FROM checklists WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,

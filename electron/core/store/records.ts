@@ -51,6 +51,10 @@ function sortExpression(kind: RecordKind, sort: string | undefined): string {
     const titleCol = toColumn(TITLE_FIELD[ref.target]);
     return `(SELECT r.${titleCol} FROM ${TABLE[ref.target]} r WHERE r.id = t.${toColumn(sort)}) COLLATE NOCASE`;
   }
+  // A cost's amount is decimal text, and the table shows what the cost comes to (dual running:
+  // monthly × months): sorted by that number, not by the text ("9800" after "28500"). A double is
+  // close enough to order by; the sums themselves are exact (shared/costs.ts).
+  if (kind === 'cost' && sort === 'amount') return `CAST(t.amount AS REAL) * CASE WHEN t.category = 'dual_running' THEN coalesce(t.months, 0) ELSE 1 END`;
   const meta = fieldMeta(kind, sort);
   // Choices sort in their declared order (critical, high, medium, low), not alphabetically.
   if (meta.control === 'enum' && meta.options) {

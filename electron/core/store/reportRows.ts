@@ -1,7 +1,8 @@
-// What the pack's report (README.html and report.md) reads: per vendor its contract facts, its
+// What the pack's report (README.html and report.md) reads: per vendor its facts and contracts, its
 // checklists with their items and evidence, its inventory tables; and the people and files of the
 // vendors exported. Table rows come as arrays of cells in the report's column order, iterated
 // (never loaded whole) through a statement of their own, so two tables may be read at once.
+import type { ContractWithNotice } from '../../../shared/contract-deadlines';
 import type { Db } from './open';
 
 type Cells = IterableIterator<unknown[]>;
@@ -123,4 +124,18 @@ export function reportDocuments(db: Db, vendorId: string): Cells {
   return db.prepare(`SELECT t.title, t.kind, t.status, t.version, t.location, p.name, t.reviewed_on, ${attachedFilesSql('document', 't.id')}
           FROM documents t LEFT JOIN people p ON p.id = t.reviewed_by_id WHERE t.vendor_id = ? AND t.deleted_at IS NULL ORDER BY t.title COLLATE NOCASE, t.id`)
     .raw().iterate(vendorId) as Cells;
+}
+
+/** A vendor's contract as the report lists it: the facts its deadlines are worked out from (shared/contract-deadlines.ts) and its reference. */
+export interface ReportContractRow extends ContractWithNotice {
+  reference: string;
+}
+
+/** A vendor's live contracts by title, each with the day of the first live notice served on it. */
+export function reportContracts(db: Db, vendorId: string): ReportContractRow[] {
+  return db.prepare(`SELECT c.id, c.title, c.kind, c.reference, c.initial_end AS initialEnd, c.renewal, c.renewal_months AS renewalMonths,
+      c.options_exercised AS optionsExercised, c.notice_amount AS noticeAmount, c.notice_unit AS noticeUnit, c.lead_days AS leadDays,
+      c.assistance_months AS assistanceMonths, c.ended_by_exit AS endedByExit, c.exit_assistance AS exitAssistance,
+      (SELECT min(n.served_on) FROM contract_notices n WHERE n.contract_id = c.id AND n.deleted_at IS NULL) AS servedOn
+    FROM contracts c WHERE c.vendor_id = ? AND c.deleted_at IS NULL ORDER BY c.title COLLATE NOCASE, c.id`).all(vendorId) as ReportContractRow[];
 }

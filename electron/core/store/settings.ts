@@ -16,6 +16,17 @@ export function deleteSetting(db: Db, key: string): void {
   prepared(db, 'DELETE FROM settings WHERE key = ?').run(key);
 }
 
+/** Settings key: 'off' once the user turned deadline notifications off; absent or 'on', they are on. */
+const DEADLINE_NOTIFICATIONS = 'deadline_notifications';
+
+export function deadlineNotificationsOn(db: Db): boolean {
+  return getSetting(db, DEADLINE_NOTIFICATIONS) !== 'off';
+}
+
+export function setDeadlineNotifications(db: Db, on: boolean): void {
+  setSetting(db, DEADLINE_NOTIFICATIONS, on ? 'on' : 'off');
+}
+
 /** Every setting whose key starts with `prefix`, by key. */
 export function settingsWithPrefix(db: Db, prefix: string): { key: string; value: string }[] {
   return prepared(db, 'SELECT key, value FROM settings WHERE key LIKE ? ORDER BY key').all(`${prefix}%`) as { key: string; value: string }[];

@@ -10,6 +10,7 @@ export const TABLE: Record<RecordKind, string> = {
   document: 'documents',
   contract: 'contracts',
   notice: 'contract_notices',
+  cost: 'exit_costs',
 };
 
 export const toColumn = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
