@@ -8,22 +8,23 @@ import { toastError } from '../ui/toasts';
 
 export function DeadlineNotifications() {
   const info = useInfo();
-  const [saving, setSaving] = useState(false);
+  // The box shows the click at once, while the workbook saves it; a refusal puts it back.
+  const [pending, setPending] = useState<boolean | null>(null);
   if (!info) return null;
   const change = async (enabled: boolean) => {
-    setSaving(true);
+    setPending(enabled);
     try {
       useAppStore.getState().setInfo(await api['settings.setDeadlineNotifications']({ enabled }));
     } catch (err) {
       toastError(err);
     } finally {
-      setSaving(false);
+      setPending(null);
     }
   };
   return (
     <div className="field settings-notifications">
       <label className="checkbox-label">
-        <input type="checkbox" checked={info.deadlineNotifications} disabled={saving} onChange={(e) => void change(e.target.checked)} aria-describedby="settings-notifications-hint" />
+        <input type="checkbox" checked={pending ?? info.deadlineNotifications} disabled={pending !== null} onChange={(e) => void change(e.target.checked)} aria-describedby="settings-notifications-hint" />
         Notify me of deadlines due within seven days
       </label>
       <p id="settings-notifications-hint" className="field-hint">
