@@ -1,5 +1,6 @@
 // A new user adds a contract to a demo vendor, reads its notice date in words with the arithmetic
-// shown, sees the red flag it raises, records the notice as served, and the flag clears.
+// shown, sees the red flag it raises and the date on Upcoming, records the notice as served, and
+// the flag and the date clear.
 import { termPosition } from '../../shared/contract-terms';
 import { addDays, localToday } from '../../shared/dates';
 import { expect, test } from './fixtures';
@@ -39,8 +40,18 @@ test('a new user adds a contract, reads its notice date in words, records the no
   const flags = page.getByRole('region', { name: 'Red flags' });
   await expect(flags.getByText(flagText, { exact: false })).toBeVisible();
 
+  // Upcoming lists its notice date; the row leads back to the contract.
+  await page.getByRole('link', { name: /^Upcoming/ }).click();
+  const upcoming = page.getByRole('link', { name: 'Notice due: Order form 12 – backup' });
+  await expect(upcoming).toBeVisible();
+  await upcoming.click();
+  await expect(page.getByRole('tab', { name: 'Contracts', selected: true })).toBeVisible();
+  const opened = page.getByRole('dialog', { name: 'Edit contract' });
+  await expect(opened.getByRole('textbox', { name: 'Title' })).toHaveValue('Order form 12 – backup');
+  await page.keyboard.press('Escape');
+  await expect(opened).toBeHidden();
+
   // Notice served, by registered post, acknowledged the same day.
-  await page.getByRole('tab', { name: 'Contracts' }).click();
   await card.getByRole('button', { name: 'Record notice served on Order form 12 – backup' }).click();
   const notice = page.getByRole('dialog', { name: 'Record notice served: Order form 12 – backup' });
   await expect(notice.getByRole('textbox', { name: 'Served on' })).toHaveValue(today);
@@ -59,6 +70,12 @@ test('a new user adds a contract, reads its notice date in words, records the no
   const vendorId = (await app.dispatch('vendor.list', { filter: 'Northwind' })).rows[0]!.id;
   const left = (await app.dispatch('readiness.vendor', { vendorId })).readiness.flags.filter((f) => f.message.startsWith('Order form 12'));
   expect(left).toEqual([]);
+  // Nothing is left to do by a date: Upcoming no longer lists it.
+  await page.getByRole('link', { name: /^Upcoming/ }).click();
+  await expect(page.getByRole('heading', { name: 'Upcoming', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Notice due: Order form 12 – backup' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Vendors', exact: true }).click();
+  await page.getByRole('table', { name: 'Vendors' }).getByText('Northwind Managed Services').click();
 
   // A notice recorded by mistake is taken back, and the deadline is open again.
   await page.getByRole('tab', { name: 'Contracts' }).click();
