@@ -13,8 +13,10 @@ import {
 } from './packs';
 import type { ChainReport } from './activityChain';
 import type { CurrencyTotal } from './costs';
+import { CONTRACT_LINK_KINDS, type ContractLink } from './contract-links';
 import { calendarAlarmsInput, calendarExportInput, type CalendarAlarms, type CalendarExportResult } from './calendar';
 import type { Deadline } from './deadlines';
+import { packProfileInput } from './pack-profiles';
 import { handOverInput, type HandOverResult, type PersonReferences } from './people';
 import {
   sheetForgetMappingInput, sheetInspectInput, sheetJobInput, sheetRunInput, sheetTemplateInput,
@@ -286,9 +288,10 @@ export interface ItemGroup {
 }
 export type ItemQueryResult = { rows: ChecklistItem[]; total: number; labels: Record<string, string>; marks?: Record<string, ItemMarks>; groups?: ItemGroup[] };
 const linkInput = z.strictObject({ itemId: id, recordKind: z.enum(LINK_KINDS), recordId: id });
+const contractLinkInput = z.strictObject({ contractId: id, recordKind: z.enum(CONTRACT_LINK_KINDS), recordId: id });
 
 /** Which vendors a report covers: some by id, or all. */
-const reportInput = z.strictObject({ vendorIds: z.array(id).min(1, { error: 'name at least one vendor' }).max(10_000).optional(), all: z.boolean().optional(), redact: z.boolean().optional() })
+const reportInput = z.strictObject({ vendorIds: z.array(id).min(1, { error: 'name at least one vendor' }).max(10_000).optional(), all: z.boolean().optional(), redact: z.boolean().optional(), profile: packProfileInput.optional() })
   .refine((o) => (o.all === true) !== (o.vendorIds !== undefined), { error: 'give either vendorIds or all: true', path: ['vendorIds'] });
 
 // ---- the table -------------------------------------------------------------------------------
@@ -347,6 +350,10 @@ export const API = {
   'checklist.link': write(linkInput, as<ItemLink[]>()),
   'checklist.unlink': write(linkInput, as<ItemLink[]>()),
   'checklist.links': read(z.strictObject({ itemId: id }), as<ItemLink[]>()),
+  // The documents and licences a contract covers: its own vendor's live records only; linking twice changes nothing.
+  'contract.link': write(contractLinkInput, as<ContractLink[]>()),
+  'contract.unlink': write(contractLinkInput, as<ContractLink[]>()),
+  'contract.links': read(z.strictObject({ contractId: id }), as<ContractLink[]>()),
   'checklist.myTasks': read(z.strictObject({ personId: id, includeClosed: z.boolean().optional() }), as<TaskRow[]>()),
   'readiness.vendor': read(z.strictObject({ vendorId: id }), as<VendorOverview>()),
   'dashboard.get': read(none, as<DashboardRow[]>()),

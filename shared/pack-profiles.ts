@@ -8,7 +8,7 @@ import { fieldMeta, fieldNames, KIND_LABEL, TITLE_FIELD, type RecordKind } from 
 /** The pack's record tables and the record kind each holds. */
 export const RECORD_TABLES = {
   vendors: 'vendor', people: 'person', processes: 'process', repositories: 'repository', licences: 'licence', documents: 'document',
-  contracts: 'contract', contract_notices: 'notice',
+  contracts: 'contract', contract_notices: 'notice', exit_costs: 'cost',
 } as const satisfies Record<string, RecordKind>;
 export type RecordTable = keyof typeof RECORD_TABLES;
 
@@ -35,13 +35,20 @@ export interface WithholdableField {
 }
 
 /**
+ * Fields that have no blank a record may hold: a cost's amount and currency (a cost without them is
+ * refused, so a pack blanking them would not verify). A pack that must not show costs leaves the
+ * table out whole, as the new provider's does.
+ */
+const NEVER_BLANK: ReadonlySet<string> = new Set(['exit_costs.amount', 'exit_costs.currency']);
+
+/**
  * Every field a profile may withhold. Not the title (it names the row in every list), the vendor a
- * record belongs to (what the pack is cut by) nor the contract a notice is served on: without them
- * a row means nothing.
+ * record belongs to (what the pack is cut by), the contract a notice is served on (without them a
+ * row means nothing) nor the fields that are NEVER_BLANK.
  */
 export const WITHHOLDABLE_FIELDS: readonly WithholdableField[] = [
   ...Object.entries(RECORD_TABLES).flatMap(([table, kind]) => (fieldNames(kind) as string[])
-    .filter((f) => f !== TITLE_FIELD[kind] && !(f === 'vendorId' && kind !== 'person') && fieldMeta(kind, f).control !== 'contract')
+    .filter((f) => f !== TITLE_FIELD[kind] && !(f === 'vendorId' && kind !== 'person') && fieldMeta(kind, f).control !== 'contract' && !NEVER_BLANK.has(`${table}.${f}`))
     .map((field) => ({ key: `${table}.${field}`, table, field, label: fieldMeta(kind, field).label }))),
   ...Object.entries(ITEM_FIELDS).map(([field, label]) => ({ key: `checklist_items.${field}`, table: 'checklist_items', field, label })),
 ];
@@ -49,8 +56,14 @@ const WITHHOLDABLE = new Set(WITHHOLDABLE_FIELDS.map((f) => f.key));
 export const isWithholdable = (key: string) => WITHHOLDABLE.has(key);
 
 /**
+ * The tables a pack for a new provider leaves out whole: the notices served on the outgoing vendor,
+ * and the exit costs (what leaving costs us is ours alone, as the licence costs below).
+ */
+export const NEW_PROVIDER_TABLES: readonly string[] = ['contract_notices', 'exit_costs'];
+
+/**
  * What a pack for a new provider leaves out, and why each:
- * - money: a licence's annual cost and its currency (the only money fields a workbook holds);
+ * - money: a licence's annual cost and its currency, and the exit costs, left out whole (NEW_PROVIDER_TABLES);
  * - the commercial terms of the outgoing vendor's contracts: their references, start and end,
  *   renewal, notice and how it is served, our internal lead time, the termination-assistance period
  *   and the service credits (what we pay and how we leave are between us and the outgoing vendor;
@@ -67,11 +80,8 @@ export const NEW_PROVIDER_FIELDS: readonly string[] = [
   'vendors.contractRef', 'vendors.contractStart', 'vendors.contractEnd', 'vendors.renewal', 'vendors.noticeDays', 'vendors.leadDays',
   ...['reference', 'start', 'initialEnd', 'renewal', 'renewalMonths', 'optionsExercised', 'noticeAmount', 'noticeUnit', 'noticeMethod', 'noticeTo',
     'leadDays', 'assistanceMonths', 'serviceCredits', 'serviceCreditsRef'].map((f) => `contracts.${f}`),
-  ...Object.keys(RECORD_TABLES).filter((t) => t !== 'contract_notices').map((t) => `${t}.notes`),
+  ...Object.keys(RECORD_TABLES).filter((t) => !NEW_PROVIDER_TABLES.includes(t)).map((t) => `${t}.notes`),
 ];
-
-/** The tables a pack for a new provider leaves out whole: the notices served on the outgoing vendor. */
-export const NEW_PROVIDER_TABLES: readonly string[] = ['contract_notices'];
 
 export const PROFILE_NAMES = ['full', 'new-provider', 'auditor', 'person', 'custom'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];

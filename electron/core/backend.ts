@@ -124,7 +124,7 @@ export function createBackend(opts: BackendOptions): Backend {
     nativeBinding: opts.nativeBinding, allowPaths: opts.allowPackPaths ?? true, signingKeys: opts.signingKeys ?? keyFileStore, ...(opts.packWorkerEntry ? { workerEntry: opts.packWorkerEntry } : {}),
   });
   const history = new UndoHistory();
-  const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false, packs, dialogs: opts.dialogs, history });
+  const env = (): HandlerEnv => ({ ctx, appVersion: opts.appVersion, openFile: opts.openFile, canSwitchWorkbook: opts.canSwitchWorkbook ?? false, packs, dialogs: opts.dialogs, history, nativeBinding: opts.nativeBinding });
   const inner = createDispatcher(HANDLERS, env, {
     sequence,
     onInternalError: (e) => console.error('Handover Workbook: internal error', e),

@@ -82,6 +82,8 @@ const RULES = {
   'checklist.items': (e, p) => touches(e, ['checklist', 'checklist_item', 'vendor', 'person', 'process'], { vendorId: p.vendorId }),
   // An item's links show the titles of the records they point to.
   'checklist.links': (e, p) => touches(e, ['checklist_item'], { id: p.itemId }) || touches(e, RECORD_KINDS),
+  // Links are logged under the contract; the titles shown are the documents' and licences'.
+  'contract.links': (e, p) => touches(e, ['contract'], { id: p.contractId }) || touches(e, ['document', 'licence']),
   'checklist.myTasks': (e) => touches(e, ['checklist', 'checklist_item', 'vendor', 'person']),
   // Contract notices and terms, licence dates, open items' due dates, and the vendor and people names they carry.
   'deadlines.list': (e, p) => touches(e, ['vendor', 'person', 'contract', 'notice', 'licence', 'checklist', 'checklist_item'], { vendorId: p.vendorId }),

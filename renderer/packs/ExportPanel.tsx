@@ -99,9 +99,15 @@ export function ExportPanel() {
   const printReport = async () => {
     if (!scope) return;
     setStartError(null);
+    // The printout is the chosen profile's report, as the pack would carry it.
+    const cut = profileInput(profile);
+    if (!cut.ok) {
+      setStartError(cut.problem);
+      return;
+    }
     setBusy('print');
     try {
-      const problem = await printReportOf({ ...scope, redact }, !!info?.canPrintToPdf);
+      const problem = await printReportOf({ ...scope, redact, ...(cut.profile ? { profile: cut.profile } : {}) }, !!info?.canPrintToPdf);
       if (problem) setStartError(problem);
     } catch (e) {
       toastError(e);

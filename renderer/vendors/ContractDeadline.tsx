@@ -4,6 +4,7 @@ import { positionOf, positionOn } from '../../shared/contract-deadlines';
 import { daysBetween, localToday } from '../../shared/dates';
 import { enumLabel } from '../../shared/enums';
 import type { Contract, ContractNotice } from '../../shared/records';
+import { ContractLinks } from './ContractLinks';
 import { DateFact } from './DateFact';
 
 interface Props {
@@ -85,6 +86,7 @@ export function ContractDeadline({ contract, notices, labels, onEdit, onRecordNo
           {served.acknowledgedOn ? `; acknowledged on ${served.acknowledgedOn}` : '; not acknowledged yet'}.
         </p>
       )}
+      <ContractLinks contract={contract} />
       <div className="contract-actions">
         <button type="button" className="button" onClick={onEdit} aria-label={`Edit ${contract.title}`}>
           Edit

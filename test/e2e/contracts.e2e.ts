@@ -34,6 +34,22 @@ test('a new user adds a contract, reads its notice date in words, records the no
   await expect(card.getByText(`${end} − 1 month = ${expected.noticeBy}: the last day notice may reach the vendor to end it on ${end}.`)).toBeVisible();
   await expect(card.getByText(`If notice is not served by ${expected.noticeBy}, the contract renews until ${expected.ifMissedRunsUntil}.`)).toBeVisible();
 
+  // A document of the vendor's linked to it with the record picker, and listed in its card.
+  const northwind = (await app.dispatch('vendor.list', { filter: 'Northwind' })).rows[0]!.id;
+  await app.dispatch('document.create', { vendorId: northwind, title: 'Backup order form (signed)' });
+  await expect(card.getByText('No documents or licences linked yet.')).toBeVisible();
+  const linking = card.getByRole('group', { name: 'Link a document or licence to Order form 12 – backup' });
+  const picker = linking.getByRole('combobox', { name: 'Document to link' });
+  await expect(async () => {
+    await picker.fill('Backup order');
+    await page.getByRole('option', { name: /^Backup order form \(signed\)/ }).click({ timeout: 3000 });
+    await expect(picker).toHaveValue('Backup order form (signed)', { timeout: 1000 });
+  }).toPass();
+  await linking.getByRole('button', { name: 'Link', exact: true }).click();
+  const linked = card.getByRole('list', { name: 'Linked to Order form 12 – backup' });
+  await expect(linked.getByRole('link', { name: 'Backup order form (signed)' })).toBeVisible();
+  await expect(card.getByText('No documents or licences linked yet.')).toHaveCount(0);
+
   // The overview flags it.
   const flagText = `Order form 12 – backup: serve notice by ${expected.serveBy}`;
   await page.getByRole('tab', { name: 'Overview' }).click();

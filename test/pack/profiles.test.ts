@@ -358,3 +358,22 @@ describe('handover export --profile', () => {
     expect(existsSync(pack)).toBe(false);
   });
 });
+
+describe('the printed report', () => {
+  it('is cut by the profile chosen, as the pack would carry it, and leaves the app’s own connection as it was', async () => {
+    const full = await a.call('report.html', { all: true });
+    expect(full.html).toContain(NOTE);
+    expect(full.html).toContain('Beta Hosting');
+    const forProvider = await a.call('report.html', { all: true, profile: 'new-provider' });
+    expect(forProvider.html).not.toContain(NOTE);
+    expect(forProvider.html).toContain('<td>withheld</td>');
+    const forAna = await a.call('report.html', { all: true, profile: { person: fx.personIn } });
+    expect(forAna.html).toContain('This pack holds only the checklist items assigned to Ana Costa');
+    expect(forAna.html).not.toContain('Beta Hosting');
+    // The cut lived on a connection of its own: the app reads and writes its real tables.
+    expect((await a.call('report.html', { all: true })).html).toContain('Beta Hosting');
+    await a.call('vendor.update', { id: fx.vendorA, changes: { services: 'Payroll runs, backups, printing' } });
+    expect((await a.call('vendor.get', { id: fx.vendorA })).services).toBe('Payroll runs, backups, printing');
+    expect((await a.refuse('report.html', { all: true, profile: { person: '11111111-2222-4333-8444-555555555555' } })).message).toContain('profile.person');
+  });
+});

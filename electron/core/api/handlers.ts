@@ -23,6 +23,7 @@ import {
   addItem, checklistAsTemplateItems, itemLinks, linkItem, listChecklists, listItems, myTasks, renameChecklist, setChecklistDeleted,
   setItemDeleted, setItemKtStage, signOffItem, startChecklist, unlinkItem, updateItem,
 } from '../services/checklists';
+import { contractLinks, linkContract, unlinkContract } from '../services/contractLinks';
 import { handOverAndDelete, personReferences } from '../services/people';
 import { dashboardRows, vendorOverview } from '../services/readiness';
 import { listDeadlines } from '../services/deadlines';
@@ -48,6 +49,8 @@ export interface HandlerEnv {
   dialogs: FaceDialogs | undefined;
   /** This session's undo and redo steps. */
   history: UndoHistory;
+  /** The better-sqlite3 binary of another ABI (the desktop's), for connections a handler opens itself. */
+  nativeBinding?: string | undefined;
 }
 
 /** What only the desktop shell can do for the backend: native dialogs and printing to PDF. */
@@ -202,6 +205,9 @@ const SPECIAL: Omit<Handlers, CrudName> = {
   'checklist.link': (input, env) => linkItem(env.ctx, input),
   'checklist.unlink': (input, env) => unlinkItem(env.ctx, input),
   'checklist.links': (input, env) => itemLinks(env.ctx, input.itemId),
+  'contract.link': (input, env) => linkContract(env.ctx, input),
+  'contract.unlink': (input, env) => unlinkContract(env.ctx, input),
+  'contract.links': (input, env) => contractLinks(env.ctx, input.contractId),
   'checklist.myTasks': (input, env) => myTasks(env.ctx, input, today(env)),
   'readiness.vendor': (input, env) => {
     const overview = vendorOverview(env.ctx.db, input.vendorId, today(env));
@@ -257,11 +263,11 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     if (path) env.packs.userChoseToReplace(path);
     return { path };
   },
-  'report.html': (input, env) => reportHtml(env.ctx, env.appVersion, input),
+  'report.html': (input, env) => reportHtml(env.ctx, env.appVersion, input, {}, env.nativeBinding),
   'report.printToPdf': async (input, env) => {
     if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face prints with the browser: open the report and use its print.');
     // The shell's printer draws the header and footer on every page, so the page draws none itself.
-    const { title, html, running } = reportHtml(env.ctx, env.appVersion, input, { runningHeader: false });
+    const { title, html, running } = reportHtml(env.ctx, env.appVersion, input, { runningHeader: false }, env.nativeBinding);
     // The save dialog asked before replacing an existing file; a workbook or its files are still refused.
     const check = (path: string) => checkDestination(path, { field: 'path', extension: '.pdf', workbookPath: env.ctx.workbookPath, replace: true });
     return { path: await env.dialogs.printToPdf(html, `${title.replace(/[\\/:*?"<>|]/g, '-')}.pdf`, check, running) };

@@ -10,6 +10,7 @@ import { getRecord } from '../store/records';
 import type { ServiceContext } from '../services/context';
 import { deleteRecord, restoreRecord, updateRecordService } from '../services/records';
 import { attachmentInverse, itemInverse } from './historyItems';
+import { contractLinkInverse } from './historyContractLinks';
 import { isRevertible, revertBatch } from '../sheets/apply';
 
 /** How many steps back the session keeps. */
@@ -95,6 +96,8 @@ export class UndoHistory {
     if (file !== undefined) return file;
     const item = entry && itemInverse(ctx, entry, step.summary, neutral);
     if (item !== undefined) return item;
+    const contractLink = entry && contractLinkInverse(ctx, entry, step.summary, neutral);
+    if (contractLink !== undefined) return contractLink;
     if (!entry || !entry.recordId || !isRecordKind(entry.kind) || !UNDOABLE.has(entry.action)) return null;
     const { kind, recordId } = entry;
     const refuse = (why: string) => new ApiError('CONFLICT', `Cannot undo “${step.summary}”: ${why}. Nothing was changed.`);

@@ -10,20 +10,20 @@ export const REPORT = 'report.md';
 
 /** The data tables, in the order they are written and applied. */
 export const DATA_TABLES = [
-  'vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices',
+  'vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices', 'exit_costs',
   'templates', 'template_items', 'checklists', 'checklist_items', 'checklist_item_links',
   'attachments', 'attachment_links',
 ] as const;
 export type DataTable = (typeof DATA_TABLES)[number];
 
 /** The spreadsheets: one per record kind, plus the checklist items. */
-export const CSV_TABLES = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices', 'checklist_items'] as const satisfies readonly DataTable[];
+export const CSV_TABLES = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices', 'exit_costs', 'checklist_items'] as const satisfies readonly DataTable[];
 
 /**
- * Tables packs made before them lack (contracts and notices, issue 11): such a pack has neither
- * their files nor their counts, and still verifies and imports. A pack that counts one has its files.
+ * Tables packs made before them lack (contracts, notices and exit costs, issue 11): such a pack has
+ * neither their files nor their counts, and still verifies and imports. A pack that counts one has its files.
  */
-export const ADDED_TABLES = ['contracts', 'contract_notices'] as const satisfies readonly DataTable[];
+export const ADDED_TABLES = ['contracts', 'contract_notices', 'exit_costs'] as const satisfies readonly DataTable[];
 export const isAddedTable = (t: DataTable): boolean => (ADDED_TABLES as readonly DataTable[]).includes(t);
 
 /**

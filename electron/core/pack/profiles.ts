@@ -97,8 +97,10 @@ export function resolveProfile(db: Db, input: PackProfileInput | undefined, scop
       const message = `${p.name} is the owner of no checklist item${scope === null ? '' : ' of the vendors chosen'}: their pack would be empty`;
       throw new ApiError('INVALID_INPUT', `profile.person: ${message}`, [{ field: 'profile.person', message }]);
     }
-    // Nor are the contracts: a person's items link inventory records, never a contract.
-    const rows: Partial<Record<DataTable, RowFilter>> = { templates: { none: true }, template_items: { none: true }, contracts: { none: true }, contract_notices: { none: true } };
+    // Nor are the contracts or the exit costs: a person's items link inventory records, never a contract or a cost.
+    const rows: Partial<Record<DataTable, RowFilter>> = {
+      templates: { none: true }, template_items: { none: true }, contracts: { none: true }, contract_notices: { none: true }, exit_costs: { none: true },
+    };
     for (const t of PERSON_CUT_TABLES) rows[t] = { ids: true };
     // The checklists' templates stay at home: the pack holds the person's items, not the template they came from.
     return { ...base, partial: true, summary: { name: 'person', person: { id: p.id, name: p.name } }, withheld: ['checklists.templateId'], rows };

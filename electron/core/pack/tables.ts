@@ -86,6 +86,7 @@ export const TABLES: Record<DataTable, TableDef> = {
   documents: recordTable('documents', 'document', ['location']),
   contracts: recordTable('contracts', 'contract'),
   contract_notices: recordTable('contract_notices', 'notice'),
+  exit_costs: recordTable('exit_costs', 'cost'),
   templates: {
     name: 'templates', sql: 'templates', label: { one: 'Template', many: 'Templates' }, columns: cols(['name', 'description', 'builtin']),
     schema: z.strictObject({ ...stamps, name: title, description: text(20000), builtin: z.string().regex(/^[a-z_]{1,40}$/).nullable() }),

@@ -32,6 +32,7 @@ export const PACK_SCOPE = {
   documents: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   contracts: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   contract_notices: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
+  exit_costs: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   // The user's own templates the exported checklists came from (all of them in a whole-workbook
   // pack). Built-in templates are the app's: packs refer to them by pack/tables' builtinTemplateId().
   templates: `t.builtin IS NULL AND (@v IS NULL OR t.id IN (SELECT template_id FROM checklists WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
