@@ -2,9 +2,9 @@
 // the reminders set in Settings. The browser face downloads it through its route (/calendar.ics);
 // on the desktop the backend asks where to save it in the native save dialog and the toast says where.
 import { useState } from 'react';
-import { api, isDesktop } from '../api';
-import { downloadHref } from '../packs/transfer';
-import { toast, toastError } from '../ui/toasts';
+import { api } from '../api';
+import { deliverFile } from '../packs/transfer';
+import { toastError } from '../ui/toasts';
 
 export interface ExportCalendarProps {
   label: string;
@@ -21,17 +21,7 @@ export function ExportCalendarButton({ label, vendorId, personId, days, small }:
     setBusy(true);
     try {
       const made = await api['calendar.export']({ ...(vendorId ? { vendorId } : {}), ...(personId ? { personId } : {}), ...(days ? { days } : {}) });
-      if (isDesktop || !made.downloadPath) {
-        // An empty path: the save dialog was cancelled.
-        if (made.path) toast(`${made.events} deadline${made.events === 1 ? '' : 's'} saved as ${made.path}`);
-        return;
-      }
-      const link = document.createElement('a');
-      link.href = downloadHref(made.downloadPath);
-      link.download = made.fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
+      deliverFile(made, (path) => `${made.events} deadline${made.events === 1 ? '' : 's'} saved as ${path}`);
     } catch (e) {
       toastError(e);
     } finally {

@@ -3,6 +3,7 @@
 // an export), and the report opened in a window of its own for the browser's print.
 import type { ErrorCode } from '../../shared/errors';
 import { ApiError, isDesktop, pageToken } from '../api';
+import { toast } from '../ui/toasts';
 
 export type PackSource = { path: string } | { upload: string };
 
@@ -26,6 +27,24 @@ function errorOf(status: number, text: string): ApiError {
  * it reports upload progress, which a pack of several gigabytes needs. `signal` aborts it.
  * A spreadsheet to import takes the same route, sent as application/octet-stream.
  */
+/**
+ * A file the backend made, delivered the way this face delivers files: saved by the desktop's
+ * native dialog (the toast says where; no path: the dialog was cancelled), or downloaded by the
+ * browser from its route.
+ */
+export function deliverFile(made: { path?: string | null; downloadPath?: string | null; fileName: string }, savedAs: (path: string) => string): void {
+  if (isDesktop || !made.downloadPath) {
+    if (made.path) toast(savedAs(made.path));
+    return;
+  }
+  const link = document.createElement('a');
+  link.href = downloadHref(made.downloadPath);
+  link.download = made.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 export function uploadPack(file: File, onProgress: (done: number, total: number) => void, signal?: AbortSignal, contentType = 'application/zip'): Promise<string> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -3,9 +3,9 @@
 // the desktop the backend asks where to save it in the native save dialog and the toast says where.
 import { useState } from 'react';
 import type { SheetKind } from '../../shared/sheets';
-import { api, isDesktop } from '../api';
-import { downloadHref } from '../packs/transfer';
-import { toast, toastError } from '../ui/toasts';
+import { api } from '../api';
+import { deliverFile } from '../packs/transfer';
+import { toastError } from '../ui/toasts';
 
 const FORMATS = [
   { format: 'csv', label: 'CSV' },
@@ -18,17 +18,7 @@ export function TemplateLinks({ kind, what }: { kind: SheetKind; what: string })
     setBusy(true);
     try {
       const made = await api['sheets.template']({ kind, format });
-      if (isDesktop || !made.downloadPath) {
-        // An empty path: the save dialog was cancelled.
-        if (made.path) toast(`Blank template saved as ${made.path}`);
-        return;
-      }
-      const link = document.createElement('a');
-      link.href = downloadHref(made.downloadPath);
-      link.download = made.fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
+      deliverFile(made, (path) => `Blank template saved as ${path}`);
     } catch (e) {
       toastError(e);
     } finally {

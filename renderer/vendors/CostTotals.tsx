@@ -6,7 +6,7 @@ import { useApi } from '../data/useApi';
 
 interface Props {
   vendorId: string;
-  /** On the Overview the empty state links to the Costs tab; on the Costs tab it does not need to. */
+  /** On the Overview an empty block links to the Costs tab; on the Costs tab an empty block is not shown (the table's empty state says what to add). */
   linkToCosts?: boolean;
 }
 
@@ -14,6 +14,7 @@ export function CostTotals({ vendorId, linkToCosts = false }: Props) {
   const totals = useApi('cost.totals', { vendorId });
   const costsHref = hrefOf({ name: 'vendor', vendorId, tab: 'costs', open: null });
   const rows = totals.data ?? [];
+  if (!linkToCosts && totals.data && rows.length === 0) return null;
 
   return (
     <section className="card cost-totals" aria-labelledby={`cost-totals-${vendorId}`}>
@@ -28,7 +29,7 @@ export function CostTotals({ vendorId, linkToCosts = false }: Props) {
       {totals.data && rows.length === 0 && (
         <p className="muted">
           No exit costs yet. Add the termination fees, the months of dual running, migration work, new-provider onboarding and licences bought again
-          {linkToCosts ? <> on the <a href={costsHref}>Costs tab</a></> : ' below'}: their totals show here, one per currency.
+          on the <a href={costsHref}>Costs tab</a>: their totals show here, one per currency.
         </p>
       )}
       {rows.length > 0 && (

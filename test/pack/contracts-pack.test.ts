@@ -4,13 +4,12 @@
 // them still verify and import, and a pack for a new provider leaves out their commercial terms
 // and the notices without erasing the receiver's.
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPack } from '../../electron/core/pack/verify';
 import { contractsByVendor } from '../../electron/core/store/contracts';
 import type { TestWorkbook } from '../backend/helpers';
 import { expectCountsMatchRecords } from '../backend/readinessInput';
-import { craftZip, dbSnapshot, exportThroughApi, makePackWorkbook, packFiles, toCraft, withManifest, type PackFile } from './helpers';
+import { dbSnapshot, exportThroughApi, makePackWorkbook, packFiles, withManifest, writeCraftedPack, type PackFile } from './helpers';
 
 let a: TestWorkbook;
 let vendorId: string;
@@ -135,8 +134,7 @@ describe('references', () => {
           list[0]!.contractId = contractId ?? list[0]!.contractId;
           if (!contractId) list[0]!.vendorId = otherVendorId;
         });
-        const path = join(b.dir, `${name}.zip`);
-        writeFileSync(path, craftZip(toCraft(files)));
+        const path = writeCraftedPack(b.dir, `${name}.zip`, files);
         const before = dbSnapshot(b);
         const err = await b.refuse('pack.import', { path });
         expect(err.message).toContain('data/contract_notices.json');
@@ -157,8 +155,7 @@ it('an older pack, made before contracts travelled, verifies and imports', async
   });
   const b = makePackWorkbook(55);
   try {
-    const path = join(b.dir, 'older.zip');
-    writeFileSync(path, craftZip(toCraft(files)));
+    const path = writeCraftedPack(b.dir, 'older.zip', files);
     expect((await verifyPack(path)).problems).toEqual([]);
     const result = await b.call('pack.import', { path });
     expect(result.added).toBeGreaterThan(0);
@@ -166,13 +163,11 @@ it('an older pack, made before contracts travelled, verifies and imports', async
     expect(rows(b, 'contracts')).toEqual([]);
     // A pack that counts contracts but lacks their file is damaged, not older.
     const lacking = withManifest((await packFiles(full)).filter((f) => f.name !== 'data/contracts.json'));
-    const damaged = join(b.dir, 'lacking.zip');
-    writeFileSync(damaged, craftZip(toCraft(lacking)));
+    const damaged = writeCraftedPack(b.dir, 'lacking.zip', lacking);
     expect((await verifyPack(damaged)).problems).toContainEqual({ file: 'data/contracts.json', message: 'is missing from the pack (the manifest does not list it)' });
     // And one that holds them without counting them says so.
     const uncounted = withManifest(await packFiles(full), (m) => { delete (m.counts as Record<string, number>).contracts; });
-    const odd = join(b.dir, 'uncounted.zip');
-    writeFileSync(odd, craftZip(toCraft(uncounted)));
+    const odd = writeCraftedPack(b.dir, 'uncounted.zip', uncounted);
     expect((await verifyPack(odd)).problems).toContainEqual({ file: 'data/contracts.json', message: 'holds 3 records but the manifest counts none of contracts' });
   } finally {
     b.close();

@@ -3,11 +3,10 @@
 // and the packs for a new provider or for one person's tasks carry none of them (what leaving
 // costs is ours alone) without erasing the receiver's.
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPack } from '../../electron/core/pack/verify';
 import type { TestWorkbook } from '../backend/helpers';
-import { craftZip, dbSnapshot, exportThroughApi, makePackWorkbook, packFiles, toCraft, withManifest } from './helpers';
+import { dbSnapshot, exportThroughApi, makePackWorkbook, packFiles, withManifest, writeCraftedPack } from './helpers';
 
 let a: TestWorkbook;
 let vendorId: string;
@@ -99,8 +98,7 @@ it('refuses a cost whose vendor is neither in the pack nor in the workbook, and 
   }));
   const b = makePackWorkbook(64);
   try {
-    const path = join(b.dir, 'no-vendor.zip');
-    writeFileSync(path, craftZip(toCraft(files)));
+    const path = writeCraftedPack(b.dir, 'no-vendor.zip', files);
     const before = dbSnapshot(b);
     const err = await b.refuse('pack.import', { path });
     expect(err.message).toContain('data/exit_costs.json');
@@ -117,8 +115,7 @@ it('an older pack, made before costs travelled, verifies and imports', async () 
   });
   const b = makePackWorkbook(65);
   try {
-    const path = join(b.dir, 'older.zip');
-    writeFileSync(path, craftZip(toCraft(files)));
+    const path = writeCraftedPack(b.dir, 'older.zip', files);
     expect((await verifyPack(path)).problems).toEqual([]);
     const result = await b.call('pack.import', { path });
     expect(result.added).toBeGreaterThan(0);
@@ -126,8 +123,7 @@ it('an older pack, made before costs travelled, verifies and imports', async () 
     expect(rows(b, 'exit_costs')).toEqual([]);
     // A pack that counts costs but lacks their file is damaged, not older.
     const lacking = withManifest((await packFiles(full)).filter((f) => f.name !== 'data/exit_costs.json'));
-    const damaged = join(b.dir, 'lacking.zip');
-    writeFileSync(damaged, craftZip(toCraft(lacking)));
+    const damaged = writeCraftedPack(b.dir, 'lacking.zip', lacking);
     expect((await verifyPack(damaged)).problems).toContainEqual({ file: 'data/exit_costs.json', message: 'is missing from the pack (the manifest does not list it)' });
   } finally {
     b.close();

@@ -1,7 +1,7 @@
 // Test tools for packs: a zip crafter that can write every field wrong on purpose (hostile packs),
 // the entries of a real pack, and snapshots proving a workbook did not change at all.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
@@ -222,4 +222,18 @@ export async function exportThroughApi(wb: TestWorkbook, input: Record<string, u
 /** The data files of a pack by name (JSON and CSV), for comparing two packs. */
 export async function dataFiles(path: string): Promise<Map<string, string>> {
   return new Map((await packFiles(path)).filter((f) => f.name.startsWith('data/')).map((f) => [f.name, f.data.toString('utf8')]));
+}
+
+/** Exports one vendor's pack through the API and reads its two reports (README.html, report.md). */
+export async function exportedReports(wb: TestWorkbook, vendorId: string, name: string, input: Record<string, unknown>): Promise<{ html: string; md: string }> {
+  const files = await packFiles(await exportThroughApi(wb, { vendorIds: [vendorId], ...input, destination: join(wb.dir, `${name}.zip`) }));
+  const get = (n: string) => files.find((f) => f.name === n)!.data.toString('utf8');
+  return { html: get('README.html'), md: get('report.md') };
+}
+
+/** Writes crafted pack files as a zip into `dir`; returns its path. */
+export function writeCraftedPack(dir: string, name: string, files: PackFile[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, craftZip(toCraft(files)));
+  return path;
 }

@@ -2,12 +2,11 @@
 // the vendor's own contract fields of before issue 11, lists every contract in the vendor's
 // section, and follows the pack's profile: a person's pack carries no contract, and a pack that
 // withholds contract terms shows no date worked out from them.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readinessFor, reportBlocks, type ReportInput } from '../../electron/core/pack/report';
 import { renderMarkdown } from '../../electron/core/pack/report-md';
 import type { TestWorkbook } from '../backend/helpers';
-import { exportThroughApi, makePackWorkbook, packFiles } from './helpers';
+import { exportedReports, makePackWorkbook } from './helpers';
 
 let wb: TestWorkbook;
 let vendorId: string;
@@ -39,12 +38,7 @@ beforeAll(async () => {
 
 afterAll(() => wb.close());
 
-async function readme(name: string, input: Record<string, unknown>): Promise<{ html: string; md: string }> {
-  const path = await exportThroughApi(wb, { vendorIds: [vendorId], ...input, destination: join(wb.dir, `${name}.zip`) });
-  const files = await packFiles(path);
-  const get = (n: string) => files.find((f) => f.name === n)!.data.toString('utf8');
-  return { html: get('README.html'), md: get('report.md') };
-}
+const readme = (name: string, input: Record<string, unknown>) => exportedReports(wb, vendorId, name, input);
 
 describe('a full pack', () => {
   let html: string;

@@ -1,9 +1,8 @@
 // The pack report (README.html, report.md) lists a vendor's exit costs with their totals, one per
 // currency; a pack for a new provider, or for one person's tasks, shows none of them.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkbook } from '../backend/helpers';
-import { exportThroughApi, makePackWorkbook, packFiles } from './helpers';
+import { exportedReports, makePackWorkbook } from './helpers';
 
 let wb: TestWorkbook;
 let vendorId: string;
@@ -23,12 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => wb.close());
 
-async function readme(name: string, input: Record<string, unknown>): Promise<{ html: string; md: string }> {
-  const path = await exportThroughApi(wb, { vendorIds: [vendorId], ...input, destination: join(wb.dir, `${name}.zip`) });
-  const files = await packFiles(path);
-  const get = (n: string) => files.find((f) => f.name === n)!.data.toString('utf8');
-  return { html: get('README.html'), md: get('report.md') };
-}
+const readme = (name: string, input: Record<string, unknown>) => exportedReports(wb, vendorId, name, input);
 
 describe('the report of a full pack', () => {
   it('lists each cost, dual running with its multiplication, and the totals per currency', async () => {
