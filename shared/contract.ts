@@ -24,6 +24,7 @@ import {
 } from './sheets';
 import {
   RECORD_KINDS, SHAPES, TITLE_FIELD, crossFieldIssues, type Fields, type RecordKind, type RecordOf,
+  type InventoryKind,
 } from './records';
 
 /** A method's entry: its input schema, and its result type carried as a phantom. */
@@ -56,6 +57,9 @@ export const REQUIRED_FIELDS: { [K in RecordKind]: readonly (keyof Fields<K> & s
   contract: ['vendorId', 'title'],
   notice: ['vendorId', 'contractId', 'servedOn'],
   cost: ['vendorId', 'description', 'amount', 'currency'],
+  access: ['vendorId', 'name'],
+  dataset: ['vendorId', 'name'],
+  infrastructure: ['vendorId', 'name'],
 };
 
 type RequiredField<K extends RecordKind> = (typeof REQUIRED_FIELDS)[K][number];
@@ -163,7 +167,7 @@ export interface AppInfo {
 
 export interface VendorSummary {
   vendor: RecordOf['vendor'];
-  counts: Record<'process' | 'repository' | 'licence' | 'document', number>;
+  counts: Record<InventoryKind, number>;
   /** The earliest serve-notice-by among the contracts the exit ends (shared/contract-deadlines.ts). */
   serveNoticeBy: string | null;
 }
@@ -225,7 +229,7 @@ export interface HistoryState {
 
 export interface Stats {
   totals: Record<RecordKind | 'attachment', number>;
-  perVendor: { vendorId: string; vendorName: string; counts: Record<'process' | 'repository' | 'licence' | 'document', number> }[];
+  perVendor: { vendorId: string; vendorName: string; counts: Record<InventoryKind, number> }[];
 }
 
 /**
@@ -414,6 +418,10 @@ export const API = {
   ...crud('notice'),
   // The costs of leaving a vendor (issue 11).
   ...crud('cost'),
+  // The security-closure registers (issue 10).
+  ...crud('access'),
+  ...crud('dataset'),
+  ...crud('infrastructure'),
   // A vendor's exit costs summed, one total per currency (shared/costs.ts).
   'cost.totals': read(z.strictObject({ vendorId: id }), as<CurrencyTotal[]>()),
 };

@@ -26,6 +26,24 @@ export const YES_NO = ['yes', 'no'] as const;
 /** What an exit cost is for; dual running is the one recurring category (a monthly cost for some months). */
 export const COST_CATEGORY = ['termination_fee', 'dual_running', 'migration_work', 'onboarding', 'licences_rebought', 'other'] as const;
 
+// The security-closure registers (issue 10).
+export const ACCESS_KIND = [
+  'named_account', 'service_account', 'api_key', 'ssh_key', 'vpn_account', 'oauth_grant', 'ip_allowlist', 'cloud_role',
+  'dns_registrar_login', 'shared_secret', 'badge_hardware',
+] as const;
+/** What happens to an access at the exit: revoked, rotated (the secret changed, the access kept), or transferred to us. */
+export const ACCESS_ACTION = ['revoke', 'rotate', 'transfer'] as const;
+export const ACCESS_STATUS = ['active', 'scheduled', 'done', 'verified'] as const;
+/** Personal data in a data set: none, some, or special categories (GDPR art. 9: health, biometrics …). */
+export const PERSONAL_DATA = ['no', 'yes', 'special'] as const;
+export const INFRA_KIND = [
+  'server', 'virtual_machine', 'cloud_account', 'subscription', 'domain', 'dns_zone', 'tls_certificate', 'network_link', 'hardware', 'other',
+] as const;
+export const INFRA_DISPOSITION = ['transfer', 'migrate', 'decommission', 'keep_at_vendor'] as const;
+export const INFRA_STATUS = ['not_started', 'in_progress', 'done', 'verified'] as const;
+/** Whose account an expiring certificate or domain renews on. */
+export const RENEWAL_ACCOUNT = ['unknown', 'us', 'vendor', 'third_party'] as const;
+
 /** Human words for enum values; a value without an entry is shown with underscores as spaces. */
 const LABELS: Record<string, string> = {
   active: 'Active',
@@ -94,6 +112,35 @@ const LABELS: Record<string, string> = {
   migration_work: 'Migration work',
   onboarding: 'New-provider onboarding',
   licences_rebought: 'Licences bought again',
+  named_account: 'Named account',
+  service_account: 'Service account',
+  api_key: 'API key or token',
+  ssh_key: 'SSH key',
+  vpn_account: 'VPN account',
+  oauth_grant: 'OAuth grant or app',
+  ip_allowlist: 'IP allow-list entry',
+  cloud_role: 'Cloud console role',
+  dns_registrar_login: 'DNS or registrar login',
+  shared_secret: 'Shared secret',
+  badge_hardware: 'Badge or hardware',
+  revoke: 'Revoke',
+  rotate: 'Rotate',
+  transfer: 'Transfer to us',
+  scheduled: 'Scheduled',
+  done: 'Done',
+  special: 'Special categories',
+  server: 'Server',
+  virtual_machine: 'Virtual machine',
+  cloud_account: 'Cloud account',
+  domain: 'Domain',
+  dns_zone: 'DNS zone',
+  tls_certificate: 'TLS certificate',
+  network_link: 'Network link',
+  hardware: 'Hardware',
+  migrate: 'Migrate',
+  decommission: 'Decommission',
+  keep_at_vendor: 'Keep at the vendor',
+  in_progress: 'In progress',
 };
 
 export function enumLabel(value: string | null | undefined): string {

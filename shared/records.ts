@@ -2,6 +2,7 @@
 // control the screens use (zod's .meta()), so the schema, the forms and the tables never drift.
 import { z } from 'zod';
 import * as E from './enums';
+import { secretLookalike, secretRefusal } from './secrets';
 
 export type Control = 'text' | 'longtext' | 'email' | 'url' | 'date' | 'int' | 'money' | 'currency' | 'enum' | 'person' | 'document' | 'vendor' | 'contract';
 
@@ -216,6 +217,77 @@ export const costShape = {
   notes: notes(),
 };
 
+// ---- the security-closure registers (issue 10) -------------------------------------------
+
+/** Text in the access register: refused when it looks like a secret rather than where one is kept. */
+const noSecret = <T extends z.ZodString>(schema: T) =>
+  schema.superRefine((s, ctx) => {
+    const what = secretLookalike(s);
+    if (what !== null) ctx.addIssue({ code: 'custom', message: secretRefusal(what) });
+  });
+const keepMeta = <T extends z.ZodType>(from: z.ZodType, to: T): T => to.meta(from.meta() as Record<string, unknown>);
+const safeText = (label: string, column = false, hint?: string) => { const t = text(label, column, hint); return keepMeta(t, noSecret(t)); };
+const safeLongText = (label: string) => { const t = longText(label); return keepMeta(t, noSecret(t)); };
+const offsetDays = (label: string, hint: string) =>
+  z.number({ error: 'must be a number of days' }).int({ error: 'must be a whole number of days' })
+    .min(-3650, { error: 'is more than ten years before T' }).max(3650, { error: 'is more than ten years after T' })
+    .meta(meta({ label, control: 'int', hint }));
+
+export const accessShape = {
+  vendorId,
+  name: keepMeta(requiredText('Name'), noSecret(requiredText('Name'))),
+  kind: choice('Kind', E.ACCESS_KIND, true),
+  system: safeText('System', true),
+  holderId: ref('Held by', 'person', true),
+  privileged: choice('Privileged', E.YES_NO, true),
+  secretLocation: safeText('Where the secret is kept', false, 'A reference such as a vault path, never the secret itself.'),
+  action: choice('Action', E.ACCESS_ACTION, true),
+  plannedOffsetDays: offsetDays('Planned on (days from T)', 'Counted from the exit date T like checklist items: 0 is T, -7 a week before, 1 the day after.'),
+  status: choice('Status', E.ACCESS_STATUS, true),
+  doneOn: date('Done on'),
+  verifiedById: ref('Verified by', 'person'),
+  verifiedOn: date('Verified on', true),
+  notes: safeLongText('Notes'),
+};
+
+export const datasetShape = {
+  vendorId,
+  name: requiredText('Name'),
+  description: longText('Description'),
+  system: text('System', true),
+  location: text('Location', false, 'Where it is stored: data centre, cloud region or site.'),
+  region: text('Country or region', true),
+  format: text('Format'),
+  personalData: choice('Personal data', E.PERSONAL_DATA, true),
+  volume: text('Approximate volume', false, 'Such as 2 TB or 40 million rows.'),
+  ownerId: ref('Owner', 'person', true),
+  returnFormat: text('Returned as (format)'),
+  returnMethod: text('Returned how', false, 'Such as SFTP transfer, encrypted disk, database dump.'),
+  receivedOn: date('Received back on', true),
+  checkedById: ref('Checked by', 'person'),
+  deletionRequired: choice('Deletion required', E.YES_NO),
+  certificateReceivedOn: date('Deletion certificate received on', true, 'Attach the signed certificate to this data set.'),
+  certificateCoversBackups: choice('Certificate covers backups', E.CLAUSE),
+  certificateCoversSubprocessors: choice('Certificate covers sub-processors', E.CLAUSE),
+  lastBackupExpiresOn: date('Last backup copy expires on', false, 'When the vendor\'s last backup holding this data is overwritten or destroyed.'),
+  subprocessors: longText('Sub-processors holding copies'),
+  notes: notes(),
+};
+
+export const infrastructureShape = {
+  vendorId,
+  name: requiredText('Name'),
+  kind: choice('Kind', E.INFRA_KIND, true),
+  identifier: text('Identifier', false, 'Host name, account or subscription id, domain or certificate subject.'),
+  provider: text('Provider or location', true),
+  heldBy: choice('Held of record by', E.ORG_OWNER, true),
+  disposition: choice('What happens to it', E.INFRA_DISPOSITION, true),
+  status: choice('Status', E.INFRA_STATUS, true),
+  expiresOn: date('Expires on', true, 'For certificates and domains.'),
+  renewalAccount: choice('Renews on the account of', E.RENEWAL_ACCOUNT),
+  notes: notes(),
+};
+
 /**
  * The vendor's own contract fields, from before contracts were records of their own (issue 11):
  * migration 7 made each vendor's its first contract. Kept and still read in (packs, sheets), but
@@ -253,6 +325,19 @@ export const DEFAULTS = {
   },
   notice: { servedById: null, method: 'unknown', evidenceId: null, acknowledgedOn: null, notes: '' },
   cost: { category: 'other', months: null, notes: '' },
+  access: {
+    kind: 'named_account', system: '', holderId: null, privileged: 'no', secretLocation: '', action: 'revoke', plannedOffsetDays: 0,
+    status: 'active', doneOn: null, verifiedById: null, verifiedOn: null, notes: '',
+  },
+  dataset: {
+    description: '', system: '', location: '', region: '', format: '', personalData: 'no', volume: '', ownerId: null, returnFormat: '',
+    returnMethod: '', receivedOn: null, checkedById: null, deletionRequired: 'yes', certificateReceivedOn: null, certificateCoversBackups: 'unknown',
+    certificateCoversSubprocessors: 'unknown', lastBackupExpiresOn: null, subprocessors: '', notes: '',
+  },
+  infrastructure: {
+    kind: 'server', identifier: '', provider: '', heldBy: 'vendor', disposition: 'transfer', status: 'not_started', expiresOn: null,
+    renewalAccount: 'unknown', notes: '',
+  },
 } as const;
 
 export const SHAPES = {
@@ -265,11 +350,16 @@ export const SHAPES = {
   contract: contractShape,
   notice: noticeShape,
   cost: costShape,
+  access: accessShape,
+  dataset: datasetShape,
+  infrastructure: infrastructureShape,
 } as const;
 
 export type RecordKind = keyof typeof SHAPES;
 export const RECORD_KINDS = Object.keys(SHAPES) as RecordKind[];
-export const INVENTORY_KINDS = ['process', 'repository', 'licence', 'document'] as const satisfies readonly RecordKind[];
+export const INVENTORY_KINDS = ['process', 'repository', 'licence', 'document', 'access', 'dataset', 'infrastructure'] as const satisfies readonly RecordKind[];
+/** The security-closure registers (issue 10): inventory kinds, listed apart where they are treated apart. */
+export const REGISTER_KINDS = ['access', 'dataset', 'infrastructure'] as const satisfies readonly InventoryKind[];
 export type InventoryKind = (typeof INVENTORY_KINDS)[number];
 
 type Shape<K extends RecordKind> = (typeof SHAPES)[K];
@@ -292,6 +382,9 @@ export type DocumentRecord = Fields<'document'> & Stamp;
 export type Contract = Fields<'contract'> & Stamp;
 export type ContractNotice = Fields<'notice'> & Stamp;
 export type ExitCost = Fields<'cost'> & Stamp;
+export type AccessRecord = Fields<'access'> & Stamp;
+export type DataSet = Fields<'dataset'> & Stamp;
+export type InfrastructureItem = Fields<'infrastructure'> & Stamp;
 export interface RecordOf {
   vendor: Vendor;
   person: Person;
@@ -302,6 +395,9 @@ export interface RecordOf {
   contract: Contract;
   notice: ContractNotice;
   cost: ExitCost;
+  access: AccessRecord;
+  dataset: DataSet;
+  infrastructure: InfrastructureItem;
 }
 
 /** The field that names a record in lists, search results and the activity log. */
@@ -315,6 +411,9 @@ export const TITLE_FIELD: { [K in RecordKind]: keyof Fields<K> & string } = {
   contract: 'title',
   notice: 'servedOn',
   cost: 'description',
+  access: 'name',
+  dataset: 'name',
+  infrastructure: 'name',
 };
 
 export const KIND_LABEL: Record<RecordKind, { one: string; many: string }> = {
@@ -327,6 +426,9 @@ export const KIND_LABEL: Record<RecordKind, { one: string; many: string }> = {
   contract: { one: 'Contract', many: 'Contracts' },
   notice: { one: 'Notice served', many: 'Notices served' },
   cost: { one: 'Exit cost', many: 'Exit costs' },
+  access: { one: 'Access or credential', many: 'Access and credentials' },
+  dataset: { one: 'Data set', many: 'Data sets' },
+  infrastructure: { one: 'Infrastructure item', many: 'Infrastructure' },
 };
 
 /** Fields whose text feeds the search index besides the title. */
@@ -340,6 +442,9 @@ export const SEARCH_FIELDS: { [K in RecordKind]: readonly (keyof Fields<K> & str
   contract: ['reference', 'noticeTo', 'notes'],
   notice: ['notes'],
   cost: ['notes'],
+  access: ['system', 'secretLocation', 'notes'],
+  dataset: ['description', 'system', 'location', 'region', 'subprocessors', 'notes'],
+  infrastructure: ['identifier', 'provider', 'notes'],
 };
 
 /** The screen's words and control for one field, read from the schema. */
@@ -377,6 +482,8 @@ export function crossFieldIssues(kind: RecordKind, values: Record<string, unknow
   if (kind === 'vendor') return ordered('contractStart', 'contractEnd', 'must not be after the contract end', 'must not be before the contract start');
   if (kind === 'notice') return ordered('servedOn', 'acknowledgedOn', 'must not be after the day it was acknowledged', 'must not be before the day it was served');
   if (kind === 'cost') return costIssues(values, only);
+  if (kind === 'access') return ordered('doneOn', 'verifiedOn', 'must not be after the day it was verified', 'must not be before the day it was done');
+  if (kind === 'dataset') return ordered('receivedOn', 'certificateReceivedOn', 'must not be after the deletion certificate arrived', 'must not be before the data came back: data is deleted only once returned');
   if (kind !== 'contract') return [];
   const issues = ordered('start', 'initialEnd', 'must not be after the initial term end', 'must not be before the start');
   // A renewal term or an exercised option on a contract that cannot renew in that way says the

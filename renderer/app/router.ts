@@ -4,14 +4,35 @@ import { useSyncExternalStore } from 'react';
 import { confirmLeave, hasUnsaved } from './unsaved';
 import { INVENTORY_KINDS, type InventoryKind, type RecordKind } from '../../shared/records';
 
-export const VENDOR_TABS = ['overview', 'checklists', 'contracts', 'processes', 'repositories', 'licences', 'documents', 'costs', 'activity'] as const;
+export const VENDOR_TABS = [
+  'overview', 'checklists', 'contracts', 'processes', 'repositories', 'licences', 'documents', 'access', 'data', 'infrastructure', 'costs', 'activity',
+] as const;
 export type VendorTab = (typeof VENDOR_TABS)[number];
+
+/** What each tab is called, on the tab itself and in the command palette. */
+export const TAB_LABEL: Record<VendorTab, string> = {
+  overview: 'Overview',
+  checklists: 'Checklists',
+  contracts: 'Contracts',
+  processes: 'Processes',
+  repositories: 'Repositories',
+  licences: 'Licences',
+  documents: 'Documents',
+  access: 'Access',
+  data: 'Data',
+  infrastructure: 'Infrastructure',
+  costs: 'Costs',
+  activity: 'Activity',
+};
 
 export const TAB_OF_KIND: Record<InventoryKind, VendorTab> = {
   process: 'processes',
   repository: 'repositories',
   licence: 'licences',
   document: 'documents',
+  access: 'access',
+  dataset: 'data',
+  infrastructure: 'infrastructure',
 };
 
 export const KIND_OF_TAB: Partial<Record<VendorTab, InventoryKind>> = Object.fromEntries(

@@ -5,7 +5,7 @@
 import { COMMANDS, historyItem, type CommandName } from '../../shared/commands';
 import type { HistoryState } from '../../shared/contract';
 import { INVENTORY_KINDS, KIND_LABEL, type RecordKind } from '../../shared/records';
-import { hrefOf, VENDOR_TABS, type Route } from '../app/router';
+import { hrefOf, TAB_LABEL, VENDOR_TABS, type Route } from '../app/router';
 import { LEGEND_KEY } from '../checklists/KeyLegend';
 import { THEME_LABEL, THEMES, type Theme } from '../settings/theme';
 import { shortcutOf } from './keys';
@@ -36,17 +36,6 @@ export interface PaletteContext {
   historyState: HistoryState | null;
 }
 
-const TAB_LABEL: Record<(typeof VENDOR_TABS)[number], string> = {
-  overview: 'Overview',
-  checklists: 'Checklists',
-  contracts: 'Contracts',
-  processes: 'Processes',
-  repositories: 'Repositories',
-  licences: 'Licences',
-  documents: 'Documents',
-  costs: 'Costs',
-  activity: 'Activity',
-};
 
 const SCREENS: [string, Route][] = [
   ['Dashboard', { name: 'dashboard' }],

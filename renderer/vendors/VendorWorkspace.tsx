@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { type InventoryKind } from '../../shared/records';
 import { ExportCalendarButton } from '../calendar/ExportCalendarButton';
 import { ChecklistsTab } from '../checklists/ChecklistsTab';
-import { KIND_OF_TAB, navigate, VENDOR_TABS, type OverviewPart, type VendorTab } from '../app/router';
+import { KIND_OF_TAB, navigate, TAB_LABEL, VENDOR_TABS, type OverviewPart, type VendorTab } from '../app/router';
 import { useApi, useApiWith } from '../data/useApi';
 import { formatNumber } from '../format';
 import { loadForEdit } from '../records/loadForEdit';
@@ -22,23 +22,15 @@ import { VendorOverview } from './VendorOverview';
 import { VendorReadiness } from './VendorReadiness';
 import { useShowPart } from './useShowPart';
 
-const TAB_LABEL: Record<VendorTab, string> = {
-  overview: 'Overview',
-  checklists: 'Checklists',
-  contracts: 'Contracts',
-  processes: 'Processes',
-  repositories: 'Repositories',
-  licences: 'Licences',
-  documents: 'Documents',
-  costs: 'Costs',
-  activity: 'Activity',
-};
 
 const EMPTY_TEXT: Record<InventoryKind, (vendor: string) => string> = {
   process: (v) => `List the processes ${v} runs for you, so each one gets an in-house successor, a runbook and a sign-off.`,
   repository: (v) => `List the source repositories ${v} works in: who owns each organisation, and who holds admin rights.`,
   licence: (v) => `List the software licences ${v} holds or manages for you, and whether each one can be transferred.`,
   document: (v) => `List the runbooks, architecture notes, contracts and access lists ${v} keeps, and attach the files.`,
+  access: (v) => `List every account, key, token and allow-list entry ${v} holds or can reach, and whether each is revoked, rotated or transferred to you.`,
+  dataset: (v) => `List the data sets ${v} holds for you, how each comes back, and whether its deletion is certified, backups included.`,
+  infrastructure: (v) => `List the servers, cloud accounts, domains, certificates and network links ${v} runs, and what happens to each at the exit.`,
 };
 
 interface Props {

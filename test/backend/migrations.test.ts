@@ -30,7 +30,8 @@ describe('opening a workbook', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['activity', 'attachment_links', 'attachments', 'checklist_item_links', 'checklist_items', 'checklists', 'contract_links', 'contract_notices', 'contract_terms_version', 'contracts', 'documents', 'exit_costs', 'licences', 'people',
+      ['access_credentials', 'activity', 'attachment_links', 'attachments', 'checklist_item_links', 'checklist_items', 'checklists', 'contract_links', 'contract_notices',
+        'contract_terms_version', 'contracts', 'data_sets', 'documents', 'exit_costs', 'infrastructure_items', 'licences', 'people',
         'processes', 'readiness_document_counts', 'readiness_history', 'readiness_item_counts', 'readiness_licence_counts', 'readiness_process_counts',
         'readiness_repository_counts', 'repositories', 'search_docs', 'settings', 'template_items', 'templates', 'vendors'],
     );
@@ -162,6 +163,7 @@ const SHIPPED: Record<number, string> = {
   6: '205f2c83a4049b6d1c31712519d935d9c962a469bb6541c4c5000df490b6f747',
   7: '5d6a398ee24888fd013c53f3accd4523cf46206150251b132d06399b89b6a375',
   8: 'bb96c8a8662aed66134048ab290b8443779f3d61ac2d29ef5568d4d3715f0c59',
+  9: 'db8b69aa5fc4014d746d44fa18f5b579d36a54e732d311569ba2bb043886bce9',
 };
 
 const STORE = join(__dirname, '../../electron/core/store');

@@ -22,6 +22,9 @@ function minimal(kind: RecordKind, vendorId: string): Record<string, unknown> {
     case 'document': return { vendorId, title: 'Patching runbook' };
     case 'contract': return { vendorId, title: 'Master services agreement' };
     case 'cost': return { vendorId, description: 'Termination fee', amount: '25000.00', currency: 'EUR' };
+    case 'access': return { vendorId, name: 'svc-backup on prod-db' };
+    case 'dataset': return { vendorId, name: 'Payroll history 2015–2026' };
+    case 'infrastructure': return { vendorId, name: 'payroll.example.com certificate' };
     // A notice needs a contract to be served on: test/backend/contracts.test.ts covers it.
     case 'notice': throw new Error('see test/backend/contracts.test.ts');
   }
@@ -181,7 +184,7 @@ describe('vendor summaries and the user name', () => {
     await wb.call('licence.create', { vendorId: v.id, product: 'L' });
     await wb.call('process.delete', { id: p2.id });
     const [s] = await wb.call('vendor.summaries', {});
-    expect(s!.counts).toEqual({ process: 1, repository: 0, licence: 1, document: 0 });
+    expect(s!.counts).toEqual({ process: 1, repository: 0, licence: 1, document: 0, access: 0, dataset: 0, infrastructure: 0 });
   });
 
   it('writes the workbook user name into the activity log', async () => {

@@ -303,6 +303,7 @@ const BY_KIND = {
   vendor: crudOf('vendor'), person: crudOf('person'), process: crudOf('process'),
   repository: crudOf('repository'), licence: crudOf('licence'), document: crudOf('document'),
   contract: crudOf('contract'), notice: crudOf('notice'), cost: crudOf('cost'),
+  access: crudOf('access'), dataset: crudOf('dataset'), infrastructure: crudOf('infrastructure'),
 };
 
 // Spelled out so the compiler checks each against the contract (a kind added to RECORD_KINDS fails here until listed).
@@ -320,6 +321,12 @@ const CRUD: Pick<Handlers, CrudName> = {
   'notice.get': BY_KIND.notice.get, 'notice.list': BY_KIND.notice.list,
   'cost.create': BY_KIND.cost.create, 'cost.update': BY_KIND.cost.update, 'cost.delete': BY_KIND.cost.delete, 'cost.restore': BY_KIND.cost.restore,
   'cost.get': BY_KIND.cost.get, 'cost.list': BY_KIND.cost.list,
+  'access.create': BY_KIND.access.create, 'access.update': BY_KIND.access.update, 'access.delete': BY_KIND.access.delete, 'access.restore': BY_KIND.access.restore,
+  'access.get': BY_KIND.access.get, 'access.list': BY_KIND.access.list,
+  'dataset.create': BY_KIND.dataset.create, 'dataset.update': BY_KIND.dataset.update, 'dataset.delete': BY_KIND.dataset.delete, 'dataset.restore': BY_KIND.dataset.restore,
+  'dataset.get': BY_KIND.dataset.get, 'dataset.list': BY_KIND.dataset.list,
+  'infrastructure.create': BY_KIND.infrastructure.create, 'infrastructure.update': BY_KIND.infrastructure.update, 'infrastructure.delete': BY_KIND.infrastructure.delete,
+  'infrastructure.restore': BY_KIND.infrastructure.restore, 'infrastructure.get': BY_KIND.infrastructure.get, 'infrastructure.list': BY_KIND.infrastructure.list,
 };
 
 export const HANDLERS: Handlers = { ...SPECIAL, ...CRUD };

@@ -88,6 +88,9 @@ const SYNONYMS: { [K in RecordKind]: Record<string, string[]> } = {
   contract: {},
   notice: {},
   cost: {},
+  access: {},
+  dataset: {},
+  infrastructure: {},
 };
 
 /** The fields a sheet of this kind can fill: the record's fields and its id. */

@@ -4,15 +4,18 @@ import type { Db } from './open';
 import { prepared } from './prepared';
 
 export type InventoryCounts = VendorSummary['counts'];
-export const emptyCounts = (): InventoryCounts => ({ process: 0, repository: 0, licence: 0, document: 0 });
+export const emptyCounts = (): InventoryCounts => ({ process: 0, repository: 0, licence: 0, document: 0, access: 0, dataset: 0, infrastructure: 0 });
 
-/** Live processes, repositories, licences and documents of each vendor that has any. */
+/** Live inventory records (processes … infrastructure) of each vendor that has any, per kind. */
 export function inventoryCountsByVendor(db: Db): Map<string, InventoryCounts> {
   const rows = prepared(db, `
     SELECT vendor_id AS v, 'process' AS k, count(*) AS n FROM processes WHERE deleted_at IS NULL GROUP BY vendor_id
     UNION ALL SELECT vendor_id, 'repository', count(*) FROM repositories WHERE deleted_at IS NULL GROUP BY vendor_id
     UNION ALL SELECT vendor_id, 'licence', count(*) FROM licences WHERE deleted_at IS NULL GROUP BY vendor_id
-    UNION ALL SELECT vendor_id, 'document', count(*) FROM documents WHERE deleted_at IS NULL GROUP BY vendor_id`)
+    UNION ALL SELECT vendor_id, 'document', count(*) FROM documents WHERE deleted_at IS NULL GROUP BY vendor_id
+    UNION ALL SELECT vendor_id, 'access', count(*) FROM access_credentials WHERE deleted_at IS NULL GROUP BY vendor_id
+    UNION ALL SELECT vendor_id, 'dataset', count(*) FROM data_sets WHERE deleted_at IS NULL GROUP BY vendor_id
+    UNION ALL SELECT vendor_id, 'infrastructure', count(*) FROM infrastructure_items WHERE deleted_at IS NULL GROUP BY vendor_id`)
     .all() as { v: string; k: keyof InventoryCounts; n: number }[];
   const out = new Map<string, InventoryCounts>();
   for (const r of rows) {
@@ -23,7 +26,8 @@ export function inventoryCountsByVendor(db: Db): Map<string, InventoryCounts> {
 }
 
 /** The live rows of a table that has a deleted_at column (its name comes from our code, never from input). */
-export function liveCount(db: Db, table: 'people' | 'processes' | 'repositories' | 'licences' | 'documents' | 'contracts' | 'contract_notices' | 'exit_costs' | 'attachments'): number {
+export function liveCount(db: Db, table: 'people' | 'processes' | 'repositories' | 'licences' | 'documents' | 'contracts' | 'contract_notices' | 'exit_costs'
+  | 'access_credentials' | 'data_sets' | 'infrastructure_items' | 'attachments'): number {
   return (prepared(db, `SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
 }
 

@@ -10,6 +10,7 @@ import readinessCounts from './migrations/0005-readiness-counts';
 import activityChain from './migrations/0006-activity-chain';
 import contracts from './migrations/0007-contracts';
 import exitCosts from './migrations/0008-exit-costs';
+import closureRegisters from './migrations/0009-closure-registers';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'activity log as a hash chain', sql: activityChain },
   { version: 7, name: 'contracts per vendor, notices served, contract links', sql: contracts },
   { version: 8, name: 'exit costs per vendor', sql: exitCosts },
+  { version: 9, name: 'access and credentials, data sets, infrastructure; attachments on notices, access and data sets', sql: closureRegisters },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

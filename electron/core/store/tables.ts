@@ -11,6 +11,9 @@ export const TABLE: Record<RecordKind, string> = {
   contract: 'contracts',
   notice: 'contract_notices',
   cost: 'exit_costs',
+  access: 'access_credentials',
+  dataset: 'data_sets',
+  infrastructure: 'infrastructure_items',
 };
 
 export const toColumn = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
