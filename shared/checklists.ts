@@ -3,6 +3,7 @@
 import type { AssistancePeriod, VendorNotice } from './contract-deadlines';
 import { z } from 'zod';
 import type { Readiness } from './readiness';
+import { REGISTER_KINDS } from './records';
 
 export const PHASES = [
   { key: 'setup', label: 'Set-up' },
@@ -27,6 +28,12 @@ export const isClosed = (s: ItemStatus) => s === 'done' || s === 'not_applicable
 export const LINK_KINDS = ['process', 'repository', 'licence', 'document'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
+/**
+ * The register a checklist item works on (issue 10): the item then shows the vendor's records of
+ * that register still open. Named by the template item and copied to the items started from it.
+ */
+export type ItemRegister = (typeof REGISTER_KINDS)[number];
+
 const id = z.uuid({ error: 'must be the id of a record' });
 const phase = z.number({ error: 'must be a phase number' }).int().min(0, { error: 'must be a phase from 0 to 6' }).max(6, { error: 'must be a phase from 0 to 6' });
 const offset = z.number({ error: 'must be a number of days' }).int({ error: 'must be a whole number of days' })
@@ -45,6 +52,8 @@ export const templateItemInput = z.strictObject({
   ownerRole: z.string().trim().max(100).optional(),
   /** Expanded into one item per process of the vendor when a checklist starts. */
   perProcess: z.boolean().optional(),
+  /** The register the item works on; its items then show that register's open records. */
+  register: z.enum(REGISTER_KINDS, { error: `must be one of: ${REGISTER_KINDS.join(', ')}` }).nullable().optional(),
 });
 export type TemplateItemInput = z.input<typeof templateItemInput>;
 
@@ -89,6 +98,7 @@ export interface TemplateItem {
   offsetDays: number;
   ownerRole: string;
   perProcess: boolean;
+  register: ItemRegister | null;
 }
 
 export interface Checklist {
@@ -124,6 +134,8 @@ export interface ChecklistItem {
   blockedReason: string;
   evidence: string;
   processId: string | null;
+  /** The register the item works on (from its template item), or null. */
+  register: ItemRegister | null;
   signedOffById: string | null;
   signedOffAt: string | null;
   completedAt: string | null;
@@ -131,6 +143,19 @@ export interface ChecklistItem {
   updatedAt: string;
   deletedAt: string | null;
 }
+
+/** An item's register as its detail shows it: the vendor's records of it not yet done, and how many there are in all. */
+export interface ItemRegisterOpen {
+  register: ItemRegister;
+  /** Live records of the register for the item's vendor. */
+  total: number;
+  /** How many of them are still open (all, though `open` lists at most REGISTER_OPEN_LISTED). */
+  openCount: number;
+  /** The open records, earliest stage first, each with what it still lacks ("active", "done, not verified" …). */
+  open: { id: string; title: string; state: string }[];
+}
+/** The open records an item's detail lists at most; the count says how many more. */
+export const REGISTER_OPEN_LISTED = 50;
 
 export interface ItemLink {
   id: string;

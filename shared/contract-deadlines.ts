@@ -38,38 +38,20 @@ export function termsOf(c: ContractFacts): ContractTerms {
   };
 }
 
-/** Where the contract stood or will stand on another day than today (worked out afresh, not kept). */
+/** Where the contract stood or will stand on `day`, worked out afresh. */
 export function positionOn(c: ContractFacts, day: string): TermPosition {
   return termPosition(termsOf(c), day);
 }
 
+/** Works out where a contract stands on a day. */
+export type PositionOf = (c: ContractFacts, day: string) => TermPosition;
+
 /**
- * Positions worked out today, by the terms they were worked out from: a thousand vendors'
- * contracts take over 100 ms to work out, and the dashboard asks again after every write; after
- * an edit, only the contract whose terms changed is worked out again. Emptied when the day
- * changes, or when it grows past MAX_KEPT (terms edited over and over).
+ * Where the contract stands on `today` (contract-terms.ts), worked out afresh. The functions
+ * below take another PositionOf where the caller keeps the answers: the backend's keeps them for
+ * the day (electron/core/services/contractPositions.ts), so shared/ stays free of state.
  */
-const positions = new Map<string, TermPosition>();
-let positionsDay = '';
-const MAX_KEPT = 50_000;
-
-const termsKey = (c: ContractFacts) =>
-  `${c.initialEnd}|${c.renewal}|${c.renewalMonths}|${c.optionsExercised}|${c.noticeAmount}|${c.noticeUnit}|${c.leadDays}`;
-
-/** Where the contract stands on `today` (contract-terms.ts). The answer is shared: never change it. */
-export function positionOf(c: ContractFacts, today: string): TermPosition {
-  if (today !== positionsDay || positions.size > MAX_KEPT) {
-    positions.clear();
-    positionsDay = today;
-  }
-  const key = termsKey(c);
-  let position = positions.get(key);
-  if (!position) {
-    position = termPosition(termsOf(c), today);
-    positions.set(key, position);
-  }
-  return position;
-}
+export const positionOf: PositionOf = positionOn;
 
 /**
  * Whether serving notice is what ends this contract: a tacit renewal runs on unless notice is
@@ -90,11 +72,11 @@ export interface VendorNotice {
 }
 
 /** The vendor's serve-notice-by: the earliest among the contracts the exit ends that still need notice. */
-export function vendorNotice(contracts: readonly ContractWithNotice[], today: string): VendorNotice | null {
+export function vendorNotice(contracts: readonly ContractWithNotice[], today: string, position: PositionOf = positionOf): VendorNotice | null {
   let best: VendorNotice | null = null;
   for (const c of contracts) {
     if (!needsNotice(c)) continue;
-    const p = positionOf(c, today);
+    const p = position(c, today);
     if (!p.serveBy || !p.noticeBy) continue;
     if (!best || p.serveBy < best.serveBy) best = { serveBy: p.serveBy, noticeBy: p.noticeBy, contractId: c.id, title: c.title };
   }

@@ -2,7 +2,7 @@
 // dates near or past, an exit planned after a contract that cannot renew has ended, no
 // exit-assistance clause in the master agreement, an express renewal option about to close.
 // A contract with a notice served on it raises no notice flag: the notice is done.
-import { needsNotice, positionOf, type ContractWithNotice } from './contract-deadlines';
+import { needsNotice, positionOf, type ContractWithNotice, type PositionOf } from './contract-deadlines';
 import { daysBetween } from './dates';
 
 /** A notice or option date raises a flag this many days ahead; the first band is high severity. */
@@ -26,14 +26,15 @@ export interface ContractFlagVendor {
 const inDays = (n: number) => (n === 0 ? 'today' : `in ${n} day${n === 1 ? '' : 's'}`);
 const band = (n: number) => NOTICE_WARNING_BANDS.find((b) => n <= b);
 
-export function contractFlags(vendor: ContractFlagVendor, today: string): ContractFlag[] {
+/** `position`: how a contract's position is worked out (contract-deadlines.ts); afresh unless the caller keeps them. */
+export function contractFlags(vendor: ContractFlagVendor, today: string, position: PositionOf = positionOf): ContractFlag[] {
   if (vendor.status === 'exited') return [];
   const flags: ContractFlag[] = [];
   // Once the exit is under way notice has been served (recorded or not); before that, the dates matter.
   const beforeExit = vendor.status === 'active' || vendor.status === 'exit_planned';
   for (const c of vendor.contracts) {
     const target = { kind: 'contract' as const, id: c.id };
-    const p = positionOf(c, today);
+    const p = position(c, today);
     if (beforeExit && needsNotice(c) && p.serveBy && p.noticeBy) {
       const left = daysBetween(today, p.serveBy);
       if (left < 0) {

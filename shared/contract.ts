@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import {
   ITEM_STATUS, LINK_KINDS, itemChanges, templateInput, templateItemInput,
-  type Checklist, type ChecklistItem, type ChecklistWithProgress, type DashboardRow, type ItemLink, type TaskRow, type Template, type VendorOverview,
+  type Checklist, type ChecklistItem, type ChecklistWithProgress, type DashboardRow, type ItemLink, type ItemRegisterOpen, type TaskRow, type Template, type VendorOverview,
 } from './checklists';
 import { KT_STAGE } from './enums';
 import {
@@ -17,6 +17,7 @@ import { CONTRACT_LINK_KINDS, type ContractLink } from './contract-links';
 import { calendarAlarmsInput, calendarExportInput, type CalendarAlarms, type CalendarExportResult } from './calendar';
 import type { Deadline } from './deadlines';
 import { packProfileInput } from './pack-profiles';
+import { deletionLetterInput, type DeletionScope } from './deletion-letter';
 import { handOverInput, type HandOverResult, type PersonReferences } from './people';
 import {
   sheetForgetMappingInput, sheetInspectInput, sheetJobInput, sheetRunInput, sheetTemplateInput,
@@ -208,7 +209,7 @@ export interface ActivityEntry {
   id: string;
   at: string;
   actor: string;
-  action: 'create' | 'update' | 'delete' | 'restore' | 'attach' | 'detach' | 'settings' | 'demo' | 'import';
+  action: 'create' | 'update' | 'delete' | 'restore' | 'attach' | 'detach' | 'settings' | 'demo' | 'import' | 'request';
   kind: string;
   recordId: string | null;
   vendorId: string | null;
@@ -243,16 +244,25 @@ export const MAX_ATTACHMENT_BYTES = 4 * 1024 ** 3 - 1;
 export const attachmentFileName = z.string().trim().min(1, { error: 'is required' }).max(255, { error: 'is too long' })
   .refine((s) => !s.includes('/') && !s.includes('\\') && !s.includes('\u0000') && s !== '.' && s !== '..', { error: 'must be a plain file name' });
 
-/** Attachments belong to a document or to a checklist item (its evidence): exactly one of the two. */
+/**
+ * Whose attachments, by the input field that names the owner: a document, a checklist item (its
+ * evidence), a notice served (the letter or e-mail), an access record (its evidence), a data set
+ * (its deletion certificate). The values are attachment_links.owner_kind.
+ */
+export const ATTACHMENT_OWNER_FIELDS = {
+  documentId: 'document', itemId: 'checklist_item', noticeId: 'notice', accessId: 'access', datasetId: 'dataset',
+} as const;
+export type AttachmentOwnerField = keyof typeof ATTACHMENT_OWNER_FIELDS;
+const OWNER_FIELD_NAMES = Object.keys(ATTACHMENT_OWNER_FIELDS) as AttachmentOwnerField[];
+
+/** Attachments belong to exactly one owner, named by one of ATTACHMENT_OWNER_FIELDS. */
 function owner<S extends z.ZodRawShape>(shape: S) {
-  return z.strictObject({ documentId: id.optional(), itemId: id.optional(), ...shape })
-    .refine((o) => {
-      const { documentId, itemId } = o as { documentId?: string; itemId?: string };
-      return (documentId === undefined) !== (itemId === undefined);
-    }, { error: 'give either documentId or itemId', path: ['documentId'] });
+  return z.strictObject({ documentId: id.optional(), itemId: id.optional(), noticeId: id.optional(), accessId: id.optional(), datasetId: id.optional(), ...shape })
+    .refine((o) => OWNER_FIELD_NAMES.filter((f) => (o as Record<string, unknown>)[f] !== undefined).length === 1,
+      { error: `give exactly one of ${OWNER_FIELD_NAMES.join(', ')}`, path: ['documentId'] });
 }
 
-/** The query of the browser face's upload route (POST /attachments?documentId=…|itemId=…&name=…): whose file, and its name. */
+/** The query of the browser face's upload route (POST /attachments?documentId=…|itemId=…|noticeId=…|accessId=…|datasetId=…&name=…): whose file, and its name. */
 export const attachmentUploadInput = owner({ name: attachmentFileName });
 
 // ---- checklists ----
@@ -354,6 +364,8 @@ export const API = {
   'checklist.link': write(linkInput, as<ItemLink[]>()),
   'checklist.unlink': write(linkInput, as<ItemLink[]>()),
   'checklist.links': read(z.strictObject({ itemId: id }), as<ItemLink[]>()),
+  // The vendor's records still open in the register the item works on; null when it works on none.
+  'checklist.registerOpen': read(z.strictObject({ itemId: id }), as<ItemRegisterOpen | null>()),
   // The documents and licences a contract covers: its own vendor's live records only; linking twice changes nothing.
   'contract.link': write(contractLinkInput, as<ContractLink[]>()),
   'contract.unlink': write(contractLinkInput, as<ContractLink[]>()),
@@ -422,6 +434,12 @@ export const API = {
   ...crud('access'),
   ...crud('dataset'),
   ...crud('infrastructure'),
+  // The request for a deletion certificate (shared/deletion-letter.ts): what it would list, the letter, and the letter printed to
+  // PDF where the face has a printer (desktop; the browser face opens the letter for the browser's print). Saving the PDF is the
+  // request: it is logged.
+  'dataset.deletionScope': read(z.strictObject({ vendorId: id }), as<DeletionScope>()),
+  'dataset.deletionLetter': read(deletionLetterInput, as<{ title: string; html: string }>()),
+  'dataset.deletionLetterPdf': write(deletionLetterInput, as<{ path: string | null }>()),
   // A vendor's exit costs summed, one total per currency (shared/costs.ts).
   'cost.totals': read(z.strictObject({ vendorId: id }), as<CurrencyTotal[]>()),
 };

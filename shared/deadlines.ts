@@ -15,6 +15,10 @@ export const DEADLINE_KINDS = [
   'licence_expiry',
   /** An open checklist item's due date. */
   'item_due',
+  /** An access record's revocation, rotation or transfer, planned at T + its offset and not yet done. */
+  'access_due',
+  /** An infrastructure item's expiry (a certificate, a domain …) while its handover is not yet done. */
+  'infrastructure_expiry',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -33,12 +37,15 @@ export interface Deadline {
   detail: string;
   vendorId: string | null;
   vendorName: string | null;
-  /** Who must act, when someone is named (an item's owner, a licence's owner). */
+  /**
+   * The person it concerns, when someone is named: who must act (an item's owner, our contact for
+   * a contract or licence), or, for access, who holds it (null when the vendor holds it as a company).
+   */
   personId: string | null;
   personName: string | null;
   /**
    * The record it comes from, for a link in the app; a checklist item's also names its checklist,
    * which the link needs to open the item where it is (a vendor may have several checklists).
    */
-  source: { kind: 'contract' | 'licence' | 'checklist_item'; id: string; checklistId?: string };
+  source: { kind: 'contract' | 'licence' | 'checklist_item' | 'access' | 'infrastructure'; id: string; checklistId?: string };
 }

@@ -9,6 +9,7 @@ import { fieldMeta, fieldNames, KIND_LABEL, TITLE_FIELD, type RecordKind } from 
 export const RECORD_TABLES = {
   vendors: 'vendor', people: 'person', processes: 'process', repositories: 'repository', licences: 'licence', documents: 'document',
   contracts: 'contract', contract_notices: 'notice', exit_costs: 'cost',
+  access_credentials: 'access', data_sets: 'dataset', infrastructure_items: 'infrastructure',
 } as const satisfies Record<string, RecordKind>;
 export type RecordTable = keyof typeof RECORD_TABLES;
 
@@ -16,10 +17,11 @@ export type RecordTable = keyof typeof RECORD_TABLES;
  * The kinds a custom profile may leave out whole. Vendors always stay: every other row hangs on
  * one. Checklists go with their items and links; attachments with their links.
  */
-export const PROFILE_KINDS = ['people', 'processes', 'repositories', 'licences', 'documents', 'checklists', 'attachments'] as const;
+export const PROFILE_KINDS = ['people', 'processes', 'repositories', 'licences', 'documents', 'access', 'datasets', 'infrastructure', 'checklists', 'attachments'] as const;
 export type ProfileKind = (typeof PROFILE_KINDS)[number];
 export const PROFILE_KIND_LABEL: Record<ProfileKind, string> = {
   people: 'People', processes: 'Processes', repositories: 'Repositories', licences: 'Licences', documents: 'Documents',
+  access: 'Access and credentials', datasets: 'Data sets', infrastructure: 'Infrastructure',
   checklists: 'Checklists and their items', attachments: 'Attached files',
 };
 
@@ -74,9 +76,15 @@ export const NEW_PROVIDER_TABLES: readonly string[] = ['contract_notices', 'exit
  * assistance, data return, deletion certificate, IP, escrow, step-in, confidentiality: what the
  * new provider can rely on), licence renewal dates (the new provider must act before a licence
  * lapses), SLAs and checklist evidence (the proof of the handover work it takes over).
+ * The registers (issue 10): the data sets and the infrastructure travel whole but for their notes:
+ * the new provider takes them over (where the data lives and how it comes back, what runs where,
+ * what expires and on whose account it renews). The access records travel too, since some are
+ * transferred to it and it must know which of the vendor's accesses are being closed, but not
+ * where each secret is kept (`secretLocation`): revoking and rotating them is the outgoing
+ * vendor's closure work with us, and that reference leads to our vaults.
  */
 export const NEW_PROVIDER_FIELDS: readonly string[] = [
-  'licences.annualCost', 'licences.currency',
+  'licences.annualCost', 'licences.currency', 'access_credentials.secretLocation',
   'vendors.contractRef', 'vendors.contractStart', 'vendors.contractEnd', 'vendors.renewal', 'vendors.noticeDays', 'vendors.leadDays',
   ...['reference', 'start', 'initialEnd', 'renewal', 'renewalMonths', 'optionsExercised', 'noticeAmount', 'noticeUnit', 'noticeMethod', 'noticeTo',
     'leadDays', 'assistanceMonths', 'serviceCredits', 'serviceCreditsRef'].map((f) => `contracts.${f}`),
@@ -117,7 +125,7 @@ export const PROFILE_LABEL: Record<ProfileName, string> = {
 /** One line each: what the profile leaves out (the export dialog). */
 export const PROFILE_HINT: Record<ProfileName, string> = {
   full: 'Everything the chosen vendors hold.',
-  'new-provider': 'Leaves out costs, the vendor’s contract terms (references, dates, renewal, notice, lead time, assistance, service credits), the notices served and every note.',
+  'new-provider': 'Leaves out costs, the vendor’s contract terms (references, dates, renewal, notice, lead time, assistance, service credits), the notices served, where access secrets are kept and every note.',
   auditor: 'Everything, marked for review only: not to be imported into a live workbook.',
   person: 'Only the items assigned to one person, the records they link, those records’ vendors and the people they name.',
   custom: 'Leaves out the kinds and fields you choose.',
@@ -129,6 +137,11 @@ export const AUDITOR_INTENT = 'Made for an auditor: this pack is for review only
 export function profileLabel(p: PackProfileSummary): string {
   if (p.name === 'person') return `${PROFILE_LABEL.person}${p.person ? `: ${p.person.name}` : ''}`;
   return PROFILE_LABEL[p.name];
+}
+
+/** The kinds a custom profile leaves out whole, in the words people read: "access and credentials, data sets". */
+export function leftOutWords(kinds: readonly ProfileKind[]): string {
+  return kinds.map((k) => PROFILE_KIND_LABEL[k].toLowerCase()).join(', ');
 }
 
 /** References a profile drops when it leaves out what they point at, and the words for them. */

@@ -1,4 +1,4 @@
-// Transition packs (format v1, docs/pack-format.md): the inputs of the pack methods and what they
+// Transition packs (docs/pack-format.md): the inputs of the pack methods and what they
 // answer. A pack is exported by a background job (progress and cancel), verified, previewed
 // against the open workbook and imported in one transaction.
 import { z } from 'zod';
@@ -7,7 +7,8 @@ import type { ChainReport } from './activityChain';
 import { packProfileInput, type PackProfileSummary } from './pack-profiles';
 
 export const PACK_FORMAT = 'handover-workbook-pack';
-export const PACK_VERSION = 1;
+/** The format version this app writes (it reads every earlier one too: electron/core/pack/format.ts READABLE_VERSIONS). */
+export const PACK_VERSION = 2;
 
 const id = z.uuid({ error: 'must be an id' });
 /** A file on this machine: only the desktop face and the CLI may name one (the browser face uploads). */

@@ -16,12 +16,14 @@ export interface PartRecords {
 }
 
 export interface PartFacts {
-  key: 'checklist' | 'processes' | 'repositories' | 'licences' | 'documents';
+  key: 'checklist' | 'processes' | 'repositories' | 'licences' | 'documents' | 'access' | 'data' | 'infrastructure';
   done: number;
   total: number;
   records: PartRecords;
   /** The multipliers that applied, e.g. [['set-up', 1], ['knowledge transfer', 2]]: only those present. */
   weighting: [string, number][];
+  /** The records that do not count yet, by what they lack (the register parts): e.g. [['still active', 3]]. */
+  missing?: [string, number][];
 }
 
 /** How the parts make the score, said once beside the parts on every face. */
@@ -36,6 +38,9 @@ const factor = (w: number) => (w === 0.5 ? '½' : num(w));
 const weights = (ws: [string, number][]) => ws.map(([name, w]) => `${name} ×${factor(w)}`).join(', ');
 /** Why nothing counts although records exist: "the only item is …", "all 3 items are …". */
 const allLeftOut = (n: number, noun: string, why: string) => (n === 1 ? `the only ${noun} is ${why}` : `all ${num(n)} ${noun}s are ${why}`);
+
+/** What the records not counting yet lack: "; missing: 3 still active, 1 scheduled". */
+const missing = (f: PartFacts) => (f.missing?.length ? `; missing: ${f.missing.map(([why, n]) => `${num(n)} ${why}`).join(', ')}` : '');
 
 /**
  * What is counted and how it is weighted, with the counts and the weight points. It follows the
@@ -68,5 +73,14 @@ export function explainPart(f: PartFacts): string {
       const left = r.leftOut ? `, ${num(r.leftOut)} obsolete left out` : '';
       return `Reviewed counts 1 point, published but not yet reviewed ½: ${num(f.done)} of ${num(f.total)} points (${parts.filter(Boolean).join(', ')}; ${many(r.total, 'document', 'documents')}${left}).`;
     }
+    case 'access':
+      if (r.total === 0) return 'Nothing to measure: no access or credentials recorded yet.';
+      return `Revoked, rotated or transferred and verified, 1 point each: ${num(r.done)} of ${many(r.total, 'access record', 'access records')}${missing(f)}.`;
+    case 'data':
+      if (r.total === 0) return 'Nothing to measure: no data sets recorded yet.';
+      return `Returned, with its deletion certificate where deletion is required, 1 point each: ${num(r.done)} of ${many(r.total, 'data set', 'data sets')}${missing(f)}.`;
+    case 'infrastructure':
+      if (r.total === 0) return 'Nothing to measure: no infrastructure recorded yet.';
+      return `Transferred, migrated or decommissioned (done or verified), 1 point each: ${num(r.done)} of ${many(r.total, 'item', 'items')}${missing(f)}.`;
   }
 }

@@ -1,18 +1,27 @@
 // A vendor's readiness for exit (0–100) and the red flags that threaten it. One pure function:
 // the screens, the CLI and the pack report all call it, so a score means the same everywhere.
 import { isClosed, PHASES, type ItemStatus, type PhaseIndex } from './checklists';
-import type { ContractWithNotice } from './contract-deadlines';
+import type { ContractWithNotice, PositionOf } from './contract-deadlines';
 import { contractFlags, NOTICE_WARNING_BANDS } from './contract-flags';
-import { daysBetween } from './dates';
+import { addDays, daysBetween } from './dates';
 import { explainPart, type PartRecords } from './readiness-explain';
 
-/** How much each part counts towards the score. Parts with nothing to measure drop out. */
+/**
+ * How much each part counts towards the score, out of 100. Parts with nothing to measure drop out.
+ * The security-closure registers (issue 10) took 20 of the 100: the five earlier parts kept their
+ * proportions (each ×0.8: 30 → 24, 25 → 20, 15 → 12), so a vendor with no register records scores
+ * exactly as it did before; access and data weigh double infrastructure, since access left open
+ * and data not deleted are what a security closure exists to prevent.
+ */
 export const PART_WEIGHTS = {
-  checklist: 30, // checklist items done, weighted by phase (below)
-  processes: 25, // processes signed off, weighted by criticality (below)
-  repositories: 15, // transferred counts half, verified counts whole
-  licences: 15, // a settled transfer route: novated, re-procured, lapsed, or already ours
-  documents: 15, // published and reviewed counts whole, published but unreviewed half
+  checklist: 24, // checklist items done, weighted by phase (below)
+  processes: 20, // processes signed off, weighted by criticality (below)
+  repositories: 12, // transferred counts half, verified counts whole
+  licences: 12, // a settled transfer route: novated, re-procured, lapsed, or already ours
+  documents: 12, // published and reviewed counts whole, published but unreviewed half
+  access: 8, // revoked, rotated or transferred, and verified
+  data: 8, // returned, and its deletion certified where deletion is required
+  infrastructure: 4, // transferred, migrated or decommissioned: done or verified
 } as const;
 
 /** The phases that decide an exit weigh more: knowledge transfer and cutover most, close least. */
@@ -26,6 +35,28 @@ export const NOTICE_WARNING_DAYS = NOTICE_WARNING_BANDS[0];
 
 /** An item overdue by more than this many days is a high-severity flag. */
 export const OVERDUE_HIGH_DAYS = 14;
+
+/** Vendor-held access still open this many days after T is a flag: the day after the exit, it should be gone. */
+export const VENDOR_ACCESS_GRACE_DAYS = 1;
+/** Access done but not verified this many days after T, and personal data without a deletion certificate from then on, are flags: the T+30 review. */
+export const CLOSURE_REVIEW_DAYS = 30;
+/** A certificate or domain renewing on the vendor's account that expires within this many days (or has expired) is a flag. */
+export const RENEWAL_WARNING_DAYS = 60;
+/** The infrastructure kinds that lapse when nobody renews them. */
+export const RENEWING_KINDS: readonly string[] = ['tls_certificate', 'domain'];
+/** Infrastructure in these statuses is past its disposition; access in these is revoked, rotated or transferred. */
+const INFRA_DONE = new Set(['done', 'verified']);
+const ACCESS_DONE = new Set(['done', 'verified']);
+
+/**
+ * Whether an infrastructure item is a certificate or domain, still open, renewing on the vendor's
+ * account and expiring by today + RENEWAL_WARNING_DAYS: the store reads the same from a partial
+ * index (store/readiness.ts), so its terms must stay those of migration 10's index.
+ */
+export function renewalAtRisk(i: { kind: string; status: string; renewalAccount: string; expiresOn: string | null }, today: string): boolean {
+  return i.expiresOn !== null && i.renewalAccount === 'vendor' && RENEWING_KINDS.includes(i.kind) && !INFRA_DONE.has(i.status)
+    && i.expiresOn <= addDays(today, RENEWAL_WARNING_DAYS);
+}
 
 /** How late an item is: 0 not overdue (or no date), 1 up to OVERDUE_HIGH_DAYS, 2 more. */
 export type Lateness = 0 | 1 | 2;
@@ -44,6 +75,10 @@ export interface ReadinessInput {
   repositories: { id: string; name: string; transferStatus: string; adminSide: string | null }[];
   licences: { id: string; product: string; licensee: string; transferable: string; transferStatus: string }[];
   documents: { id: string; title: string; status: string; reviewedOn: string | null }[];
+  /** The registers (issue 10); absent counts as none. `holderSide`: the holder's side, null when the holder is the vendor as a company (holderId null). */
+  access?: { id: string; name: string; privileged: string; status: string; holderId: string | null; holderSide: string | null }[];
+  datasets?: { id: string; name: string; personalData: string; receivedOn: string | null; deletionRequired: string; certificateReceivedOn: string | null; certificateCoversBackups: string }[];
+  infrastructure?: { id: string; name: string; kind: string; status: string; expiresOn: string | null; renewalAccount: string }[];
 }
 
 export type PartKey = keyof typeof PART_WEIGHTS;
@@ -76,20 +111,28 @@ export type FlagKind =
   | 'notice_date_near'
   | 'notice_date_past'
   | 'no_exit_assistance_clause'
-  | 'express_option_expiring';
+  | 'express_option_expiring'
+  | 'privileged_access_after_exit'
+  | 'vendor_access_open'
+  | 'access_not_verified'
+  | 'personal_data_not_certified'
+  | 'certificate_misses_backups'
+  | 'renewal_on_vendor_account';
 
 export interface RedFlag {
   kind: FlagKind;
   severity: 'high' | 'medium';
   message: string;
   /** The record or checklist item that causes it, so the screens can link to it. */
-  target: { kind: 'vendor' | 'contract' | 'process' | 'repository' | 'licence' | 'document' | 'checklist_item'; id: string };
+  target: { kind: 'vendor' | 'contract' | 'process' | 'repository' | 'licence' | 'document' | 'checklist_item' | 'access' | 'dataset' | 'infrastructure'; id: string };
 }
 
 /** The order flags are listed in, within a severity: what threatens the whole exit first. */
 const FLAG_ORDER: FlagKind[] = [
-  'notice_date_past', 'notice_date_near', 'exit_after_contract_end', 'express_option_expiring', 'critical_process_no_successor', 'owner_left', 'licence_vendor_held_not_transferable',
-  'repository_no_in_house_admin', 'item_overdue', 'item_blocked', 'critical_process_not_signed_off', 'no_exit_assistance_clause', 'document_missing',
+  'notice_date_past', 'notice_date_near', 'exit_after_contract_end', 'express_option_expiring', 'privileged_access_after_exit', 'vendor_access_open',
+  'personal_data_not_certified', 'renewal_on_vendor_account', 'critical_process_no_successor', 'owner_left', 'licence_vendor_held_not_transferable',
+  'repository_no_in_house_admin', 'item_overdue', 'item_blocked', 'critical_process_not_signed_off', 'access_not_verified', 'certificate_misses_backups',
+  'no_exit_assistance_clause', 'document_missing',
 ];
 
 export interface Readiness {
@@ -107,13 +150,22 @@ const LABELS: Record<PartKey, string> = {
   repositories: 'Repositories transferred',
   licences: 'Licences with a settled route',
   documents: 'Documents published and reviewed',
+  access: 'Access revoked and verified',
+  data: 'Data returned and deletion certified',
+  infrastructure: 'Infrastructure transferred or decommissioned',
 };
 
 const SETTLED_LICENCE = new Set(['novated', 're_procured', 'lapsed']);
+/** What an access record still lacks, by its status, as the explanation names it. */
+const ACCESS_MISSING: Record<string, string> = { active: 'still active', scheduled: 'scheduled', done: 'done but not yet verified' };
 
 /** A part's unweighted tally as the loops below count it, and the phases or criticalities met on the way. */
-interface Tally extends PartRecords { met: Set<string> }
-const tally = (): Tally => ({ done: 0, half: 0, total: 0, leftOut: 0, met: new Set() });
+interface Tally extends PartRecords { met: Set<string>; missing: Map<string, number> }
+const tally = (): Tally => ({ done: 0, half: 0, total: 0, leftOut: 0, met: new Set(), missing: new Map() });
+/** The order the explanations name what is missing in, whatever order the groups came in: earliest stage first. */
+const MISSING_ORDER = ['still active', 'scheduled', 'done but not yet verified', 'not yet returned', 'returned but without a deletion certificate', 'not started', 'in progress'];
+/** Notes `n` records not yet counting, by what they still lack (the register parts name it). */
+const lacking = (t: Tally, why: string, n: number) => t.missing.set(why, (t.missing.get(why) ?? 0) + n);
 
 /** The multipliers that applied, in the order the weights are listed above, named as the screens name them. */
 function weighting(key: PartKey, met: Set<string>): [string, number][] {
@@ -126,7 +178,7 @@ function part(key: PartKey, done: number, total: number, t: Tally): ReadinessPar
   const records = { done: t.done, half: t.half, total: t.total, leftOut: t.leftOut };
   return {
     key, label: LABELS[key], weight: PART_WEIGHTS[key], score: total > 0 ? Math.round((100 * done) / total) : null, done, total, records,
-    explanation: explainPart({ key, done, total, records, weighting: weighting(key, t.met) }),
+    explanation: explainPart({ key, done, total, records, weighting: weighting(key, t.met), missing: [...t.missing].sort(([a], [b]) => MISSING_ORDER.indexOf(a) - MISSING_ORDER.indexOf(b)) }),
   };
 }
 
@@ -139,11 +191,18 @@ function part(key: PartKey, done: number, total: number, t: Tally): ReadinessPar
 export interface ReadinessGroups {
   today: string;
   vendor: ReadinessInput['vendor'];
+  /** How the contracts' positions are worked out (shared/contract-deadlines.ts); afresh when absent. */
+  positionOf?: PositionOf;
   items: { phase: PhaseIndex; status: ItemStatus; late: Lateness; count: number }[];
   processes: { criticality: keyof typeof CRITICALITY_WEIGHTS; ktStage: string; hasSuccessor: boolean; ownerLeft: boolean; count: number }[];
   repositories: { transferStatus: string; adminSide: string | null; count: number }[];
   licences: { licensee: string; transferable: string; transferStatus: string; count: number }[];
   documents: { status: string; reviewed: boolean; count: number }[];
+  /** `vendorHeld`: no holder (the vendor as a company) or a holder on the vendor's side. */
+  access: { privileged: boolean; status: string; vendorHeld: boolean; count: number }[];
+  datasets: { personalData: string; received: boolean; deletionRequired: string; certified: boolean; coversBackups: string; count: number }[];
+  /** `atRisk`: renewalAtRisk (above) on the day scored. */
+  infrastructure: { status: string; atRisk: boolean; count: number }[];
 }
 
 export interface GroupMembers {
@@ -152,6 +211,9 @@ export interface GroupMembers {
   repositories(g: ReadinessGroups['repositories'][number]): { id: string; name: string }[];
   licences(g: ReadinessGroups['licences'][number]): { id: string; product: string }[];
   documents(g: ReadinessGroups['documents'][number]): { id: string; title: string }[];
+  access(g: ReadinessGroups['access'][number]): { id: string; name: string }[];
+  datasets(g: ReadinessGroups['datasets'][number]): { id: string; name: string }[];
+  infrastructure(g: ReadinessGroups['infrastructure'][number]): { id: string; name: string; kind: string; expiresOn: string | null }[];
 }
 
 /** Groups a vendor's records (the small-workbook and test path) and scores them. */
@@ -175,6 +237,14 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   const repositories = group(input.repositories, (r) => ({ transferStatus: r.transferStatus, adminSide: r.adminSide }), j);
   const licences = group(input.licences, (l) => ({ licensee: l.licensee, transferable: l.transferable, transferStatus: l.transferStatus }), j);
   const documents = group(input.documents, (d) => ({ status: d.status, reviewed: d.reviewedOn !== null }), j);
+  const access = group(input.access ?? [], (a) => ({
+    privileged: a.privileged === 'yes', status: a.status, vendorHeld: a.holderId === null || a.holderSide === 'vendor',
+  }), j);
+  const datasets = group(input.datasets ?? [], (d) => ({
+    personalData: d.personalData, received: d.receivedOn !== null, deletionRequired: d.deletionRequired, certified: d.certificateReceivedOn !== null,
+    coversBackups: d.certificateCoversBackups,
+  }), j);
+  const infrastructure = group(input.infrastructure ?? [], (i) => ({ status: i.status, atRisk: renewalAtRisk(i, input.today) }), j);
   const groups: ReadinessGroups = {
     today: input.today,
     vendor: input.vendor,
@@ -183,6 +253,9 @@ export function computeReadiness(input: ReadinessInput): Readiness {
     repositories: repositories.map((g) => ({ ...g.key, count: g.rows.length })),
     licences: licences.map((g) => ({ ...g.key, count: g.rows.length })),
     documents: documents.map((g) => ({ ...g.key, count: g.rows.length })),
+    access: access.map((g) => ({ ...g.key, count: g.rows.length })),
+    datasets: datasets.map((g) => ({ ...g.key, count: g.rows.length })),
+    infrastructure: infrastructure.map((g) => ({ ...g.key, count: g.rows.length })),
   };
   // A group handed back by the scorer carries its count; its key is everything else.
   const find = <K, R>(all: { key: K; rows: R[] }[], g: K) => all.find((x) => j(x.key) === j(strip(g)))?.rows ?? [];
@@ -192,6 +265,9 @@ export function computeReadiness(input: ReadinessInput): Readiness {
     repositories: (g) => find(repositories, g),
     licences: (g) => find(licences, g),
     documents: (g) => find(documents, g),
+    access: (g) => find(access, g),
+    datasets: (g) => find(datasets, g),
+    infrastructure: (g) => find(infrastructure, g),
   });
 }
 
@@ -330,9 +406,86 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
     }
   }
 
+  // The registers. Dates after T count only once the vendor has an exit date.
+  const exit = vendor.exitDate;
+  const pastExit = (days: number) => exit !== null && today > addDays(exit, days);
+  let accDone = 0;
+  let accTotal = 0;
+  const accTally = tally();
+  for (const g of input.access) {
+    accTotal += g.count;
+    accTally.total += g.count;
+    if (g.status === 'verified') {
+      accDone += g.count;
+      accTally.done += g.count;
+    } else lacking(accTally, ACCESS_MISSING[g.status] ?? g.status, g.count);
+    const open = !ACCESS_DONE.has(g.status);
+    // One flag per record: privileged access left open after T is the graver form of vendor-held access left open.
+    if (g.privileged && open && pastExit(0)) {
+      flag('high', g.count, () => members!.access(g).map((a) => ({
+        kind: 'privileged_access_after_exit', severity: 'high', message: `Privileged access still ${g.status} after the exit: ${a.name}`, target: { kind: 'access', id: a.id },
+      })));
+    } else if (g.vendorHeld && open && pastExit(VENDOR_ACCESS_GRACE_DAYS)) {
+      flag('high', g.count, () => members!.access(g).map((a) => ({
+        kind: 'vendor_access_open', severity: 'high', message: `Vendor-held access not revoked by T+${VENDOR_ACCESS_GRACE_DAYS}: ${a.name}`, target: { kind: 'access', id: a.id },
+      })));
+    }
+    if (g.status === 'done' && pastExit(CLOSURE_REVIEW_DAYS)) {
+      flag('medium', g.count, () => members!.access(g).map((a) => ({
+        kind: 'access_not_verified', severity: 'medium', message: `Access done but not verified by T+${CLOSURE_REVIEW_DAYS}: ${a.name}`, target: { kind: 'access', id: a.id },
+      })));
+    }
+  }
+
+  let dataDone = 0;
+  let dataTotal = 0;
+  const dataTally = tally();
+  for (const g of input.datasets) {
+    dataTotal += g.count;
+    dataTally.total += g.count;
+    const settled = g.deletionRequired === 'no' || g.certified;
+    if (g.received && settled) {
+      dataDone += g.count;
+      dataTally.done += g.count;
+    } else lacking(dataTally, !g.received ? 'not yet returned' : 'returned but without a deletion certificate', g.count);
+    if (g.personalData !== 'no' && g.deletionRequired === 'yes' && !g.certified && exit !== null && today >= addDays(exit, CLOSURE_REVIEW_DAYS)) {
+      flag('high', g.count, () => members!.datasets(g).map((d) => ({
+        kind: 'personal_data_not_certified', severity: 'high',
+        message: `${g.personalData === 'special' ? 'Special-category personal data' : 'Personal data'} without a deletion certificate at T+${CLOSURE_REVIEW_DAYS}: ${d.name}`,
+        target: { kind: 'dataset', id: d.id },
+      })));
+    }
+    if (g.certified && g.coversBackups === 'no') {
+      flag('medium', g.count, () => members!.datasets(g).map((d) => ({
+        kind: 'certificate_misses_backups', severity: 'medium', message: `Deletion certificate does not cover backups: ${d.name}`, target: { kind: 'dataset', id: d.id },
+      })));
+    }
+  }
+
+  let infraDone = 0;
+  let infraTotal = 0;
+  const infraTally = tally();
+  for (const g of input.infrastructure) {
+    infraTotal += g.count;
+    infraTally.total += g.count;
+    if (INFRA_DONE.has(g.status)) {
+      infraDone += g.count;
+      infraTally.done += g.count;
+    } else lacking(infraTally, g.status === 'in_progress' ? 'in progress' : 'not started', g.count);
+    if (!g.atRisk) continue;
+    flag('high', g.count, () => members!.infrastructure(g).map((i) => {
+      const days = daysBetween(today, i.expiresOn!);
+      const when = days < 0 ? `expired ${-days} day${days === -1 ? '' : 's'} ago` : days === 0 ? 'expires today' : `expires in ${days} day${days === 1 ? '' : 's'}`;
+      return {
+        kind: 'renewal_on_vendor_account', severity: 'high', message: `${i.kind === 'domain' ? 'Domain' : 'Certificate'} renewing on the vendor's account ${when}: ${i.name}`,
+        target: { kind: 'infrastructure', id: i.id },
+      };
+    }));
+  }
+
   // The contracts' notice dates, terms and clauses (shared/contract-flags.ts): always cheap, the
   // vendor's contracts come with it.
-  for (const f of contractFlags(vendor, today)) flag(f.severity, 1, () => [f]);
+  for (const f of contractFlags(vendor, today, input.positionOf)) flag(f.severity, 1, () => [f]);
 
   const parts = [
     part('checklist', itemsDone, itemsTotal, itemTally),
@@ -340,6 +493,9 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
     part('repositories', repoDone, repoTotal, repoTally),
     part('licences', licDone, licTotal, licTally),
     part('documents', docDone, docTotal, docTally),
+    part('access', accDone, accTotal, accTally),
+    part('data', dataDone, dataTotal, dataTally),
+    part('infrastructure', infraDone, infraTotal, infraTally),
   ];
   const measured = parts.filter((p) => p.total > 0);
   const weightSum = measured.reduce((s, p) => s + p.weight, 0);

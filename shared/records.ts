@@ -431,6 +431,16 @@ export const KIND_LABEL: Record<RecordKind, { one: string; many: string }> = {
   infrastructure: { one: 'Infrastructure item', many: 'Infrastructure' },
 };
 
+/**
+ * The words a count of one kind takes, in lower case: "1 data set", "6 infrastructure items".
+ * Mostly KIND_LABEL's; but a list's name is not always a noun one counts ("Infrastructure" names
+ * the tab and the table, yet "5 infrastructure" reads oddly).
+ */
+export function kindNouns(kind: RecordKind): { one: string; many: string } {
+  const { one, many } = KIND_LABEL[kind];
+  return { one: one.toLowerCase(), many: kind === 'infrastructure' ? 'infrastructure items' : many.toLowerCase() };
+}
+
 /** Fields whose text feeds the search index besides the title. */
 export const SEARCH_FIELDS: { [K in RecordKind]: readonly (keyof Fields<K> & string)[] } = {
   vendor: ['services', 'contractRef', 'newProviderName', 'notes'],

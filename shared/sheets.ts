@@ -33,7 +33,7 @@ import { z } from 'zod';
 import type { RecordKind } from './records';
 
 /** The kinds a sheet can hold, as the CLI names them (`--kind`). */
-export const SHEET_KINDS = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents'] as const;
+export const SHEET_KINDS = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'access', 'data-sets', 'infrastructure', 'contracts', 'exit-costs'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 
 export const SHEET_KIND_RECORD: Record<SheetKind, RecordKind> = {
@@ -43,6 +43,11 @@ export const SHEET_KIND_RECORD: Record<SheetKind, RecordKind> = {
   repositories: 'repository',
   licences: 'licence',
   documents: 'document',
+  access: 'access',
+  'data-sets': 'dataset',
+  infrastructure: 'infrastructure',
+  contracts: 'contract',
+  'exit-costs': 'cost',
 };
 
 export const SHEET_FORMATS = ['csv', 'xlsx', 'pasted'] as const;

@@ -1,6 +1,6 @@
 // The built-in checklist templates. T is the vendor's planned exit date; offsets are days from T.
 // Each item says what "done" means, so a backup team member knows when to tick it.
-import type { PhaseIndex } from './checklists';
+import type { ItemRegister, PhaseIndex } from './checklists';
 
 export interface BuiltinItem {
   phase: PhaseIndex;
@@ -9,6 +9,8 @@ export interface BuiltinItem {
   offsetDays: number;
   ownerRole: string;
   perProcess?: boolean;
+  /** The register the item works on: its checklist items list that register's open records. */
+  register?: ItemRegister;
 }
 
 export interface BuiltinTemplate {
@@ -20,6 +22,8 @@ export interface BuiltinTemplate {
 
 const i = (phase: PhaseIndex, offsetDays: number, ownerRole: string, title: string, description: string, perProcess = false): BuiltinItem =>
   ({ phase, offsetDays, ownerRole, title, description, ...(perProcess ? { perProcess } : {}) });
+/** An item that works on a register (migration 10 names these for workbooks made before it: keep the two lists alike). */
+const on = (register: ItemRegister, item: BuiltinItem): BuiltinItem => ({ ...item, register });
 
 export const EXIT_TEMPLATE: BuiltinTemplate = {
   key: 'exit',
@@ -38,8 +42,8 @@ export const EXIT_TEMPLATE: BuiltinTemplate = {
     i(1, -120, 'Engineering lead', 'Register the source repositories', 'Done when every repository is listed with host, owner of the organisation, admins, CI/CD and where its secrets live.'),
     i(1, -110, 'Procurement', 'Register the software licences', 'Done when every licence is listed with licensee of record, transferability, renewal date, cost and where its key is kept.'),
     i(1, -110, 'Service owner', 'Register the documentation', 'Done when runbooks, architecture, procedures, contracts and access lists are listed with location and status; missing ones are marked missing.'),
-    i(1, -100, 'Security officer', 'Register access and credentials', 'Done when every account, key and certificate the vendor holds or uses is listed with its owner and how it will be revoked or rotated.'),
-    i(1, -100, 'Data protection officer', 'Register where data lives', 'Done when every data store, backup and export location is listed with its owner and retention.'),
+    on('access', i(1, -100, 'Security officer', 'Register access and credentials', 'Done when every account, key and certificate the vendor holds or uses is listed with its owner and how it will be revoked or rotated.')),
+    on('dataset', i(1, -100, 'Data protection officer', 'Register where data lives', 'Done when every data store, backup and export location is listed with its owner and retention.')),
     i(1, -95, 'Service owner', 'Capture open work', 'Done when open tickets, changes and projects are exported and each has an owner after the exit.'),
     i(1, -90, 'IT lead', 'Register key people', 'Done when the vendor’s key people per area are listed with contact details and availability until T.'),
     i(2, -120, 'Backup team lead', 'Plan the knowledge transfer', 'Done when there is a session schedule per process, agreed with the vendor, ending before T−30.'),
@@ -54,15 +58,15 @@ export const EXIT_TEMPLATE: BuiltinTemplate = {
     i(3, -45, 'Legal', 'Settle source code escrow', 'Done when escrow deposits are current or released, and the release conditions are understood.'),
     i(3, -10, 'Legal', 'Surviving clauses', 'Done when confidentiality, data return, non-solicitation and warranty clauses that survive T are listed with their end dates.'),
     i(3, 0, 'Procurement', 'Final invoices', 'Done when final invoices, credits and service-credit claims are reconciled and the last payment is scheduled.'),
-    i(4, -10, 'Data owner', 'Migrate and reconcile data', 'Done when data is migrated and reconciled (counts and checksums) and the vendor confirms no data remains in use.'),
+    on('dataset', i(4, -10, 'Data owner', 'Migrate and reconcile data', 'Done when data is migrated and reconciled (counts and checksums) and the vendor confirms no data remains in use.')),
     i(4, -7, 'Engineering lead', 'Move the repositories', 'Done when every repository is in our organisation, admins are in-house, and access was verified.'),
-    i(4, -7, 'Network engineer', 'Domains, DNS and certificates', 'Done when domains, DNS zones and certificates are under our accounts, with renewals on our calendar.'),
+    on('infrastructure', i(4, -7, 'Network engineer', 'Domains, DNS and certificates', 'Done when domains, DNS zones and certificates are under our accounts, with renewals on our calendar.')),
     i(4, -5, 'Backup engineer', 'Backups under our control', 'Done when backups run under our control and one restore test succeeded.'),
     i(4, -2, 'IT lead', 'Go / no-go', 'Done when the go/no-go meeting decided, with the open risks written down.'),
-    i(5, 0, 'Security officer', 'Revoke the vendor’s access', 'Done when every vendor account, VPN, token and key on the access register is disabled, with evidence.'),
-    i(5, 2, 'Security officer', 'Rotate shared secrets', 'Done when every secret the vendor knew (service accounts, API keys, break-glass passwords) is rotated.'),
-    i(5, 30, 'Data protection officer', 'Deletion certificate', 'Done when the vendor certified deletion of our data, backups included.'),
-    i(5, 30, 'Security officer', 'Access review at T+30', 'Done when a review found no vendor access left anywhere.'),
+    on('access', i(5, 0, 'Security officer', 'Revoke the vendor’s access', 'Done when every vendor account, VPN, token and key on the access register is disabled, with evidence.')),
+    on('access', i(5, 2, 'Security officer', 'Rotate shared secrets', 'Done when every secret the vendor knew (service accounts, API keys, break-glass passwords) is rotated.')),
+    on('dataset', i(5, 30, 'Data protection officer', 'Deletion certificate', 'Done when the vendor certified deletion of our data, backups included.')),
+    on('access', i(5, 30, 'Security officer', 'Access review at T+30', 'Done when a review found no vendor access left anywhere.')),
     i(6, 30, 'Service owner', 'Hypercare', 'Done when the hypercare period ended with no open exit-related incidents.'),
     i(6, 60, 'IT lead', 'Lessons learned', 'Done when a lessons-learned session was held and its notes filed.'),
     i(6, 90, 'IT lead', 'Archive the final transition pack', 'Done when the final pack is exported, verified and archived with the contract records.'),
@@ -75,10 +79,10 @@ export const EMERGENCY_TEMPLATE: BuiltinTemplate = {
   description: 'Vendor insolvency or breach: access revocation, data capture and escrow first, on compressed dates.',
   items: [
     i(0, -30, 'IT lead', 'Declare the emergency exit', 'Done when management, legal and security have been told and the exit kind is recorded as emergency.'),
-    i(5, -30, 'Security officer', 'Take back privileged access', 'Done when every admin account the vendor controls is under our control or disabled, with evidence.'),
-    i(1, -29, 'Data owner', 'Capture data and configuration now', 'Done when exports of every data store and configuration are in our hands and checksummed.'),
+    on('access', i(5, -30, 'Security officer', 'Take back privileged access', 'Done when every admin account the vendor controls is under our control or disabled, with evidence.')),
+    on('dataset', i(1, -29, 'Data owner', 'Capture data and configuration now', 'Done when exports of every data store and configuration are in our hands and checksummed.')),
     i(3, -28, 'Legal', 'Invoke source code escrow', 'Done when the escrow release is requested and the deposit received and checked.'),
-    i(5, -27, 'Security officer', 'Rotate shared secrets', 'Done when every secret the vendor knew is rotated.'),
+    on('access', i(5, -27, 'Security officer', 'Rotate shared secrets', 'Done when every secret the vendor knew is rotated.')),
     i(4, -27, 'Engineering lead', 'Snapshot the repositories', 'Done when full mirrors of every repository are in our organisation.'),
     i(0, -26, 'IT lead', 'Name owners and an interim team', 'Done when each service area has an in-house owner or interim provider.'),
     i(1, -25, 'Service owner', 'Register processes, repositories, licences and documents', 'Done when the inventory lists what the vendor ran, even roughly, with criticality.'),
@@ -88,7 +92,7 @@ export const EMERGENCY_TEMPLATE: BuiltinTemplate = {
     i(4, -14, 'IT lead', 'Interim support in place', 'Done when an interim provider or team covers incidents for every critical process.'),
     i(4, -2, 'IT lead', 'Go / no-go', 'Done when the go/no-go decided, with the open risks written down.'),
     i(3, 0, 'Legal', 'Claims and final accounts', 'Done when claims against the vendor are filed and final accounts reconciled.'),
-    i(5, 30, 'Data protection officer', 'Deletion certificate', 'Done when deletion of our data, backups included, is certified or the claim is with legal.'),
+    on('dataset', i(5, 30, 'Data protection officer', 'Deletion certificate', 'Done when deletion of our data, backups included, is certified or the claim is with legal.')),
     i(6, 45, 'IT lead', 'Lessons learned', 'Done when a lessons-learned session was held and its notes filed.'),
   ],
 };

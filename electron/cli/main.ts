@@ -7,6 +7,7 @@ import { calendarCommand, usage as calendarUsage } from './commands/calendar';
 import { demo, usage as demoUsage } from './commands/demo';
 import { readinessCommand, usage as readinessUsage } from './commands/readiness';
 import { deadlinesCommand, usage as deadlinesUsage } from './commands/deadlines';
+import { deletionLetterCommand, usage as deletionLetterUsage } from './commands/deletionLetter';
 import { statsCommand, usage as statsUsage } from './commands/stats';
 import { exportCommand, usage as exportUsage } from './commands/export';
 import { importCommand, usage as importUsage } from './commands/import';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promi
   readiness: { run: readinessCommand, usage: readinessUsage },
   calendar: { run: calendarCommand, usage: calendarUsage },
   deadlines: { run: deadlinesCommand, usage: deadlinesUsage },
+  'deletion-letter': { run: deletionLetterCommand, usage: deletionLetterUsage },
   'import-sheet': { run: importSheetCommand, usage: importSheetUsage },
   'sheet-template': { run: sheetTemplateCommand, usage: sheetTemplateUsage },
 };

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { MAX_ATTACHMENT_BYTES, attachmentUploadInput } from '../../shared/contract';
+import { ATTACHMENT_OWNER_FIELDS, MAX_ATTACHMENT_BYTES, attachmentUploadInput } from '../../shared/contract';
 import { issuesOf } from '../core/api/dispatch';
 import type { AttachmentRoutes } from '../core/backend';
 import { knownErrorBody } from '../core/services/errors';
@@ -47,8 +47,7 @@ export async function attachmentRoute(req: IncomingMessage, res: ServerResponse,
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/octet-stream') return r.send(res, 415, r.errorBody('INVALID_INPUT', 'Send the file as application/octet-stream'));
   const query = attachmentUploadInput.safeParse({
-    documentId: url.searchParams.get('documentId') ?? undefined,
-    itemId: url.searchParams.get('itemId') ?? undefined,
+    ...Object.fromEntries(Object.keys(ATTACHMENT_OWNER_FIELDS).map((f) => [f, url.searchParams.get(f) ?? undefined])),
     name: url.searchParams.get('name') ?? undefined,
   });
   // The rest of a refused body is never read: the connection closes after the answer, or its
@@ -69,9 +68,9 @@ export async function attachmentRoute(req: IncomingMessage, res: ServerResponse,
   req.pipe(body);
   req.on('error', (e) => body.destroy(e));
   req.on('close', () => { if (!req.complete) body.destroy(new Error('The upload did not complete')); });
-  const { name, documentId, itemId } = query.data;
+  const { name, ...owner } = query.data;
   try {
-    const attachment = await routes.upload({ documentId, itemId, fileName: name }, body, maxBytes);
+    const attachment = await routes.upload({ ...owner, fileName: name }, body, maxBytes);
     return r.send(res, 200, encodeWire({ ok: true, value: attachment }));
   } catch (e) {
     req.unpipe(body);

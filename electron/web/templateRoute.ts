@@ -12,7 +12,7 @@ const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlfo
 
 export async function templateRoute(req: IncomingMessage, res: ServerResponse, name: string, r: Responder): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return r.send(res, 405, r.errorBody('UNSUPPORTED', 'Use GET to download a template'));
-  const m = /^([a-z]+)\.(csv|xlsx)$/.exec(name);
+  const m = /^([a-z-]+)\.(csv|xlsx)$/.exec(name); // data-sets
   const kind = m?.[1] as SheetKind | undefined;
   if (!m || !SHEET_KINDS.includes(kind!)) {
     return r.send(res, 404, r.errorBody('NOT_FOUND', `No template "${name}": ask for <kind>.csv or <kind>.xlsx, kind one of ${SHEET_KINDS.join(', ')}`));

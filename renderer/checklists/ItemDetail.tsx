@@ -20,6 +20,7 @@ import { toast, toastError } from '../ui/toasts';
 import { ItemDetailFields } from './ItemDetailFields';
 import { ItemKtStage } from './ItemKtStage';
 import { ItemLinks } from './ItemLinks';
+import { ItemRegister } from './ItemRegister';
 import { ItemSignOff } from './ItemSignOff';
 import { changesOf, fromFormValues, ITEM_FORM, toFormValues, type ItemValues } from './itemValues';
 
@@ -189,6 +190,8 @@ export function ItemDetail({ item, labels, exitDate, checklistName, onClose, onD
         <Attachments owner={{ itemId: base.id }} title="Evidence files" pending={[]} onPendingChange={() => {}} refreshKey={attachmentsVersion} onFiles={(files) => void addFiles(files)} />
 
         <ItemLinks item={base} />
+
+        {base.register && <ItemRegister item={{ ...base, register: base.register }} />}
 
         {base.processId && <ItemKtStage item={base} processId={base.processId} onApply={apply} />}
 

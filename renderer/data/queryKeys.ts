@@ -5,7 +5,7 @@
 // vendor or record the payload narrows it to. Anything the table cannot rule out counts as stale:
 // a refresh too many costs a request, one too few leaves wrong data on screen.
 import { ALL_KINDS, type ChangeEvent } from '../../shared/changes';
-import type { InputOf, MethodName } from '../../shared/contract';
+import { ATTACHMENT_OWNER_FIELDS, type InputOf, type MethodName } from '../../shared/contract';
 import { INVENTORY_KINDS, RECORD_KINDS, type RecordKind } from '../../shared/records';
 
 /** A key as TanStack Query stores it: the method, its payload, and the name of a custom loader if any. */
@@ -70,11 +70,14 @@ const RULES = {
   'vendor.summaries': (e) => touches(e, ['vendor', ...INVENTORY_KINDS, 'contract', 'notice']),
   'search.query': (e) => touches(e, WORKBOOK),
   'cost.totals': (e, p) => touches(e, ['cost', 'vendor'], { vendorId: p.vendorId }),
+  // The data sets a deletion letter would list, and its reply-by day (from the vendor's exit date).
+  'dataset.deletionScope': (e, p) => touches(e, ['dataset', 'vendor'], { vendorId: p.vendorId }),
   'activity.list': (e, p) => touches(e, ANY, { vendorId: p.vendorId, id: p.recordId }),
   // Every write appends an entry to the chain.
   'activity.verifyChain': (e) => touches(e, ANY),
   // Attaching and removing files is logged under the document or the checklist item.
-  'attachment.list': (e, p) => touches(e, ['document', 'checklist_item'], { id: p.documentId ?? p.itemId }),
+  // An attach or removal is logged against its owner (a document, an item, a notice, an access record, a data set).
+  'attachment.list': (e, p) => touches(e, Object.values(ATTACHMENT_OWNER_FIELDS), { id: p.documentId ?? p.itemId ?? p.noticeId ?? p.accessId ?? p.datasetId }),
   'template.list': (e) => touches(e, ['template']),
   'template.get': (e) => touches(e, ['template']),
   // The exit date moves the items' due dates, so the vendor counts too.
@@ -82,11 +85,14 @@ const RULES = {
   'checklist.items': (e, p) => touches(e, ['checklist', 'checklist_item', 'vendor', 'person', 'process'], { vendorId: p.vendorId }),
   // An item's links show the titles of the records they point to.
   'checklist.links': (e, p) => touches(e, ['checklist_item'], { id: p.itemId }) || touches(e, RECORD_KINDS),
+  // The open records of the item's register (any vendor's: the payload names only the item).
+  'checklist.registerOpen': (e, p) => touches(e, ['checklist_item'], { id: p.itemId }) || touches(e, ['access', 'dataset', 'infrastructure']),
   // Links are logged under the contract; the titles shown are the documents' and licences'.
   'contract.links': (e, p) => touches(e, ['contract'], { id: p.contractId }) || touches(e, ['document', 'licence']),
   'checklist.myTasks': (e) => touches(e, ['checklist', 'checklist_item', 'vendor', 'person']),
-  // Contract notices and terms, licence dates, open items' due dates, and the vendor and people names they carry.
-  'deadlines.list': (e, p) => touches(e, ['vendor', 'person', 'contract', 'notice', 'licence', 'checklist', 'checklist_item'], { vendorId: p.vendorId }),
+  // Contract notices and terms, licence dates, open items' due dates, access planned from the exit date, infrastructure
+  // expiries, and the vendor and people names they carry.
+  'deadlines.list': (e, p) => touches(e, ['vendor', 'person', 'contract', 'notice', 'licence', 'checklist', 'checklist_item', 'access', 'infrastructure'], { vendorId: p.vendorId }),
   'readiness.vendor': (e, p) => touches(e, WORKBOOK, { vendorId: p.vendorId }),
   'dashboard.get': (e) => touches(e, WORKBOOK),
   // Every write is a step the Edit menu can name.

@@ -1,22 +1,28 @@
-// A document's attached files, or a checklist item's evidence files: a list with Download (the
+// The files attached to a record (a document, an item's evidence, a notice's letter, an access
+// record's evidence, a data set's deletion certificate): a list with Download (the
 // browser face) or Save a copy (the desktop), Open (where the face can) and Remove, uploads in
 // flight with their progress, an "Attach files" button, and a drop target (the whole dialog:
 // see useFileDrop). A document not yet saved keeps the chosen files as pending; the dialog uploads
 // them once the document exists.
 import { useId, useRef, useState, useSyncExternalStore } from 'react';
-import type { Attachment } from '../../shared/contract';
+import type { Attachment, AttachmentOwnerField } from '../../shared/contract';
 import { api, isDesktop } from '../api';
 import { useInfo } from '../app/store';
 import { useApi } from '../data/useApi';
 import { formatBytes, formatDay } from '../format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { toast, toastError } from '../ui/toasts';
-import { attachFile, attachmentUrl, saveAttachmentCopy, uploadProgress, type AttachmentOwner } from './attachmentFiles';
+import { attachFile, attachmentUrl, ownerEntry, saveAttachmentCopy, uploadProgress, type AttachmentOwner } from './attachmentFiles';
+
+/** How the remove confirmation names the owner. */
+const OWNER_WORD: Record<AttachmentOwnerField, string> = {
+  documentId: 'this document', itemId: 'this item', noticeId: 'this notice', accessId: 'this access record', datasetId: 'this data set',
+};
 
 interface Props {
   /** Whose files these are; null for a document not saved yet. */
   owner: AttachmentOwner | null;
-  /** The section's heading ("Attachments", "Evidence files"). */
+  /** The section's heading ("Attachments", "Evidence files", "Deletion certificate"). */
   title?: string;
   pending: File[];
   onPendingChange(files: File[]): void;
@@ -30,9 +36,9 @@ export function Attachments({ owner, title = 'Attachments', pending, onPendingCh
   const inputRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
   const [removing, setRemoving] = useState<Attachment | null>(null);
-  const ownerId = owner ? (owner.documentId ?? owner.itemId) : null;
+  const [field, ownerId] = owner ? ownerEntry(owner) : ['documentId' as const, null];
   const { data: attachments, error } = useApi('attachment.list', owner ? { ...owner } : null);
-  const ownerWord = owner?.itemId ? 'this item' : 'this document';
+  const ownerWord = OWNER_WORD[field];
   const inFlight = useSyncExternalStore(uploadProgress.subscribe, uploadProgress.snapshot);
   const sending = inFlight.filter((u) => u.ownerId === ownerId);
 

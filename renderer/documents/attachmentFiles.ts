@@ -1,14 +1,29 @@
-// Moving files between the user's disk and the workbook: a document's attachments, or a checklist
-// item's evidence files. No file's bytes go through a call: on the desktop the backend reads the
-// picked or dropped file from its path (and saves copies through the native save dialog); in the
+// Moving files between the user's disk and the workbook: the files attached to a document, a
+// checklist item, a notice, an access record or a data set. No file's bytes go through a call: on
+// the desktop the backend reads the picked or dropped file from its path (and saves copies through the native save dialog); in the
 // browser face the File itself is the body of an upload (the browser streams it from disk) and a
 // download is a link to the file's route.
-import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../shared/contract';
+import { ATTACHMENT_OWNER_FIELDS, MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentOwnerField } from '../../shared/contract';
 import { ApiError, api, isDesktop, pageToken, pathForFile } from '../api';
 import { formatBytes } from '../format';
 
-/** What files attach to: a document, or a checklist item (its evidence). */
-export type AttachmentOwner = { documentId: string; itemId?: undefined } | { itemId: string; documentId?: undefined };
+/**
+ * What files attach to: a document, a checklist item (its evidence), a notice served (the letter),
+ * an access record (its evidence) or a data set (its deletion certificate), by exactly one field.
+ */
+type OwnedBy<F extends AttachmentOwnerField> = { [K in F]: string } & { [K in Exclude<AttachmentOwnerField, F>]?: undefined };
+export type AttachmentOwner = { [F in AttachmentOwnerField]: OwnedBy<F> }[AttachmentOwnerField];
+
+/** The owner a field names. */
+export function ownerBy(field: AttachmentOwnerField, id: string): AttachmentOwner {
+  return { [field]: id } as unknown as AttachmentOwner;
+}
+
+/** The owner field and the id of its record. */
+export function ownerEntry(owner: AttachmentOwner): [AttachmentOwnerField, string] {
+  const field = (Object.keys(ATTACHMENT_OWNER_FIELDS) as AttachmentOwnerField[]).find((f) => owner[f] !== undefined)!;
+  return [field, owner[field]!];
+}
 
 /** An upload in flight, for the list to show its progress. */
 export interface Upload {
@@ -37,8 +52,8 @@ export const uploadProgress = {
 
 /** Sends the File as the body of POST /attachments (streamed by the browser), reporting progress. */
 function upload(owner: AttachmentOwner, file: File): Promise<Attachment> {
-  const ownerId = owner.documentId ?? owner.itemId;
-  const query = new URLSearchParams({ ...(owner.documentId ? { documentId: owner.documentId } : { itemId: owner.itemId! }), name: file.name });
+  const [field, ownerId] = ownerEntry(owner);
+  const query = new URLSearchParams({ [field]: ownerId, name: file.name });
   const entry: Upload = { key: nextKey++, ownerId, name: file.name, loaded: 0, total: file.size };
   changed([...uploads, entry]);
   const done = () => changed(uploads.filter((u) => u.key !== entry.key));

@@ -1,13 +1,17 @@
-// Adds or edits one record in a dialog generated from its schema. On a refused save the dialog
-// stays open with the backend's messages at their fields and nothing is saved. A document's dialog
-// also holds its attachments and takes files dropped anywhere on it. What is typed is kept as a
+// Adds or edits one record in a dialog generated from its schema, its fields in groups where the
+// kind has them (records/formGroups.ts). On a refused save the dialog stays open with the backend's
+// messages at their fields and nothing is saved. The dialog of a kind that takes files (a document's
+// attachments, an access record's evidence, a data set's deletion certificate) holds them and takes
+// files dropped anywhere on it. What is typed is kept as a
 // draft until saved or discarded, so a reload does not lose it (drafts.ts).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/errors';
 import { KIND_LABEL, type RecordKind } from '../../shared/records';
 import { Attachments, uploadAll } from '../documents/Attachments';
+import { ownerBy } from '../documents/attachmentFiles';
 import { useFileDrop } from '../documents/useFileDrop';
 import { recordApi, type AnyRecord } from '../records/recordApi';
+import { ATTACHED_FILES, formGroupsOf } from '../records/formGroups';
 import { titleOf } from '../records/titleOf';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
@@ -50,23 +54,25 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
     },
   });
   const one = KIND_LABEL[kind].one;
-  const isDocument = kind === 'document';
+  const files = ATTACHED_FILES[kind];
+  const groups = formGroupsOf(kind, form.fields);
+  const ownerOf = (id: string) => ownerBy(files!.field, id);
 
   // After a refused save, take the user to the first field that needs them.
   useEffect(() => {
     bodyRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [form.issues]);
 
-  const addFiles = async (files: File[]) => {
+  const addFiles = async (dropped: File[]) => {
     if (!record) {
-      setPending((p) => [...p, ...files]);
+      setPending((p) => [...p, ...dropped]);
       return;
     }
-    const done = await uploadAll({ documentId: record.id }, files);
+    const done = await uploadAll(ownerOf(record.id), dropped);
     if (done) {
       // Only the list of files refreshes: a data-wide refresh would reload this dialog's record.
       setAttachmentsVersion((v) => v + 1);
-      toast(done === 1 ? `Attached ${files[0]!.name}` : `Attached ${done} files`);
+      toast(done === 1 ? `Attached ${dropped[0]!.name}` : `Attached ${done} files`);
     }
   };
   const { over, dropProps } = useFileDrop((files) => void addFiles(files));
@@ -83,7 +89,7 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
       } else {
         saved = await records.create({ ...form.input(), ...(vendorId && kind !== 'person' && kind !== 'vendor' ? { vendorId } : {}) });
       }
-      if (isDocument && pending.length) await uploadAll({ documentId: saved.id }, pending);
+      if (files && pending.length) await uploadAll(ownerOf(saved.id), pending);
       clearDraft(draftKey);
       toast(`${one} “${titleOf(kind, saved)}” ${record ? 'saved' : 'added'}`);
       onClose(saved);
@@ -101,6 +107,17 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
       setBusy(false);
     }
   };
+
+  const attachedFiles = files && (
+    <Attachments
+      owner={record ? ownerOf(record.id) : null}
+      title={files.title}
+      pending={pending}
+      onPendingChange={setPending}
+      refreshKey={attachmentsVersion}
+      onFiles={(dropped) => void addFiles(dropped)}
+    />
+  );
 
   const formId = `record-form-${kind}`;
   return (
@@ -127,7 +144,7 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
         </>
       }
     >
-      <form id={formId} ref={bodyRef} onSubmit={submit} noValidate className={over ? 'drop-target drop-over' : isDocument ? 'drop-target' : undefined} {...(isDocument ? dropProps : {})}>
+      <form id={formId} ref={bodyRef} onSubmit={submit} noValidate className={over ? 'drop-target drop-over' : files ? 'drop-target' : undefined} {...(files ? dropProps : {})}>
         {restoredAt && form.dirty.length > 0 && (
           <DraftNotice
             savedAt={restoredAt}
@@ -143,20 +160,33 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
             {alert}
           </div>
         )}
-        <RecordForm form={form} vendorId={vendorId} autoFocus={!record} />
-        {isDocument && (
-          <Attachments
-            owner={record ? { documentId: record.id } : null}
-            pending={pending}
-            onPendingChange={setPending}
-            refreshKey={attachmentsVersion}
-            onFiles={(files) => void addFiles(files)}
-          />
+        {groups ? (
+          <>
+            {groups.map((g, i) => (
+              <Fragment key={g.title}>
+                <fieldset className="form-section">
+                  <legend>{g.title}</legend>
+                  <RecordForm form={form} fields={g.fields} vendorId={vendorId} autoFocus={!record && i === 0} showOther={false} />
+                </fieldset>
+                {files?.after === g.title && attachedFiles}
+              </Fragment>
+            ))}
+            {form.issues.other.length > 0 && (
+              <div className="form-alert" role="alert">
+                {form.issues.other.map((m) => (
+                  <div key={m}>{m}</div>
+                ))}
+              </div>
+            )}
+          </>
+        ) : (
+          <RecordForm form={form} vendorId={vendorId} autoFocus={!record} />
         )}
+        {files && !(groups && files.after) && attachedFiles}
         {discardDialog}
         {over && (
           <div className="drop-hint" aria-hidden="true">
-            Drop files to attach them to this document
+            {files?.dropText}
           </div>
         )}
       </form>

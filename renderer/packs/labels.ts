@@ -1,13 +1,16 @@
 // Words for what a pack holds: its tables by name, counted.
+import { RECORD_TABLES } from '../../shared/pack-profiles';
+import { kindNouns } from '../../shared/records';
 import { formatNumber } from '../format';
 
+// Every record table counts in its kind's words ("6 infrastructure items"), never by its SQL name.
+const RECORD_WORDS = Object.fromEntries(Object.entries(RECORD_TABLES).map(([table, kind]) => {
+  const { one, many } = kindNouns(kind);
+  return [table, [one, many] as [string, string]];
+}));
+
 const TABLE_WORDS: Record<string, [string, string]> = {
-  vendors: ['vendor', 'vendors'],
-  people: ['person', 'people'],
-  processes: ['process', 'processes'],
-  repositories: ['repository', 'repositories'],
-  licences: ['licence', 'licences'],
-  documents: ['document', 'documents'],
+  ...RECORD_WORDS,
   templates: ['template', 'templates'],
   template_items: ['template item', 'template items'],
   checklists: ['checklist', 'checklists'],

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { ApiError } from '../../shared/errors';
 import type { HandOverResult, PersonRefGroup, PersonRefKind } from '../../shared/people';
-import { KIND_LABEL } from '../../shared/records';
+import { kindNouns } from '../../shared/records';
 import { api } from '../api';
 import { useApi } from '../data/useApi';
 import { plural } from '../format';
@@ -27,7 +27,7 @@ interface Props {
 }
 
 const kindWords = (kind: PersonRefKind, n: number) =>
-  kind === 'checklist_item' ? plural(n, 'checklist item', 'checklist items') : plural(n, KIND_LABEL[kind].one.toLowerCase(), KIND_LABEL[kind].many.toLowerCase());
+  kind === 'checklist_item' ? plural(n, 'checklist item', 'checklist items') : plural(n, kindNouns(kind).one, kindNouns(kind).many);
 
 const FIELDS: FormFields = {
   mode: { meta: { label: 'What happens to them', control: 'radio', options: ['hand-over', 'leave'] } },

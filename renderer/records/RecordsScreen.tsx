@@ -3,12 +3,13 @@
 // The record being edited lives in the URL (?open=ID), so search results can jump straight to it.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { enumLabel } from '../../shared/enums';
-import { KIND_LABEL, TITLE_FIELD, type RecordKind } from '../../shared/records';
+import { KIND_LABEL, TITLE_FIELD, kindNouns, type RecordKind } from '../../shared/records';
 import { useDebounced } from '../app/useDebounced';
 import { useApiWith } from '../data/useApi';
 import { RecordDialog } from '../forms/RecordDialog';
 import { plural } from '../format';
 import { columnsFor, enumFilters } from '../table/columns';
+import { TABLE_LAYOUT } from '../table/tableLayouts';
 import type { Sort } from '../table/types';
 import { usePagedRows } from '../table/usePagedRows';
 import { VirtualTable } from '../table/VirtualTable';
@@ -29,14 +30,16 @@ interface Props {
   emptyText: ReactNode;
   /** Fields shown as columns besides those the schema marks. */
   extraColumns?: string[];
+  /** Actions of this kind's screen beside the import and New buttons (the Data tab's deletion letter). */
+  actions?: ReactNode;
 }
 
-export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText, extraColumns }: Props) {
+export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText, extraColumns, actions }: Props) {
   const { one, many } = KIND_LABEL[kind];
   const [filterText, setFilterText] = useState('');
   const filter = useDebounced(filterText.trim(), 150);
   const [where, setWhere] = useState<Record<string, string>>({});
-  const [sort, setSort] = useState<Sort>({ field: TITLE_FIELD[kind], dir: 'asc' });
+  const [sort, setSort] = useState<Sort>(TABLE_LAYOUT[kind]?.defaultSort ?? { field: TITLE_FIELD[kind], dir: 'asc' });
   const [creating, setCreating] = useState(false);
   const [columns] = useState(() => columnsFor(kind, extraColumns));
   const [filters] = useState(() => enumFilters(kind));
@@ -127,14 +130,16 @@ export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText,
             Clear filters
           </button>
         )}
-        <span className="spacer" />
-        <span className="toolbar-count muted" role="status">
-          {total === null ? 'Loading…' : plural(total, one.toLowerCase(), many.toLowerCase())}
-        </span>
-        <ImportSheetButton kind={kind} vendorId={vendorId} />
-        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-          New {one.toLowerCase()}
-        </button>
+        <div className="toolbar-end">
+          <span className="toolbar-count muted" role="status">
+            {total === null ? 'Loading…' : plural(total, kindNouns(kind).one, kindNouns(kind).many)}
+          </span>
+          {actions}
+          <ImportSheetButton kind={kind} vendorId={vendorId} />
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            New {one.toLowerCase()}
+          </button>
+        </div>
       </div>
 
       {rows.error && (

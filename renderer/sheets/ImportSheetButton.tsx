@@ -17,7 +17,7 @@ interface Props {
 export function ImportSheetButton({ kind, vendorId, className = 'button', label = 'Import from spreadsheet' }: Props) {
   const [open, setOpen] = useState(false);
   const sheetKind = SHEET_KIND_OF[kind];
-  // Contracts and notices are not read from sheets (yet): no button for them.
+  // Notices served are not read from sheets: no button for them.
   if (!sheetKind) return null;
   return (
     <>

@@ -1,11 +1,14 @@
 // A record table's columns, read from the schema: the title field first, then every field whose
-// metadata says `column`. How each cell reads follows the field's control.
+// metadata says `column` (or those a kind's table layout names, tableLayouts.ts). How each cell
+// reads follows the field's control.
+import { offsetLabel } from '../../shared/checklists';
 import { costWords, type CostInput } from '../../shared/costs';
 import { enumLabel } from '../../shared/enums';
 import { fieldMeta, fieldNames, TITLE_FIELD, type FieldMeta, type RecordKind } from '../../shared/records';
 import { formatDay, formatMoney, formatNumber } from '../format';
 import type { AnyRecord } from '../records/recordApi';
 import { Badge } from '../ui/Badge';
+import { TABLE_LAYOUT } from './tableLayouts';
 import type { Column } from './types';
 
 const WIDTH: Record<FieldMeta['control'], [track: string, min: number]> = {
@@ -29,12 +32,16 @@ function renderCell(kind: RecordKind, field: string, meta: FieldMeta) {
     const v = row[field];
     // A cost reads as what it comes to, dual running with its months × monthly cost shown.
     if (kind === 'cost' && field === 'amount') return <span className="cell-mono">{costWords(row as unknown as CostInput)}</span>;
+    // An access record is planned as days from the exit date, read as checklist items' are (T−7, T, T+1).
+    if (kind === 'access' && field === 'plannedOffsetDays') return <span className="cell-mono">{offsetLabel(v as number | null)}</span>;
     switch (meta.control) {
       case 'enum':
-        return <Badge value={v as string} />;
+        return <Badge value={v as string} tone={TABLE_LAYOUT[kind]?.tones?.[field]?.[v as string]} />;
       case 'person':
       case 'document':
       case 'vendor':
+        // Access held by nobody in particular is held by the vendor as a company.
+        if (!v && kind === 'access' && field === 'holderId') return <span className="cell-none">The vendor</span>;
         return v ? <span className="cell-text" title={labels[v as string]}>{labels[v as string] ?? '—'}</span> : <span className="cell-none">—</span>;
       case 'date':
         return <span className="cell-mono">{formatDay(v as string | null)}</span>;
@@ -66,29 +73,47 @@ function trackOf(meta: FieldMeta, isTitle: boolean): [string, number] {
   return [track.startsWith('minmax') ? track.replace(/minmax\(\d+px/, `minmax(${need}px`) : `${need}px`, need];
 }
 
+/** The title cell, with the layout's badge beside it where the record has that value. */
+function renderTitle(kind: RecordKind, field: string) {
+  const badge = TABLE_LAYOUT[kind]?.titleBadge;
+  return (row: AnyRecord) => {
+    const title = String(row[field] ?? '');
+    if (!badge || row[badge.field] !== badge.value) return <span className="cell-title">{title}</span>;
+    return (
+      <span className="cell-title cell-title-badged">
+        <span className="cell-text" title={title}>{title}</span>
+        <span className={`badge badge-${badge.tone}`}>{badge.text}</span>
+      </span>
+    );
+  };
+}
+
 export function columnsFor(kind: RecordKind, extra: string[] = []): Column[] {
   const title = TITLE_FIELD[kind];
-  const fields = [title, ...fieldNames(kind).filter((f) => f !== title && (fieldMeta(kind, f).column || extra.includes(f)))];
+  const layout = TABLE_LAYOUT[kind];
+  const fields = [title, ...(layout?.fields ?? fieldNames(kind).filter((f) => f !== title && (fieldMeta(kind, f).column || extra.includes(f))))];
   return fields.map((field) => {
     const meta = fieldMeta(kind, field);
-    const [width, minWidth] = trackOf(meta, field === title);
+    const header = layout?.headers?.[field] ?? meta.label;
+    const [width, minWidth] = trackOf({ ...meta, label: header }, field === title);
     return {
       field,
-      header: meta.label,
+      header,
       width,
       minWidth,
       align: meta.control === 'int' || meta.control === 'money' ? 'end' : 'start',
       // Every column sorts; the backend orders references by the referenced record's name.
       sortable: true,
-      render: field === title ? (row: AnyRecord) => <span className="cell-title">{String(row[field] ?? '')}</span> : renderCell(kind, field, meta),
+      render: field === title ? renderTitle(kind, field) : renderCell(kind, field, meta),
     };
   });
 }
 
 /** The enum fields shown as columns: the table offers a filter select for each. */
 export function enumFilters(kind: RecordKind): { field: string; label: string; options: readonly string[] }[] {
-  return fieldNames(kind)
+  const chosen = TABLE_LAYOUT[kind]?.filters;
+  return (chosen ?? fieldNames(kind))
     .map((f) => ({ field: f as string, meta: fieldMeta(kind, f) }))
-    .filter(({ meta }) => meta.control === 'enum' && meta.column)
-    .map(({ field, meta }) => ({ field, label: meta.label, options: meta.options ?? [] }));
+    .filter(({ meta }) => meta.control === 'enum' && (chosen !== undefined || meta.column))
+    .map(({ field, meta }) => ({ field, label: TABLE_LAYOUT[kind]?.headers?.[field] ?? meta.label, options: meta.options ?? [] }));
 }

@@ -75,6 +75,8 @@ export function TemplateItemDialog({ item, onClose, onSave }: { item: TemplateIt
       offsetDays: t.offset,
       ownerRole: t.ownerRole,
       perProcess: t.perProcess,
+      // Not a field of this form: kept as the item had it.
+      register: item?.register ?? null,
     }));
     if (!input) return;
     setBusy(true);

@@ -13,13 +13,15 @@ import { NameDialog } from '../ui/NameDialog';
 import { toast, toastError } from '../ui/toasts';
 import { TemplateDetailsDialog, TemplateItemDialog } from './TemplateDialogs';
 
-const toInput = ({ phase, title, description, offsetDays, ownerRole, perProcess }: TemplateItem | TemplateItemInput): TemplateItemInput => ({
+// The register an item works on has no field here: it is kept as the item had it (a copy of a built-in template's).
+const toInput = ({ phase, title, description, offsetDays, ownerRole, perProcess, register }: TemplateItem | TemplateItemInput): TemplateItemInput => ({
   phase,
   title,
   description: description ?? '',
   offsetDays,
   ownerRole: ownerRole ?? '',
   perProcess: !!perProcess,
+  register: register ?? null,
 });
 
 export function TemplatesScreen({ selectedId }: { selectedId: string | null }) {

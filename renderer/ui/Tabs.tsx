@@ -2,7 +2,7 @@
 // tabs. Hand-made rather than react-aria's TabPanel, which watches its whole subtree with a
 // MutationObserver and re-scans it for tabbable elements on every change: under a virtualized
 // table that forced a style and layout pass on every scroll frame.
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabItem<K extends string> {
   id: K;
@@ -26,6 +26,19 @@ export function Tabs<K extends string>({ label, idPrefix, tabs, selected, onSele
   const listRef = useRef<HTMLDivElement>(null);
   const tabId = (id: K) => `${idPrefix}-tab-${id}`;
   const panelId = `${idPrefix}-panel`;
+
+  // The strip scrolls when the tabs are wider than it (a vendor's twelve at 1280 px): bring the
+  // selected one into view, however it was selected (a click, a key, a link to that tab). Only the
+  // strip scrolls, never the page, as scrollIntoView would.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const tab = list?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    if (!list || !tab) return;
+    const l = list.getBoundingClientRect();
+    const t = tab.getBoundingClientRect();
+    if (t.left < l.left) list.scrollLeft -= l.left - t.left;
+    else if (t.right > l.right) list.scrollLeft += t.right - l.right;
+  }, [selected]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === selected);

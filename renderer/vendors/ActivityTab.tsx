@@ -20,6 +20,7 @@ const ACTION_LABEL: Record<ActivityEntry['action'], string> = {
   settings: 'Settings',
   demo: 'Demo',
   import: 'Imported pack',
+  request: 'Requested',
 };
 
 export function ActivityTab({ vendorId }: { vendorId: string }) {

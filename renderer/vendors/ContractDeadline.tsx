@@ -1,9 +1,12 @@
 // One contract's deadlines in words, with the arithmetic shown step by step (shared/contract-terms.ts
-// works it out; every face says the same), and the notice served on it or the action to record one.
+// works it out; every face says the same), and the notice served on it (with the letter or e-mail
+// attached to it) or the action to record one.
 import { positionOf, positionOn } from '../../shared/contract-deadlines';
 import { daysBetween, localToday } from '../../shared/dates';
 import { enumLabel } from '../../shared/enums';
 import type { Contract, ContractNotice } from '../../shared/records';
+import { Attachments, uploadAll } from '../documents/Attachments';
+import { toast } from '../ui/toasts';
 import { ContractLinks } from './ContractLinks';
 import { DateFact } from './DateFact';
 
@@ -85,6 +88,19 @@ export function ContractDeadline({ contract, notices, labels, onEdit, onRecordNo
           {served.method !== 'unknown' ? `, by ${enumLabel(served.method).toLowerCase()}` : ''}
           {served.acknowledgedOn ? `; acknowledged on ${served.acknowledgedOn}` : '; not acknowledged yet'}.
         </p>
+      )}
+      {served && (
+        <Attachments
+          owner={{ noticeId: served.id }}
+          title="Letter or e-mail served"
+          pending={[]}
+          onPendingChange={() => {}}
+          onFiles={(files) =>
+            void uploadAll({ noticeId: served.id }, files).then((n) => {
+              if (n) toast(n === 1 ? `Attached ${files[0]!.name}` : `Attached ${n} files`);
+            })
+          }
+        />
       )}
       <ContractLinks contract={contract} />
       <div className="contract-actions">

@@ -41,6 +41,9 @@ const FLAG_TARGET_WORD: Record<RedFlag['target']['kind'], string> = {
   licence: 'licence',
   document: 'document',
   checklist_item: 'checklist item',
+  access: 'access record',
+  dataset: 'data set',
+  infrastructure: 'infrastructure item',
 };
 
 export function VendorReadiness({ vendorId, exitDate }: { vendorId: string; exitDate: string | null }) {

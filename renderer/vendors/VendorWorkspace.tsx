@@ -17,6 +17,7 @@ import { ContractsTab } from './ContractsTab';
 import { CostsTab } from './CostsTab';
 import { CostTotals } from './CostTotals';
 import { DateFact } from './DateFact';
+import { DeletionLetterButton } from './DeletionLetterButton';
 import { exitFacts } from './vendorDates';
 import { VendorOverview } from './VendorOverview';
 import { VendorReadiness } from './VendorReadiness';
@@ -143,6 +144,7 @@ export function VendorWorkspace({ vendorId, tab, open, checklist, show }: Props)
             openId={open}
             onOpenChange={onOpenChange}
             emptyText={EMPTY_TEXT[inventoryKind](name || 'this vendor')}
+            actions={inventoryKind === 'dataset' ? <DeletionLetterButton vendorId={vendorId} /> : undefined}
           />
         )}
         {tab === 'checklists' && vendor.data && (

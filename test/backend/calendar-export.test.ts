@@ -84,6 +84,32 @@ describe('calendar.export', () => {
     for (const e of [...contoso, ...mine]) expect(all.map((a) => a.uid)).toContain(e.uid);
   });
 
+  it('holds access to close and infrastructure expiries, with the reminders set and UIDs that survive a moved exit date', async () => {
+    const { ana } = await seed();
+    const v = await wb.call('vendor.create', { name: 'Fabrikam', status: 'exit_planned', exitDate: '2026-04-10' });
+    const access = await wb.call('access.create', { vendorId: v.id, name: 'Root on the web servers', kind: 'named_account', holderId: ana.id, plannedOffsetDays: 1 });
+    const cert = await wb.call('infrastructure.create', { vendorId: v.id, name: 'www.fabrikam.example', kind: 'tls_certificate', expiresOn: '2026-05-20' });
+    await wb.call('infrastructure.create', { vendorId: v.id, name: 'fabrikam.example', kind: 'domain', expiresOn: '2026-05-21', status: 'done' });
+    await wb.call('calendar.settings.set', { notice: [20], other: [5, 0] });
+    const first = join(wb.dir, 'first.ics');
+    await wb.call('calendar.export', { destination: first, vendorId: v.id });
+    expect(vevents(first)).toEqual([
+      { uid: `access_due:${access.id}@handover-workbook`, start: '2026-04-11', summary: 'Revoke access: Root on the web servers (Fabrikam)', triggers: ['-P5D', 'PT0S'] },
+      { uid: `infrastructure_expiry:${cert.id}@handover-workbook`, start: '2026-05-20', summary: 'TLS certificate expires: www.fabrikam.example (Fabrikam)', triggers: ['-P5D', 'PT0S'] },
+    ]);
+    // The access's holder is the person it concerns: it is in her calendar.
+    const hers = join(wb.dir, 'ana.ics');
+    await wb.call('calendar.export', { destination: hers, personId: ana.id });
+    expect(vevents(hers).map((e) => e.uid)).toContain(`access_due:${access.id}@handover-workbook`);
+    // A later exit date moves the same event rather than adding one.
+    await wb.call('vendor.update', { id: v.id, changes: { exitDate: '2026-04-20' } });
+    const second = join(wb.dir, 'second.ics');
+    await wb.call('calendar.export', { destination: second, vendorId: v.id });
+    expect(vevents(second).map((e) => [e.uid, e.start])).toEqual([
+      [`access_due:${access.id}@handover-workbook`, '2026-04-21'], [`infrastructure_expiry:${cert.id}@handover-workbook`, '2026-05-20'],
+    ]);
+  });
+
   it('refuses an existing file and a destination not ending .ics, writing nothing', async () => {
     const existing = join(wb.dir, 'mine.ics');
     writeFileSync(existing, 'keep me');

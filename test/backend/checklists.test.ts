@@ -240,7 +240,7 @@ describe('readiness and the dashboard', () => {
   it('the vendor overview gives the score, its parts, flags linked to their records, deadlines and phases', async () => {
     const { vendor, p1 } = await setup('2027-06-30');
     const o = await wb.call('readiness.vendor', { vendorId: vendor.id });
-    expect(o.readiness.parts.map((p) => p.key)).toEqual(['checklist', 'processes', 'repositories', 'licences', 'documents']);
+    expect(o.readiness.parts.map((p) => p.key)).toEqual(['checklist', 'processes', 'repositories', 'licences', 'documents', 'access', 'data', 'infrastructure']);
     expect(o.readiness.flags.find((f) => f.kind === 'critical_process_no_successor')!.target).toEqual({ kind: 'process', id: p1.id });
     expect(o.phases.map((p) => p.phase)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(o.phases[0]).toMatchObject({ startOffset: -180, endOffset: -130, start: '2027-01-01' });

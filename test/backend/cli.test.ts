@@ -22,15 +22,24 @@ describe('handover CLI', () => {
   it('makes a demo workbook with three vendors and reports counts', async () => {
     const db = join(dir, 'demo.sqlite');
     expect(await runCli(['demo', '--db', db], io)).toBe(0);
-    expect(out.join('\n')).toMatch(/3 vendors, 360 inventory records/);
+    expect(out.join('\n')).toMatch(/3 vendors, 360 inventory records, 66 access, data and infrastructure entries, \d+ checklist items/);
     out = [];
     expect(await runCli(['stats', '--db', db, '--json'], io)).toBe(0);
     const stats = JSON.parse(out.join('\n'));
-    expect(stats.totals).toMatchObject({ vendor: 3, process: 90, repository: 90, licence: 90, document: 90 });
+    expect(stats.totals).toMatchObject({ vendor: 3, process: 90, repository: 90, licence: 90, document: 90, access: 33, dataset: 12, infrastructure: 21 });
     expect(stats.perVendor).toHaveLength(3);
+    expect(stats.perVendor[0].counts).toMatchObject({ access: 11, dataset: 4, infrastructure: 7 });
     out = [];
     expect(await runCli(['stats', '--db', db], io)).toBe(0);
-    expect(out.join('\n')).toMatch(/Processes\s+90/);
+    const text = out.join('\n');
+    expect(text).toMatch(/Processes\s+90/);
+    expect(text).toMatch(/Access and credentials\s+33\n\s+Data sets\s+12\n\s+Infrastructure\s+21/);
+    // The per-vendor table has a column per register, its counts under its head.
+    const head = out.find((l) => l.trimStart().startsWith('Vendor '))!;
+    expect(head.split(/\s+/).filter(Boolean)).toEqual(['Vendor', 'Proc.', 'Repos', 'Lic.', 'Docs', 'Access', 'Data', 'Infra']);
+    const row = out.find((l) => l.includes('Northwind Managed Services'))!;
+    expect(row.replace('Northwind Managed Services', '').split(/\s+/).filter(Boolean)).toEqual(['30', '30', '30', '30', '11', '4', '7']);
+    expect(row.length).toBe(head.length);
   });
 
   it('spreads --records over more vendors', async () => {
@@ -96,7 +105,7 @@ describe('handover readiness', () => {
     out = [];
     expect(await runCli(['readiness', '--db', db, '--vendor', 'Northwind Managed Services', '--json'], io)).toBe(0);
     const r = JSON.parse(out.join('\n'));
-    expect(r.parts).toHaveLength(5);
+    expect(r.parts).toHaveLength(8);
     expect(r.score).toBeGreaterThanOrEqual(0);
     expect(Array.isArray(r.flags)).toBe(true);
   });

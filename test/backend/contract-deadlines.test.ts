@@ -44,17 +44,19 @@ describe('the termination-assistance period', () => {
   });
 });
 
-describe('positions kept for the day', () => {
-  it('answer by the terms, so a contract whose terms changed is worked out again, and follow the day', () => {
+describe('positions in shared/', () => {
+  it('are worked out afresh every time: shared/ keeps nothing (the backend keeps them, contract-positions.test.ts)', () => {
     const a = contract({ initialEnd: '2027-06-30' });
-    expect(positionOf(a, '2027-01-10').noticeBy).toBe('2027-04-01');
-    // The same contract read again after an edit: a new object with new terms.
-    expect(positionOf({ ...a, noticeAmount: 30 }, '2027-01-10').noticeBy).toBe('2027-05-31');
-    expect(positionOf({ ...a, leadDays: 0 }, '2027-01-10').serveBy).toBe('2027-04-01');
-    expect(positionOf({ ...a, title: 'Renamed' }, '2027-01-10')).toBe(positionOf(a, '2027-01-10'));
-    // Another day: worked out for that day, as termPosition says.
-    const later = positionOf(a, '2027-05-01');
-    expect(later).toEqual(termPosition({ initialEnd: '2027-06-30', renewal: 'tacit', renewalMonths: 12, notice: { amount: 90, unit: 'days' }, leadDays: 10, optionsExercised: 0 }, '2027-05-01'));
-    expect(later.noticeBy).toBe('2028-04-01');
+    const first = positionOf(a, '2027-01-10');
+    expect(positionOf(a, '2027-01-10')).not.toBe(first);
+    expect(positionOf(a, '2027-01-10')).toEqual(first);
+    expect(first).toEqual(termPosition({ initialEnd: '2027-06-30', renewal: 'tacit', renewalMonths: 12, notice: { amount: 90, unit: 'days' }, leadDays: 10, optionsExercised: 0 }, '2027-01-10'));
+  });
+  it('come from the PositionOf the caller passes', () => {
+    const a = contract({ id: 'a', initialEnd: '2027-06-30' });
+    const asked: string[] = [];
+    const notice = vendorNotice([a], '2027-01-10', (c, day) => { asked.push(`${c.id}@${day}`); return positionOf(c, day); });
+    expect(asked).toEqual(['a@2027-01-10']);
+    expect(notice).toMatchObject({ noticeBy: '2027-04-01', serveBy: '2027-03-22' });
   });
 });

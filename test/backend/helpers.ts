@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaceDialogs } from '../../electron/core/api/handlers';
 import { createBackend, type Backend } from '../../electron/core/backend';
-import type { Attachment, InputOf, MethodName, ResultOf } from '../../shared/contract';
+import type { Attachment, AttachmentOwnerField, InputOf, MethodName, ResultOf } from '../../shared/contract';
 import type { ApiErrorBody } from '../../shared/errors';
 
 export interface TestWorkbook {
@@ -19,7 +19,7 @@ export interface TestWorkbook {
    * Attaches bytes as a face does: written to a file of their own in a temporary folder, then
    * `attachment.addFile` with its path (bytes never travel in a call).
    */
-  attach(input: { documentId?: string; itemId?: string; fileName: string; content: Uint8Array | string }): Promise<Attachment>;
+  attach(input: { [F in AttachmentOwnerField]?: string } & { fileName: string; content: Uint8Array | string }): Promise<Attachment>;
   /** Row counts of every table, to prove a refused write changed nothing. */
   counts(): Record<string, number>;
   close(): void;

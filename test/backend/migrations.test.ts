@@ -11,6 +11,8 @@ import { logActivity } from '../../electron/core/store/activity';
 import { chainHead, keptHead, verifyActivityChain } from '../../electron/core/store/activityChain';
 import { ITEM_STATUS, LINK_KINDS } from '../../shared/checklists';
 import * as E from '../../shared/enums';
+import { REGISTER_KINDS } from '../../shared/records';
+import { BUILTIN_TEMPLATES } from '../../shared/templates';
 import { expectCountsMatchRecords } from './readinessInput';
 
 let dir: string;
@@ -32,8 +34,8 @@ describe('opening a workbook', () => {
     expect(tables.map((t) => t.name).sort()).toEqual(
       ['access_credentials', 'activity', 'attachment_links', 'attachments', 'checklist_item_links', 'checklist_items', 'checklists', 'contract_links', 'contract_notices',
         'contract_terms_version', 'contracts', 'data_sets', 'documents', 'exit_costs', 'infrastructure_items', 'licences', 'people',
-        'processes', 'readiness_document_counts', 'readiness_history', 'readiness_item_counts', 'readiness_licence_counts', 'readiness_process_counts',
-        'readiness_repository_counts', 'repositories', 'search_docs', 'settings', 'template_items', 'templates', 'vendors'],
+        'processes', 'readiness_access_counts', 'readiness_dataset_counts', 'readiness_document_counts', 'readiness_history', 'readiness_infrastructure_counts',
+        'readiness_item_counts', 'readiness_licence_counts', 'readiness_process_counts', 'readiness_repository_counts', 'repositories', 'search_docs', 'settings', 'template_items', 'templates', 'vendors'],
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(, WITHOUT ROWID)?$/);
     db.close();
@@ -164,6 +166,7 @@ const SHIPPED: Record<number, string> = {
   7: '5d6a398ee24888fd013c53f3accd4523cf46206150251b132d06399b89b6a375',
   8: 'bb96c8a8662aed66134048ab290b8443779f3d61ac2d29ef5568d4d3715f0c59',
   9: 'db8b69aa5fc4014d746d44fa18f5b579d36a54e732d311569ba2bb043886bce9',
+  10: '434e6e676552b10b4ed1e1e0dda55b7bce4ab1f4474b5ca70aa7e4c3a13e5531',
 };
 
 const STORE = join(__dirname, '../../electron/core/store');
@@ -219,6 +222,7 @@ describe('frozen migrations', () => {
       ['contracts', 'kind', E.CONTRACT_KIND], ['contracts', 'renewal', E.RENEWAL], ['contracts', 'notice_unit', E.NOTICE_UNIT],
       ['contracts', 'notice_method', E.NOTICE_METHOD], ['contracts', 'ended_by_exit', E.YES_NO], ['contracts', 'exit_assistance', E.CLAUSE],
       ['contract_notices', 'method', E.NOTICE_METHOD], ['exit_costs', 'category', E.COST_CATEGORY],
+      ['template_items', 'register', REGISTER_KINDS], ['checklist_items', 'register', REGISTER_KINDS],
     ];
     for (const [table, column, values] of sets) {
       const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table) as string;
@@ -244,6 +248,23 @@ function snapshot(db: Db): Rows {
     out.set(t, { columns: select, rows });
   }
   return out;
+}
+
+/**
+ * The built-in templates' items and the checklist items started from them name the register the
+ * shipped templates give them (shared/templates.ts), recognised by phase and title; others none.
+ */
+function expectBuiltinRegisters(db: Db): void {
+  const expected = new Map<string, string | null>(BUILTIN_TEMPLATES.flatMap((t) => t.items.map((i) => [`${t.key}|${i.phase}|${i.title}`, i.register ?? null] as const)));
+  const rows = (sql: string) => db.prepare(sql).all() as { key: string; register: string | null }[];
+  const templateItems = rows(`SELECT t.builtin || '|' || i.phase || '|' || i.title AS key, i.register FROM template_items i JOIN templates t ON t.id = i.template_id WHERE t.builtin IS NOT NULL`);
+  const items = rows(`SELECT t.builtin || '|' || i.phase || '|' || i.title AS key, i.register FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id
+    JOIN templates t ON t.id = c.template_id WHERE t.builtin IS NOT NULL`);
+  for (const r of [...templateItems, ...items]) expect(r.register, r.key).toBe(expected.get(r.key) ?? null);
+  expect(templateItems.filter((r) => r.register !== null).length, 'built-in template items name their register').toBeGreaterThan(0);
+  expect(items.filter((r) => r.register !== null).length, 'checklist items from the built-in template name their register').toBeGreaterThan(0);
+  expect(db.prepare(`SELECT count(*) FROM checklist_items i JOIN checklists c ON c.id = i.checklist_id LEFT JOIN templates t ON t.id = c.template_id
+    WHERE i.register IS NOT NULL AND t.builtin IS NULL`).pluck().get(), 'items of other checklists are left alone').toBe(0);
 }
 
 const schemaOf = (db: Db) => db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name').all();
@@ -295,8 +316,11 @@ describe('workbooks written by earlier versions of the app (test/fixtures/workbo
       expect(items).toBeGreaterThan(0);
       expect(db.prepare(`SELECT count(*) FROM search_docs WHERE kind = 'checklist_item'`).pluck().get(), 'live items are searchable (migration 3)').toBe(items);
     }
-    // Migration 5 counts what was there: the kept readiness counts match the records.
-    if (version < 5) expectCountsMatchRecords(db);
+    // Migrations 5 and 10 count what was there: the kept readiness counts match the records.
+    if (version < 10) expectCountsMatchRecords(db);
+    // Migration 10 names the register of the built-in templates' items, and of the checklist
+    // items started from them that still read as that item (same phase and title).
+    if (version >= 2 && version < 10) expectBuiltinRegisters(db);
     // Migration 6 chains the entries that were there, oldest first, and keeps the head.
     if (version < 6) {
       const chain = verifyActivityChain(db);

@@ -1,11 +1,16 @@
 // The portfolio's fast path (kept counts, migration 5, store/readiness.ts) against the plain rules
 // on every record, on a generated workbook worked on through the API the way people do: every item
 // status, overdue items, deleted and restored records, a deleted checklist, people who left.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../electron/core/demo/generate';
-import { loadReadiness } from '../../electron/core/services/readiness';
+import { loadReadiness, readinessForVendor } from '../../electron/core/services/readiness';
+import { insertCounted } from '../../electron/core/store/counts';
+import { prepareInsert } from '../../electron/core/store/records';
 import { ITEM_STATUS } from '../../shared/checklists';
+import { ACCESS_STATUS, INFRA_KIND, INFRA_STATUS, PERSONAL_DATA, RENEWAL_ACCOUNT } from '../../shared/enums';
+import { DEFAULTS } from '../../shared/records';
 import { computeReadiness } from '../../shared/readiness';
 import { exportThroughApi, makePackWorkbook } from '../pack/helpers';
 import { makeWorkbook, type TestWorkbook } from './helpers';
@@ -37,8 +42,75 @@ function expectFastPathAgrees(today: string) {
       medium: plain.flags.filter((f) => f.severity === 'medium').length,
     });
     for (const f of plain.flags) flagKinds.add(f.kind);
+    // The vendor overview's path (grouped from the records, members fetched) names the same flags.
+    expect(readinessForVendor(db, vendor.id, today)!.flags, vendor.name).toEqual(plain.flags);
   }
   return flagKinds;
+}
+
+/**
+ * Register records for every vendor in every state the rules read, loaded as a sheet import loads
+ * them (insertCounted: the count trigger set aside, the new rows counted in one statement).
+ */
+function loadRegisters() {
+  const db = wb.backend.db;
+  const stamp = { createdAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-01T09:00:00.000Z', deletedAt: null };
+  const vendors = ids('SELECT id FROM vendors WHERE deleted_at IS NULL ORDER BY name');
+  const holders = (v: string) => [null, ...ids(`SELECT id FROM people WHERE deleted_at IS NULL AND (vendor_id = ? OR side = 'in_house') ORDER BY side, name LIMIT 4`, v)];
+  const day = (k: number) => `2026-${String(1 + (k % 12)).padStart(2, '0')}-${String(1 + ((k * 7) % 28)).padStart(2, '0')}`;
+  const rows = { access: prepareInsert(db, 'access'), dataset: prepareInsert(db, 'dataset'), infrastructure: prepareInsert(db, 'infrastructure') };
+  insertCounted(db, 'access_credentials', () => vendors.forEach((vendorId, v) => {
+    const hs = holders(vendorId);
+    for (let k = 0; k < 40; k++) {
+      rows.access({ ...DEFAULTS.access, ...stamp, id: randomUUID(), vendorId, name: `Account ${v}-${k}`, privileged: k % 3 ? 'no' : 'yes',
+        status: ACCESS_STATUS[(k + v) % ACCESS_STATUS.length], holderId: hs[k % hs.length] ?? null });
+    }
+  }));
+  insertCounted(db, 'data_sets', () => vendors.forEach((vendorId, v) => {
+    for (let k = 0; k < 30; k++) {
+      const certified = k % 3 === 0;
+      rows.dataset({ ...DEFAULTS.dataset, ...stamp, id: randomUUID(), vendorId, name: `Data set ${v}-${k}`, personalData: PERSONAL_DATA[k % PERSONAL_DATA.length],
+        receivedOn: k % 4 ? day(k) : null, deletionRequired: k % 5 ? 'yes' : 'no', certificateReceivedOn: certified && k % 4 ? day(k) : null,
+        certificateCoversBackups: (['unknown', 'yes', 'no'] as const)[Math.floor(k / 3) % 3] });
+    }
+  }));
+  insertCounted(db, 'infrastructure_items', () => vendors.forEach((vendorId, v) => {
+    for (let k = 0; k < 30; k++) {
+      rows.infrastructure({ ...DEFAULTS.infrastructure, ...stamp, id: randomUUID(), vendorId, name: `Item ${v}-${k}`, kind: k % 2 ? INFRA_KIND[k % INFRA_KIND.length] : (k % 4 ? 'domain' : 'tls_certificate'),
+        status: INFRA_STATUS[(k + v) % INFRA_STATUS.length], renewalAccount: RENEWAL_ACCOUNT[k % RENEWAL_ACCOUNT.length], expiresOn: k % 5 === 4 ? null : day(k * 3 + v) });
+    }
+  }));
+}
+
+/** Works on the register records through the API: every field the kept counts follow. */
+async function workOnRegisters() {
+  const [v1, v2] = ids('SELECT id FROM vendors WHERE deleted_at IS NULL ORDER BY name');
+  const someone = ids(`SELECT id FROM people WHERE deleted_at IS NULL AND side = 'vendor' LIMIT 1`)[0]!;
+  for (const [i, id] of ids('SELECT id FROM access_credentials WHERE vendor_id = ? AND deleted_at IS NULL ORDER BY name LIMIT 10', v1).entries()) {
+    if (i < 6) {
+      await wb.call('access.update', { id, changes: [{ status: 'verified', doneOn: '2026-02-01', verifiedOn: '2026-02-02' }, { privileged: 'yes', status: 'active' },
+        { holderId: null }, { holderId: someone }, { vendorId: v2! }, { status: 'done', doneOn: '2026-02-01', verifiedOn: null }][i]! });
+    } else if (i < 8) await wb.call('access.delete', { id });
+    else {
+      await wb.call('access.delete', { id });
+      await wb.call('access.restore', { id });
+    }
+  }
+  for (const [i, id] of ids('SELECT id FROM data_sets WHERE vendor_id = ? AND deleted_at IS NULL ORDER BY name LIMIT 8', v1).entries()) {
+    if (i < 5) {
+      await wb.call('dataset.update', { id, changes: [{ personalData: 'special', receivedOn: null, certificateReceivedOn: null }, { receivedOn: '2026-01-10', certificateReceivedOn: '2026-02-10' },
+        { deletionRequired: 'no' }, { certificateCoversBackups: 'no' }, { personalData: 'no' }][i]! });
+    } else await wb.call('dataset.delete', { id });
+  }
+  for (const [i, id] of ids('SELECT id FROM infrastructure_items WHERE vendor_id = ? AND deleted_at IS NULL ORDER BY name LIMIT 8', v1).entries()) {
+    if (i < 5) {
+      await wb.call('infrastructure.update', { id, changes: [{ status: 'done' }, { kind: 'domain', renewalAccount: 'vendor', expiresOn: '2026-04-01', status: 'not_started' },
+        { expiresOn: null }, { renewalAccount: 'us' }, { status: 'in_progress', kind: 'tls_certificate', renewalAccount: 'vendor', expiresOn: '2026-03-15' }][i]! });
+    } else await wb.call('infrastructure.delete', { id });
+  }
+  await wb.call('access.create', { vendorId: v1!, name: 'Added by hand', privileged: 'yes' });
+  await wb.call('dataset.create', { vendorId: v1!, name: 'Added by hand', personalData: 'yes' });
+  await wb.call('infrastructure.create', { vendorId: v1!, name: 'Added by hand', kind: 'domain', renewalAccount: 'vendor', expiresOn: '2026-04-20' });
 }
 
 /** Works on the generated workbook through the API: every kind of write the counts must follow. */
@@ -101,7 +173,9 @@ async function workOnIt() {
 describe('readiness counted from the kept counts', () => {
   it('keeps the counts exact through bulk loads and every kind of write, and scores every vendor as the plain rules do', async () => {
     generateDemo(wb.backend.db, { records: 6000, items: 1500, today: '2026-03-01', now: '2026-03-01T09:00:00.000Z', actor: 'test' });
+    loadRegisters();
     expectCountsKept();
+    await workOnRegisters();
     await workOnIt();
     expectCountsKept();
     // The statuses, lateness and flags the comparison must cover.
@@ -111,7 +185,8 @@ describe('readiness counted from the kept counts', () => {
     // Today, and later days on which more items are overdue, and long overdue.
     for (const today of ['2026-03-01', '2026-03-20', '2026-08-15', '2027-06-01']) for (const k of expectFastPathAgrees(today)) seen.add(k);
     expect([...seen].sort()).toEqual(expect.arrayContaining(['critical_process_no_successor', 'critical_process_not_signed_off', 'document_missing', 'item_blocked',
-      'item_overdue', 'licence_vendor_held_not_transferable', 'owner_left', 'repository_no_in_house_admin']));
+      'item_overdue', 'licence_vendor_held_not_transferable', 'owner_left', 'repository_no_in_house_admin',
+      'privileged_access_after_exit', 'vendor_access_open', 'access_not_verified', 'personal_data_not_certified', 'certificate_misses_backups', 'renewal_on_vendor_account']));
   });
 
   it('keeps them exact in a workbook that packs are read into, as new records and as updates', async () => {
@@ -120,8 +195,10 @@ describe('readiness counted from the kept counts', () => {
     const into = makePackWorkbook(2);
     try {
       generateDemo(wb.backend.db, { records: 4000, items: 800, today: '2026-03-01', now: '2026-03-01T09:00:00.000Z', actor: 'test' });
+      loadRegisters();
       await into.call('pack.import', { path: await exportThroughApi(wb, { all: true, attachments: false, destination: join(wb.dir, 'first.zip') }) });
       expectCountsMatchRecords(into.backend.db);
+      await workOnRegisters();
       await workOnIt();
       await into.call('pack.import', { path: await exportThroughApi(wb, { all: true, attachments: false, destination: join(wb.dir, 'second.zip') }) });
       expectCountsMatchRecords(into.backend.db);
@@ -133,6 +210,8 @@ describe('readiness counted from the kept counts', () => {
 
   it('gives the dashboard the same scores, flag counts and item figures as counting every record', async () => {
     generateDemo(wb.backend.db, { records: 5000, items: 1000, today: '2026-03-01', now: '2026-03-01T09:00:00.000Z', actor: 'test' });
+    loadRegisters();
+    await workOnRegisters();
     await workOnIt();
     const db = wb.backend.db;
     const today = '2026-03-01';

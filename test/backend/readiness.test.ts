@@ -300,6 +300,9 @@ describe('what each part counts, in plain words', () => {
       'Nothing to measure: no repositories yet.',
       'Nothing to measure: no licences yet.',
       'Nothing to measure: no documents yet.',
+      'Nothing to measure: no access or credentials recorded yet.',
+      'Nothing to measure: no data sets recorded yet.',
+      'Nothing to measure: no infrastructure recorded yet.',
     ]);
   });
 

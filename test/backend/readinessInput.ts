@@ -29,6 +29,14 @@ export function plainReadinessInput(db: Database.Database, vendor: ReadinessInpu
       WHERE r.vendor_id = ? AND r.deleted_at IS NULL`).all(vendor.id) as ReadinessInput['repositories'],
     licences: db.prepare(`SELECT id, product, licensee, transferable, transfer_status AS transferStatus FROM licences WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['licences'],
     documents: db.prepare(`SELECT id, title, status, reviewed_on AS reviewedOn FROM documents WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as ReadinessInput['documents'],
+    // A holder's side counts whether or not they have left: access they held is still theirs to give back.
+    access: db.prepare(`SELECT a.id, a.name, a.privileged, a.status, a.holder_id AS holderId, p.side AS holderSide FROM access_credentials a LEFT JOIN people p ON p.id = a.holder_id
+      WHERE a.vendor_id = ? AND a.deleted_at IS NULL`).all(vendor.id) as NonNullable<ReadinessInput['access']>,
+    datasets: db.prepare(`SELECT id, name, personal_data AS personalData, received_on AS receivedOn, deletion_required AS deletionRequired,
+      certificate_received_on AS certificateReceivedOn, certificate_covers_backups AS certificateCoversBackups FROM data_sets WHERE vendor_id = ? AND deleted_at IS NULL`)
+      .all(vendor.id) as NonNullable<ReadinessInput['datasets']>,
+    infrastructure: db.prepare(`SELECT id, name, kind, status, expires_on AS expiresOn, renewal_account AS renewalAccount FROM infrastructure_items
+      WHERE vendor_id = ? AND deleted_at IS NULL`).all(vendor.id) as NonNullable<ReadinessInput['infrastructure']>,
   };
 }
 
@@ -44,9 +52,18 @@ const COUNTS: [string, string, string][] = [
     'SELECT vendor_id, licensee, transferable, transfer_status, count(*) FROM licences WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4'],
   ['documents', 'SELECT vendor_id, status, reviewed, n FROM readiness_document_counts WHERE n > 0',
     'SELECT vendor_id, status, reviewed_on IS NOT NULL, count(*) FROM documents WHERE deleted_at IS NULL GROUP BY 1, 2, 3'],
+  // Held by the vendor: no holder, or a holder (left or not) on the vendor's side now.
+  ['access', 'SELECT vendor_id, privileged, status, vendor_held, n FROM readiness_access_counts WHERE n > 0',
+    `SELECT a.vendor_id, a.privileged, a.status, a.holder_id IS NULL OR ifnull(p.side = 'vendor', 0), count(*) FROM access_credentials a
+      LEFT JOIN people p ON p.id = a.holder_id WHERE a.deleted_at IS NULL GROUP BY 1, 2, 3, 4`],
+  ['data sets', 'SELECT vendor_id, personal_data, received, deletion_required, certified, covers_backups, n FROM readiness_dataset_counts WHERE n > 0',
+    `SELECT vendor_id, personal_data, received_on IS NOT NULL, deletion_required, certificate_received_on IS NOT NULL, certificate_covers_backups, count(*)
+      FROM data_sets WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`],
+  ['infrastructure', 'SELECT vendor_id, status, n FROM readiness_infrastructure_counts WHERE n > 0',
+    'SELECT vendor_id, status, count(*) FROM infrastructure_items WHERE deleted_at IS NULL GROUP BY 1, 2'],
 ];
 
-/** The kept readiness counts (migration 5) hold exactly what counting the records gives now. */
+/** The kept readiness counts (migrations 5 and 10) hold exactly what counting the records gives now. */
 export function expectCountsMatchRecords(db: Database.Database): void {
   const sorted = (sql: string) => (db.prepare(sql).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
   for (const [part, kept, fresh] of COUNTS) expect(sorted(kept), `kept ${part} counts`).toEqual(sorted(fresh));

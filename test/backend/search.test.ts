@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KIND_LABEL, type RecordKind } from '../../shared/records';
 import { toMatchQuery } from '../../electron/core/store/search';
 import { makeWorkbook, type TestWorkbook } from './helpers';
 
@@ -28,6 +29,25 @@ describe('global search', () => {
     expect(await wb.call('search.query', { q: 'quarterly' })).toEqual([]);
     await wb.call('process.restore', { id: p.id });
     expect((await wb.call('search.query', { q: 'quarterly' })).length).toBe(1);
+  });
+
+  it('finds the registers\' records by every word of their search fields, under their kind\'s label', async () => {
+    const v = await wb.call('vendor.create', { name: 'Northwind Managed Services' });
+    const access = await wb.call('access.create', { vendorId: v.id, name: 'svc-backup', system: 'Veeam console', secretLocation: 'vault://ops/kestrel', notes: 'Rotated after every leaver' });
+    const data = await wb.call('dataset.create', {
+      vendorId: v.id, name: 'Payroll history', description: 'Pay slips since 2019', system: 'SAP HCM', location: 'Frankfurt data centre', region: 'Bavaria',
+      subprocessors: 'Iron Mountain', notes: 'Tape vault',
+    });
+    const infra = await wb.call('infrastructure.create', { vendorId: v.id, name: 'Wildcard certificate', identifier: 'ourcompany.example', provider: 'DigiCert', notes: 'Renews in May' });
+    const found = async (q: string) => (await wb.call('search.query', { q })).map((h) => [h.kind, h.id]);
+    for (const q of ['svc-backup', 'veeam', 'kestrel', 'leaver']) expect(await found(q), q).toEqual([['access', access.id]]);
+    for (const q of ['payroll', 'slips', 'hcm', 'frankfurt', 'bavaria', 'iron mountain', 'tape']) expect(await found(q), q).toEqual([['dataset', data.id]]);
+    for (const q of ['wildcard', 'ourcompany', 'digicert', 'renews may']) expect(await found(q), q).toEqual([['infrastructure', infra.id]]);
+    const [hit] = await wb.call('search.query', { q: 'kestrel' });
+    expect(hit).toMatchObject({ title: 'svc-backup', vendorId: v.id, vendorName: 'Northwind Managed Services' });
+    expect(['access', 'dataset', 'infrastructure'].map((k) => KIND_LABEL[k as RecordKind].one)).toEqual(['Access or credential', 'Data set', 'Infrastructure item']);
+    // Limited to one kind, as the search screen's filter asks.
+    expect((await wb.call('search.query', { q: 'frankfurt', kind: 'access' }))).toEqual([]);
   });
 
   it('marks the matched words in the snippet', async () => {

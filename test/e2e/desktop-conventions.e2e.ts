@@ -140,7 +140,7 @@ test('Help’s pages open from the palette: About with version and workbook, the
 
   await open('pack format');
   const format = page.getByRole('dialog', { name: 'Transition pack format' });
-  await expect(format.getByRole('heading', { name: 'Transition pack, format version 1' })).toBeVisible();
+  await expect(format.getByRole('heading', { name: 'Transition pack, format version 2' })).toBeVisible();
   await expect(format.getByRole('table').first()).toContainText('manifest.json');
   await page.keyboard.press('Escape');
 

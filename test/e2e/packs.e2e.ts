@@ -6,29 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend } from '../../electron/core/backend';
-import { openPack } from '../../electron/core/pack/zip-read';
 import { startWebServer } from '../../electron/web/server';
 import type { InputOf, MethodName, ResultOf } from '../../shared/contract';
 import { expect, test } from './fixtures';
+import { readFromPack } from './pack-files';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** One file of a pack, read (and CRC-checked) with the app's own zip reader. */
-async function readFromPack(path: string, name: string): Promise<Buffer> {
-  const pack = await openPack(path);
-  try {
-    expect(pack.problems).toEqual([]);
-    const entry = pack.entries.find((e) => e.name === name);
-    if (!entry) throw new Error(`${name} is not in the pack`);
-    const chunks: Buffer[] = [];
-    await pack.read(entry, (c) => {
-      chunks.push(Buffer.from(c));
-    });
-    return Buffer.concat(chunks);
-  } finally {
-    await pack.close();
-  }
-}
 
 test('export a vendor, verify the pack, read its report and import it into another workbook', async ({ page, app }) => {
   // A demo workbook with a file attached to one of the vendor's documents.

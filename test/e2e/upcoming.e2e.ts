@@ -1,6 +1,7 @@
 // On the demo workbook, Upcoming lists the first vendor's notice date and an item due this week;
-// the vendor filter narrows it to one vendor, and a row opens its record.
-import { localToday } from '../../shared/dates';
+// the vendor filter narrows it to one vendor, and a row opens its record. The registers' access to
+// close and infrastructure expiries show too, by kind and by holder, and count on the Upcoming link.
+import { addDays, localToday } from '../../shared/dates';
 import { expect, test } from './fixtures';
 
 test('Upcoming lists the demo\'s notice date and this week\'s items, and filters by vendor', async ({ app, page }) => {
@@ -43,4 +44,36 @@ test('the Upcoming link counts what falls due within a week, until notifications
   await dialog.getByRole('checkbox', { name: 'Notify me of deadlines due within seven days' }).uncheck();
   await expect(link).toHaveAccessibleName('Upcoming');
   expect((await app.dispatch('app.info', {})).deadlineNotifications).toBe(false);
+});
+
+test('Upcoming shows access to close and certificates expiring, by kind and by holder, and opens them in their tab', async ({ app, page }) => {
+  const today = localToday();
+  const carol = await app.dispatch('person.create', { name: 'Carol Vendorside', side: 'vendor' });
+  const v = await app.dispatch('vendor.create', { name: 'Fabrikam', status: 'exit_planned', exitDate: addDays(today, 3) });
+  await app.dispatch('access.create', { vendorId: v.id, name: 'Vendor admin on the web servers', holderId: carol.id, privileged: 'yes', plannedOffsetDays: 1 });
+  await app.dispatch('access.create', { vendorId: v.id, name: 'Closed already', plannedOffsetDays: 0, status: 'done', doneOn: today });
+  await app.dispatch('infrastructure.create', { vendorId: v.id, name: 'www.fabrikam.example', kind: 'tls_certificate', expiresOn: addDays(today, 20), renewalAccount: 'vendor' });
+  await app.dispatch('infrastructure.create', { vendorId: v.id, name: 'moved.fabrikam.example', kind: 'domain', expiresOn: addDays(today, 21), status: 'done' });
+
+  await page.goto(app.url);
+  // The browser face's notice: the access (T+1) falls due within a week, the certificate does not.
+  await expect(page.getByRole('link', { name: /^Upcoming/ })).toHaveAccessibleName('Upcoming (1 due within 7 days or overdue)');
+  await page.getByRole('link', { name: /^Upcoming/ }).click();
+  const access = page.getByRole('link', { name: 'Revoke access: Vendor admin on the web servers' });
+  const cert = page.getByRole('link', { name: 'TLS certificate expires: www.fabrikam.example' });
+  await expect(access).toBeVisible();
+  await expect(cert).toBeVisible();
+  await expect(page.getByText(/Closed already|moved\.fabrikam\.example/)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'By kind' }).click();
+  await expect(page.getByRole('region', { name: /^Infrastructure/ }).getByRole('link', { name: 'TLS certificate expires: www.fabrikam.example' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Access and credentials' });
+  await expect(cert).toBeHidden();
+  await page.getByRole('button', { name: 'By person' }).click();
+  await expect(page.getByRole('region', { name: /^Carol Vendorside/ }).getByRole('link', { name: 'Revoke access: Vendor admin on the web servers' })).toBeVisible();
+
+  await access.click();
+  await expect(page.getByRole('tab', { name: /^Access/, selected: true })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: /^Edit access or credential/i })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /^Name/ })).toHaveValue('Vendor admin on the web servers');
 });

@@ -135,7 +135,7 @@ const CASES: Case[] = [
   { name: 'a wrong size in the manifest', zip: () => rebuild(files, (m) => { (m.files as { size: number }[])[2]!.size += 1; }), reason: /bytes but the manifest says/ },
   { name: 'a manifest that is not JSON', zip: () => craftZip(toCraft(withManifest(files)).map((e) => (e.name === 'manifest.json' ? { ...e, data: Buffer.from('{"format": ') } : e))), reason: /not valid JSON/ },
   { name: 'a manifest of another format', zip: () => rebuild(files, (m) => { m.format = 'something-else'; }), reason: /not a Handover Workbook pack manifest/ },
-  { name: 'a manifest of a newer version', zip: () => rebuild(files, (m) => { m.version = 2; }), reason: /format version 2, made by a newer app/ },
+  { name: 'a manifest of a newer version', zip: () => rebuild(files, (m) => { m.version = 3; }), reason: /format version 3, made by a newer app; this app reads versions 1 and 2/ },
   { name: 'a manifest with an unknown field', zip: () => rebuild(files, (m) => { m.run = 'rm -rf /'; }), reason: /unknown field\(s\) run/ },
   { name: 'a manifest with a malformed workbook id', zip: () => rebuild(files, (m) => { m.workbookId = 'not-an-id'; }), reason: /workbookId/ },
   { name: 'no manifest at all', zip: () => craftZip(toCraft(files).filter((e) => e.name !== 'manifest.json')), reason: /manifest.json is missing|is missing: this is not a transition pack/ },

@@ -235,6 +235,13 @@ describe('custom', () => {
     await expectSound(pack);
   });
 
+  it('names the kinds it leaves out whole in the words people read, not the kinds’ keys', async () => {
+    const pack = await exportProfile(a, 'custom-registers', { profile: { custom: { tables: ['access', 'datasets', 'infrastructure', 'checklists', 'attachments'] } } });
+    expect(pack.manifest.profile).toEqual({ name: 'custom', tables: ['access', 'datasets', 'infrastructure', 'checklists', 'attachments'] });
+    expect(pack.readme).toContain('Left out whole: access and credentials, data sets, infrastructure, checklists and their items, attached files.');
+    expect(pack.readme).not.toMatch(/Left out whole:[^.]*\bdatasets\b/);
+  });
+
   it('refuses a field no pack can leave out, naming it', async () => {
     const e = await a.refuse('pack.export', { all: true, profile: { custom: { fields: ['vendors.name'] } } });
     expect(e.message).toMatch(/profile\.custom\.fields\.0.*not a field a pack can leave out/);

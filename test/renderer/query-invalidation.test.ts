@@ -72,6 +72,14 @@ describe('isStaleAfter', () => {
     expect(isStaleAfter(attached, queryKey('attachment.list', { documentId: P1 }))).toBe(false);
   });
 
+  it('attachments follow their notice, access record or data set', () => {
+    const certificate = event(1, { kinds: ['dataset'], ids: [P1] });
+    expect(isStaleAfter(certificate, queryKey('attachment.list', { datasetId: P1 }))).toBe(true);
+    expect(isStaleAfter(certificate, queryKey('attachment.list', { datasetId: ITEM }))).toBe(false);
+    expect(isStaleAfter(event(2, { kinds: ['notice'], ids: [ITEM] }), queryKey('attachment.list', { noticeId: ITEM }))).toBe(true);
+    expect(isStaleAfter(event(3, { kinds: ['access'], ids: [ITEM] }), queryKey('attachment.list', { accessId: ITEM }))).toBe(true);
+  });
+
   it('an event for every kind, and a key it does not know, are stale', () => {
     const all = event(1, { kinds: ALL_KINDS, ids: [], vendorIds: [] });
     expect(isStaleAfter(all, queryKey('document.list', { vendorId: B }))).toBe(true);

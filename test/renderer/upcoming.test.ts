@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../shared/changes';
 import type { Deadline } from '../../shared/deadlines';
 import { isStaleAfter, queryKey } from '../../renderer/data/queryKeys';
-import { groupDeadlines } from '../../renderer/upcoming/grouping';
+import { groupDeadlines, ofSource } from '../../renderer/upcoming/grouping';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -45,10 +45,31 @@ describe('groupDeadlines', () => {
   });
 });
 
+describe('by kind', () => {
+  const mixed = [
+    d('2026-12-01', { id: 'access_due:1', kind: 'access_due', source: { kind: 'access', id: '1' } }),
+    d('2026-12-03', { id: 'infrastructure_expiry:2', kind: 'infrastructure_expiry', source: { kind: 'infrastructure', id: '2' } }),
+    d('2026-12-04'),
+    d('2026-12-05', { id: 'licence_expiry:3', kind: 'licence_expiry', source: { kind: 'licence', id: '3' } }),
+    d('2026-12-06', { id: 'access_due:4', kind: 'access_due', source: { kind: 'access', id: '4' } }),
+  ];
+  it('groups in the registers\' order, whatever comes first by date', () => {
+    expect(shape(groupDeadlines(mixed, 'kind', today, false))).toEqual([
+      ['Licences', ['2026-12-05']], ['Checklist items', ['2026-12-04']], ['Access and credentials', ['2026-12-01', '2026-12-06']], ['Infrastructure', ['2026-12-03']],
+    ]);
+  });
+  it('narrows to one kind, or keeps all', () => {
+    expect(ofSource(mixed, 'access').map((x) => x.id)).toEqual(['access_due:1', 'access_due:4']);
+    expect(ofSource(mixed, 'infrastructure').map((x) => x.id)).toEqual(['infrastructure_expiry:2']);
+    expect(ofSource(mixed, 'contract')).toEqual([]);
+    expect(ofSource(mixed, '')).toHaveLength(5);
+  });
+});
+
 describe('deadlines.list refreshes', () => {
   const ev = (kinds: string[], vendorIds: string[] = [A]): ChangeEvent => ({ seq: 1, kinds, ids: [], vendorIds, activityId: 'a', summary: '' });
   it('after a change to a contract, a notice, a licence or an item, for all vendors or that vendor only', () => {
-    for (const kind of ['contract', 'notice', 'licence', 'checklist_item', 'vendor']) {
+    for (const kind of ['contract', 'notice', 'licence', 'checklist_item', 'vendor', 'access', 'infrastructure']) {
       expect(isStaleAfter(ev([kind]), queryKey('deadlines.list', { days: 90 }))).toBe(true);
       expect(isStaleAfter(ev([kind]), queryKey('deadlines.list', { days: 90, vendorId: A }))).toBe(true);
       expect(isStaleAfter(ev([kind]), queryKey('deadlines.list', { days: 90, vendorId: B }))).toBe(false);

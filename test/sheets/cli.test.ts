@@ -85,7 +85,7 @@ describe('handover import-sheet', () => {
   it.each([
     [['--kind', 'processes', 'x.csv'], /--db FILE is required/],
     [['--db', 'DB', 'x.csv'], /--kind is required/],
-    [['--db', 'DB', '--kind', 'gadgets', 'x.csv'], /--kind must be one of vendors, people, processes, repositories, licences, documents, not "gadgets"/],
+    [['--db', 'DB', '--kind', 'gadgets', 'x.csv'], /--kind must be one of vendors, people, processes, repositories, licences, documents, access, data-sets, infrastructure, contracts, exit-costs, not "gadgets"/],
     [['--db', 'DB', '--kind', 'processes'], /name one sheet to import/],
     [['--db', 'DB', '--kind', 'processes', '--map', 'nonsense', 'x.csv'], /--map "nonsense": write it as "Header=field"/],
     [['--db', 'DB', '--kind', 'processes', '--date-order', 'ydm', 'x.csv'], /--date-order must be one of ymd, dmy, mdy/],
@@ -103,6 +103,68 @@ describe('handover import-sheet', () => {
     const bin = file('x.csv', '\u0000\u0001\u0002binary');
     expect(await runCli(['import-sheet', '--db', db, '--kind', 'processes', '--vendor', 'Acme Outsourcing', bin], io)).toBe(1);
     expect(err.join('\n')).toMatch(/x\.csv: is not a sheet/);
+  });
+});
+
+describe('handover import-sheet for the registers', () => {
+  const count = (table: string) => {
+    const b = createBackend({ workbookPath: db, appVersion: 'test' });
+    try {
+      return b.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    } finally {
+      b.close();
+    }
+  };
+
+  it('imports access and credentials, refuses a secret in a cell (exit 1, nothing written), and names the kinds in --help', async () => {
+    const sheet = file('access.csv', 'Account,Type,System,Admin,Vault path\nsvc-backup,Service account,Veeam,Y,vault://ops/veeam\ndeploy key,SSH,GitLab,no,\n');
+    expect(await runCli(['import-sheet', '--db', db, '--kind', 'access', '--vendor', 'Acme Outsourcing', '--json', sheet], io)).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toEqual({ added: 2, updated: 0, unchanged: 0, refused: [] });
+    out = [];
+    expect(await runCli(['import-sheet', '--db', db, '--kind', 'access', '--vendor', 'Acme Outsourcing', sheet], io)).toBe(0);
+    expect(out.join('\n')).toBe('0 added, 0 updated, 2 unchanged.');
+    const leaky = file('leaky.csv', 'Account,Vault path\naws deploy,AKIAIOSFODNN7EXAMPLE\nother,vault://x\n');
+    expect(await runCli(['import-sheet', '--db', db, '--kind', 'access', '--vendor', 'Acme Outsourcing', leaky], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/row 2, column B \(Vault path\) \(secretLocation\): looks like an AWS access key id, not a reference to one/);
+    expect(err.join('\n')).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(count('access_credentials')).toBe(2);
+    out = [];
+    expect(await runCli(['--help'], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/import-sheet .*KIND one of vendors, people, processes, repositories, licences, documents, access, data-sets, infrastructure/);
+  });
+
+  it('writes a template of data sets and of infrastructure that imports itself', async () => {
+    for (const [kind, table, row] of [
+      ['data-sets', 'data_sets', 'Acme Outsourcing,Payroll history,,SAP HCM,,Germany,,Special categories,,,,,,,,,,,,,'],
+      ['infrastructure', 'infrastructure_items', 'Acme Outsourcing,www certificate,TLS certificate,www.ourcompany.example,DigiCert,Vendor,Transfer to us,Not started,2026-05-01,Vendor,'],
+    ] as const) {
+      const csv = join(dir, `${kind}.csv`);
+      expect(await runCli(['sheet-template', '--kind', kind, '--out', csv], io)).toBe(0);
+      writeFileSync(csv, `${readFileSync(csv, 'utf8')}${row}\n`);
+      out = [];
+      expect(await runCli(['import-sheet', '--db', db, '--kind', kind, '--json', csv], io), kind).toBe(0);
+      expect(JSON.parse(out.join('\n'))).toMatchObject({ added: 1, refused: [] });
+      expect(count(table)).toBe(1);
+    }
+  });
+});
+
+describe('handover import-sheet for contracts and exit costs', () => {
+  it('imports a cost sheet whose amounts carry their currency, and says so in --help', async () => {
+    const sheet = file('costs.csv', 'Item,Type,Cost\nEarly termination fee,termination,"€ 45,000.00"\nMigration weekend,migration,28500 GBP\n');
+    expect(await runCli(['import-sheet', '--db', db, '--kind', 'exit-costs', '--vendor', 'Acme Outsourcing', '--json', sheet], io)).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toEqual({ added: 2, updated: 0, unchanged: 0, refused: [] });
+    const b = createBackend({ workbookPath: db, appVersion: 'test' });
+    try {
+      expect(b.db.prepare('SELECT description, amount, currency FROM exit_costs ORDER BY description').raw().all()).toEqual([
+        ['Early termination fee', '45000.00', 'EUR'], ['Migration weekend', '28500.00', 'GBP'],
+      ]);
+    } finally {
+      b.close();
+    }
+    out = [];
+    expect(await runCli(['--help'], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/sheet-template .*KIND one of .*, contracts, exit-costs\)/);
   });
 });
 

@@ -46,6 +46,10 @@ describe('sheets on the browser face', () => {
     const xlsx = await fetch(`${base}/sheets/template/licences.xlsx?token=${TOKEN}`);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    // A kind with a hyphen in its name is a template too.
+    const dataSets = await fetch(`${base}/sheets/template/data-sets.csv?token=${TOKEN}`);
+    expect(dataSets.headers.get('content-disposition')).toMatch(/filename="handover-data-sets-template\.csv"/);
+    expect(await dataSets.text()).toMatch(/^Vendor,Name,Description,System,/);
     const unknown = await fetch(`${base}/sheets/template/secrets.csv?token=${TOKEN}`);
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toMatch(/kind one of vendors, people/);

@@ -37,6 +37,19 @@ describe('deadline notifications', () => {
     expect(shown).toHaveLength(2);
   });
 
+  it('names access to close and infrastructure expiring within seven days', async () => {
+    const v = await wb.call('vendor.create', { name: 'Fabrikam', exitDate: '2026-03-03' });
+    await wb.call('access.create', { vendorId: v.id, name: 'VPN for the vendor team', plannedOffsetDays: -5 });
+    await wb.call('infrastructure.create', { vendorId: v.id, name: 'www.fabrikam.example', kind: 'tls_certificate', expiresOn: '2026-03-04' });
+    await wb.call('infrastructure.create', { vendorId: v.id, name: 'later.fabrikam.example', kind: 'tls_certificate', expiresOn: '2026-03-20' });
+    const f = follow();
+    await f.opened();
+    expect(shown).toEqual([{
+      title: 'Deadlines: 1 due within 7 days, 1 overdue',
+      body: 'Overdue: Revoke access: VPN for the vendor team (Fabrikam)\n2026-03-04: TLS certificate expires: www.fabrikam.example (Fabrikam)',
+    }]);
+  });
+
   it('shows nothing when nothing falls due within seven days', async () => {
     await licenceDue('2026-03-20');
     const f = follow();

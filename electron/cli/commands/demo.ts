@@ -9,7 +9,7 @@ import { appVersion } from '../../core/project';
 import { anyVendorRow } from '../../core/store/vendors';
 import { UsageError, type Io } from '../usage';
 
-export const usage = 'handover demo --db FILE [--records N] [--items M]   make a demo workbook (N inventory records over N/1000 vendors, M checklist items)';
+export const usage = 'handover demo --db FILE [--records N] [--items M]   make a demo workbook (N inventory records over N/1000 vendors, M checklist items; each vendor with its access, data sets and infrastructure)';
 
 export function demo(argv: string[], io: Io, now: () => Date = () => new Date()): number {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, records: { type: 'string' }, items: { type: 'string' }, seed: { type: 'string' } } });
@@ -38,7 +38,7 @@ export function demo(argv: string[], io: Io, now: () => Date = () => new Date())
       today: localToday(at), now: at.toISOString(), actor: actor({ db: backend.db, workbookPath: backend.workbookPath, clock: { now }, newId: () => '' }),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    io.out(`Demo workbook ${backend.workbookPath}: ${result.vendors} vendors, ${result.records} inventory records, ${result.items} checklist items (${seconds} s).`);
+    io.out(`Demo workbook ${backend.workbookPath}: ${result.vendors} vendors, ${result.records} inventory records, ${result.registers} access, data and infrastructure entries, ${result.items} checklist items (${seconds} s).`);
     return 0;
   } finally {
     backend.close();

@@ -11,8 +11,9 @@ import { appVersion } from '../../core/project';
 import { UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
 
-export const usage = 'handover import-sheet --db FILE --kind KIND [--vendor NAME_OR_ID] [--sheet NAME] [--map "Header=field" ...] [--key FIELD] [--date-order dmy|mdy] [--create-people] [--dry-run] [--json] SHEET   import records from a CSV/TSV/XLSX (0 imported or clean dry run, 1 refused rows: nothing written)';
-export const templateUsage = 'handover sheet-template --kind KIND --out FILE.csv|FILE.xlsx   a blank sheet of a kind with its headers and allowed values';
+const KINDS = `KIND one of ${SHEET_KINDS.join(', ')}`;
+export const usage = `handover import-sheet --db FILE --kind KIND [--vendor NAME_OR_ID] [--sheet NAME] [--map "Header=field" ...] [--key FIELD] [--date-order dmy|mdy] [--create-people] [--dry-run] [--json] SHEET   import records from a CSV/TSV/XLSX (${KINDS}; 0 imported or clean dry run, 1 refused rows: nothing written)`;
+export const templateUsage = `handover sheet-template --kind KIND --out FILE.csv|FILE.xlsx   a blank sheet of a kind with its headers and allowed values (${KINDS})`;
 
 function kindOf(value: string | undefined): SheetKind {
   if (!value) throw new UsageError(`--kind is required (one of ${SHEET_KINDS.join(', ')})`);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { vendorNotice } from '../../../shared/contract-deadlines';
 import { localToday } from '../../../shared/dates';
 import { READINESS_RULE } from '../../../shared/readiness-explain';
+import { keptPositionOf } from '../../core/services/contractPositions';
 import { loadReadiness } from '../../core/services/readiness';
 import type { Db } from '../../core/store/open';
 import { openWorkbook } from '../../core/store/open';
@@ -39,7 +40,7 @@ export function readinessCommand(argv: string[], io: Io, now: () => Date = () =>
     const vendors = liveVendorDeadlines(db);
     const contracts = contractsByVendor(db, vendorId);
     const results = vendors.filter((v) => all.has(v.id)).map((v) => ({
-      vendorId: v.id, vendor: v.name, exitDate: v.exitDate, serveNoticeBy: vendorNotice(contracts.get(v.id) ?? [], today)?.serveBy ?? null, ...all.get(v.id)!,
+      vendorId: v.id, vendor: v.name, exitDate: v.exitDate, serveNoticeBy: vendorNotice(contracts.get(v.id) ?? [], today, keptPositionOf)?.serveBy ?? null, ...all.get(v.id)!,
     })).sort((a, b) => a.vendor.localeCompare(b.vendor));
     if (values.json) {
       io.out(JSON.stringify(vendorId ? results[0] : results, null, 2));

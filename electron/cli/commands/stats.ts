@@ -1,12 +1,17 @@
 // handover stats --db FILE [--json]
 import { parseArgs } from 'node:util';
-import { KIND_LABEL, type RecordKind } from '../../../shared/records';
+import { INVENTORY_KINDS, KIND_LABEL, type InventoryKind, type RecordKind } from '../../../shared/records';
 import { openWorkbook } from '../../core/store/open';
 import { stats } from '../../core/services/overview';
 import { UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
 
 export const usage = 'handover stats --db FILE [--json]        record counts per kind and per vendor';
+
+/** The per-vendor table's heads, short enough for a terminal: one per inventory kind (a new kind fails to compile here until it has one). */
+const HEAD: Record<InventoryKind, string> = {
+  process: 'Proc.', repository: 'Repos', licence: 'Lic.', document: 'Docs', access: 'Access', dataset: 'Data', infrastructure: 'Infra',
+};
 
 export function statsCommand(argv: string[], io: Io): number {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean' } } });
@@ -22,16 +27,14 @@ export function statsCommand(argv: string[], io: Io): number {
       return 0;
     }
     io.out(`Workbook ${path}`);
-    for (const [kind, n] of Object.entries(s.totals)) {
-      const label = kind === 'attachment' ? 'Attachments' : KIND_LABEL[kind as RecordKind].many;
-      io.out(`  ${label.padEnd(14)} ${String(n).padStart(8)}`);
-    }
+    const labels = Object.keys(s.totals).map((kind) => (kind === 'attachment' ? 'Attachments' : KIND_LABEL[kind as RecordKind].many));
+    const width = Math.max(...labels.map((l) => l.length));
+    Object.values(s.totals).forEach((n, i) => io.out(`  ${labels[i]!.padEnd(width)} ${String(n).padStart(8)}`));
     if (s.perVendor.length) {
       io.out('');
-      io.out(`  ${'Vendor'.padEnd(40)} ${'Proc.'.padStart(7)} ${'Repos'.padStart(7)} ${'Lic.'.padStart(7)} ${'Docs'.padStart(7)}`);
+      io.out(`  ${'Vendor'.padEnd(40)}${INVENTORY_KINDS.map((k) => ` ${HEAD[k].padStart(7)}`).join('')}`);
       for (const v of s.perVendor) {
-        const c = v.counts;
-        io.out(`  ${v.vendorName.slice(0, 40).padEnd(40)} ${String(c.process).padStart(7)} ${String(c.repository).padStart(7)} ${String(c.licence).padStart(7)} ${String(c.document).padStart(7)}`);
+        io.out(`  ${v.vendorName.slice(0, 40).padEnd(40)}${INVENTORY_KINDS.map((k) => ` ${String(v.counts[k]).padStart(7)}`).join('')}`);
       }
     }
     return 0;

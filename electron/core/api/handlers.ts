@@ -13,12 +13,13 @@ import { SCHEMA_VERSION } from '../store/migrations';
 import { deadlineNotificationsOn, getSetting, setDeadlineNotifications, setSetting } from '../store/settings';
 import { anyLiveVendor, workbookIsEmpty } from '../store/vendors';
 import { addAttachmentFromPath, listAttachments, openAttachment, removeAttachment, saveAttachmentAs } from '../services/attachments';
-import { actor, describeChange, nowIso, type ServiceContext } from '../services/context';
+import { actor, describeChange, inWrite, nowIso, type ServiceContext } from '../services/context';
 import { search, stats, vendorSummaries } from '../services/overview';
 import {
   createRecord, deleteRecord, getRecordService, listRecordsService, restoreRecord, updateRecordService,
 } from '../services/records';
 import { reportHtml } from '../pack/report-page';
+import { deletionLetter, deletionScopeOf } from '../pack/deletion-letter';
 import {
   addItem, checklistAsTemplateItems, itemLinks, linkItem, listChecklists, listItems, myTasks, renameChecklist, setChecklistDeleted,
   setItemDeleted, setItemKtStage, signOffItem, startChecklist, unlinkItem, updateItem,
@@ -26,6 +27,7 @@ import {
 import { contractLinks, linkContract, unlinkContract } from '../services/contractLinks';
 import { handOverAndDelete, personReferences } from '../services/people';
 import { dashboardRows, vendorOverview } from '../services/readiness';
+import { itemRegisterOpen } from '../services/itemRegister';
 import { listDeadlines } from '../services/deadlines';
 import { calendarAlarms, exportCalendar, setCalendarAlarms } from '../services/calendar';
 import { createTemplate, deleteTemplate, duplicateTemplate, getTemplate, listTemplates, updateTemplate } from '../services/templates';
@@ -94,6 +96,11 @@ export function staged<F extends (input: never, env: HandlerEnv) => Promise<unkn
 export function isStaged(handler: unknown): boolean {
   return typeof handler === 'function' && STAGED in handler;
 }
+
+/** A printed page's suggested file name: its title, with what file systems refuse in a name replaced. */
+const pdfName = (title: string) => `${title.replace(/[\\/:*?"<>|]/g, '-')}.pdf`;
+/** The save dialog asked before replacing an existing file; a workbook or its files are still refused. */
+const pdfCheck = (env: HandlerEnv) => (path: string) => checkDestination(path, { field: 'path', extension: '.pdf', workbookPath: env.ctx.workbookPath, replace: true });
 
 /** Today where the user is: due dates and overdue are calendar days. */
 const today = (env: HandlerEnv) => localToday(env.ctx.clock.now());
@@ -205,6 +212,7 @@ const SPECIAL: Omit<Handlers, CrudName> = {
   'checklist.link': (input, env) => linkItem(env.ctx, input),
   'checklist.unlink': (input, env) => unlinkItem(env.ctx, input),
   'checklist.links': (input, env) => itemLinks(env.ctx, input.itemId),
+  'checklist.registerOpen': (input, env) => itemRegisterOpen(env.ctx, input.itemId),
   'contract.link': (input, env) => linkContract(env.ctx, input),
   'contract.unlink': (input, env) => unlinkContract(env.ctx, input),
   'contract.links': (input, env) => contractLinks(env.ctx, input.contractId),
@@ -268,10 +276,26 @@ const SPECIAL: Omit<Handlers, CrudName> = {
     if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face prints with the browser: open the report and use its print.');
     // The shell's printer draws the header and footer on every page, so the page draws none itself.
     const { title, html, running } = reportHtml(env.ctx, env.appVersion, input, { runningHeader: false }, env.nativeBinding);
-    // The save dialog asked before replacing an existing file; a workbook or its files are still refused.
-    const check = (path: string) => checkDestination(path, { field: 'path', extension: '.pdf', workbookPath: env.ctx.workbookPath, replace: true });
-    return { path: await env.dialogs.printToPdf(html, `${title.replace(/[\\/:*?"<>|]/g, '-')}.pdf`, check, running) };
+    return { path: await env.dialogs.printToPdf(html, pdfName(title), pdfCheck(env), running) };
   },
+  'dataset.deletionScope': (input, env) => deletionScopeOf(env.ctx.db, input.vendorId, today(env)),
+  'dataset.deletionLetter': (input, env) => {
+    const { title, html } = deletionLetter(env.ctx, input);
+    return { title, html };
+  },
+  // The letter is made (and refused) before the dialog opens; the request is logged once the PDF is saved.
+  'dataset.deletionLetterPdf': staged(async (input: ParsedInputOf<'dataset.deletionLetterPdf'>, env: HandlerEnv) => {
+    if (!env.dialogs) throw new ApiError('UNSUPPORTED', 'This face prints with the browser: open the letter and use its print.');
+    const letter = deletionLetter(env.ctx, input, { runningHeader: false });
+    const path = await env.dialogs.printToPdf(letter.html, pdfName(letter.title), pdfCheck(env), letter.running);
+    if (path) {
+      inWrite(env.ctx, () => describeChange(env.ctx, {
+        action: 'request', kind: 'dataset', recordId: null, vendorId: input.vendorId,
+        summary: `Deletion certificate requested from “${letter.vendorName}” for ${letter.datasets} data set${letter.datasets === 1 ? '' : 's'}, reply by ${letter.replyBy} (letter saved as ${path})`,
+      }));
+    }
+    return { path };
+  }),
   'pack.export': (input, env) => env.packs.startExport(env.ctx, env.appVersion, input),
   'pack.jobStatus': (input, env) => env.packs.status(input.jobId),
   'pack.cancel': (input, env) => env.packs.cancel(input.jobId),

@@ -6,8 +6,8 @@ import { LINK_KINDS, type ItemChanges, type LinkKind } from '../../../shared/che
 import { ApiError } from '../../../shared/errors';
 import type { activityEntry } from '../store/activity';
 import { entriesAfter } from '../store/activity';
-import { attachmentBySha } from '../store/attachments';
-import { isStored, reattachStored, removeAttachment } from '../services/attachments';
+import { attachmentBySha, OWNER_KINDS, type OwnerKind } from '../store/attachments';
+import { isStored, ownerInput, reattachStored, removeAttachment } from '../services/attachments';
 import type { ServiceContext } from '../services/context';
 import { linkItem, mustItem, setItemDeleted, signOffItem, unlinkItem, updateItem } from '../services/checklists';
 
@@ -119,17 +119,18 @@ export function itemInverse(ctx: ServiceContext, entry: Entry, summary: string, 
   }
 }
 
-type OwnerKind = 'document' | 'checklist_item';
-const ownerOf = (kind: OwnerKind, id: string) => (kind === 'document' ? { documentId: id } : { itemId: id });
+/** How an undo's refusal names the owner whose later change is in the way. */
+const OWNER_WORD: Record<OwnerKind, string> = { document: 'document', checklist_item: 'item', notice: 'notice', access: 'access record', dataset: 'data set' };
 
 /**
- * The write that takes back attaching a file to a document or an item, or its removal: undefined
- * when `entry` is neither, null when it cannot be (a removal logged before removals named their
- * file, or a file no longer stored, so there is nothing to link again).
+ * The write that takes back attaching a file to one of its owners (a document, an item, a notice,
+ * an access record, a data set), or its removal: undefined when `entry` is neither, null when it
+ * cannot be (a removal logged before removals named their file, or a file no longer stored, so
+ * there is nothing to link again).
  */
 export function attachmentInverse(ctx: ServiceContext, entry: Entry, summary: string, neutral: (activityId: string) => boolean): (() => void) | null | undefined {
-  if ((entry.action !== 'attach' && entry.action !== 'detach') || (entry.kind !== 'document' && entry.kind !== 'checklist_item') || !entry.recordId) return undefined;
-  const owner = ownerOf(entry.kind, entry.recordId);
+  if ((entry.action !== 'attach' && entry.action !== 'detach') || !(OWNER_KINDS as readonly string[]).includes(entry.kind) || !entry.recordId) return undefined;
+  const owner = ownerInput(entry.kind as OwnerKind, entry.recordId);
   const ownerId = entry.recordId;
   const changes = (entry.changes ?? {}) as { sha256?: unknown; fileName?: unknown };
   if (typeof changes.sha256 !== 'string') return null;
@@ -137,7 +138,7 @@ export function attachmentInverse(ctx: ServiceContext, entry: Entry, summary: st
   const refuse = (why: string) => new ApiError('CONFLICT', `Cannot undo “${summary}”: ${why}. Nothing was changed.`);
   const checkUnchanged = () => {
     const later = entriesAfter(ctx.db, ownerId, entry.seq).find((e) => !neutral(e.id));
-    if (later) throw refuse(`its ${entry.kind === 'document' ? 'document' : 'item'} changed since (“${later.summary}”)`);
+    if (later) throw refuse(`its ${OWNER_WORD[entry.kind as OwnerKind]} changed since (“${later.summary}”)`);
   };
   if (entry.action === 'attach') {
     return () => {

@@ -2,7 +2,7 @@
 // would be by now: items due long ago mostly done, a few blocked with a reason, some overdue.
 import { randomUUID } from 'node:crypto';
 import { addDays, daysBetween } from '../../../shared/dates';
-import type { BuiltinTemplate } from '../../../shared/templates';
+import type { BuiltinItem, BuiltinTemplate } from '../../../shared/templates';
 import { insertChecklist, insertItem } from '../store/checklists';
 import type { Db } from '../store/open';
 import { builtinTemplateCopyId } from '../store/templates';
@@ -30,7 +30,7 @@ export function demoChecklist(db: Db, o: {
   insertChecklist(db, { id: checklistId, vendorId: o.vendorId, name: o.template.name, templateId, now: o.now });
   let position = 0;
   const budget = o.budget ?? Infinity;
-  const add = (phase: number, title: string, description: string, role: string, offset: number, processId: string | null, ktStage?: string) => {
+  const add = (phase: number, title: string, description: string, role: string, offset: number, processId: string | null, ktStage?: string, register?: BuiltinItem['register']) => {
     if (position >= budget) return;
     const due = addDays(o.exitDate, offset);
     const late = daysBetween(due, o.today);
@@ -44,11 +44,11 @@ export function demoChecklist(db: Db, o: {
     insertItem(db, {
       id: randomUUID(), checklistId, vendorId: o.vendorId, position: position++, phase, title, description, ownerRole: role, ownerId: owner, ownerManual: false,
       offsetDays: offset, dueDate: due, dueManual: false, status, blockedReason: reason, evidence: status === 'done' ? 'Confirmed in the weekly exit meeting.' : '',
-      processId, completedAt: status === 'done' ? o.now : null, now: o.now,
+      processId, register, completedAt: status === 'done' ? o.now : null, now: o.now,
     });
   };
   for (const t of o.template.items) {
-    if (!t.perProcess) add(t.phase, t.title, t.description, t.ownerRole, t.offsetDays, null);
+    if (!t.perProcess) add(t.phase, t.title, t.description, t.ownerRole, t.offsetDays, null, undefined, t.register);
     else for (const p of o.processes) add(t.phase, `${t.title}: ${p.name}`, t.description, t.ownerRole, t.offsetDays, p.id, p.ktStage);
   }
   // Past the template, the team's own follow-ups fill the budget (scale tests).

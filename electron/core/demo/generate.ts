@@ -12,6 +12,7 @@ import { EMERGENCY_TEMPLATE, EXIT_TEMPLATE } from '../../../shared/templates';
 import { demoChecklist, type DemoProcess } from './checklists';
 import { demoContracts } from './contracts';
 import { demoCosts } from './costs';
+import { demoRegisters } from './registers';
 import * as W from './words';
 import { seededRandom } from './random';
 
@@ -28,7 +29,7 @@ export interface DemoOptions {
 
 const RECORDS_PER_VENDOR_AT_SCALE = 1000;
 
-export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; records: number; items: number } {
+export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; records: number; registers: number; items: number } {
   const rand = seededRandom(opts.seed ?? 42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const chance = (p: number) => rand() < p;
@@ -38,9 +39,10 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
   const stamp = { createdAt: opts.now, updatedAt: opts.now, deletedAt: null };
 
   return bulkLoad(db, () => {
-    const ins = Object.fromEntries((['vendor', 'person', 'process', 'repository', 'licence', 'document', 'contract', 'cost'] as RecordKind[])
+    const ins = Object.fromEntries((['vendor', 'person', 'process', 'repository', 'licence', 'document', 'contract', 'cost', 'access', 'dataset', 'infrastructure'] as RecordKind[])
       .map((k) => [k, prepareInsert(db, k)])) as Record<RecordKind, ReturnType<typeof prepareInsert>>;
     let made = 0;
+    let registers = 0;
     let items = 0;
     for (let v = 0; v < vendorCount; v++) {
       const base = W.VENDORS[v % W.VENDORS.length]!;
@@ -78,6 +80,10 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
       setVendorContacts(db, vendorId, vendorSide[0]!, inHouse[0]!);
       demoContracts(ins.contract, { vendorId, index: v, reference: contractRef, exitDate, today: opts.today, stamp });
       demoCosts(ins.cost, { vendorId, index: v, stamp });
+      // Beside the N inventory records asked for, as contracts and costs are: a fixed few per vendor.
+      registers += demoRegisters(ins, {
+        vendorId, index: v, seed: opts.seed ?? 42, short: base.name.split(' ')[0]!.toLowerCase(), exitDate, today: opts.today, inHouse, vendorSide, stamp,
+      });
 
       const perVendor = Math.floor(totalRecords / vendorCount) + (v < totalRecords % vendorCount ? 1 : 0);
       const perKind = [0, 1, 2, 3].map((k) => Math.floor(perVendor / 4) + (k < perVendor % 4 ? 1 : 0));
@@ -143,6 +149,6 @@ export function generateDemo(db: Db, opts: DemoOptions): { vendors: number; reco
         summary: `Demo data: vendor “${name}” with ${perVendor} inventory records`,
       });
     }
-    return { vendors: vendorCount, records: made, items };
+    return { vendors: vendorCount, records: made, registers, items };
   });
 }

@@ -1,4 +1,4 @@
-// The files a v1 pack may hold (docs/pack-format.md) and the reader's limits. Nothing else is ever
+// The files a pack may hold (docs/pack-format.md) and the reader's limits. Nothing else is ever
 // accepted: an entry name outside this list is refused, whatever else is right about it.
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/contract';
 
@@ -11,13 +11,17 @@ export const REPORT = 'report.md';
 /** The data tables, in the order they are written and applied. */
 export const DATA_TABLES = [
   'vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices', 'exit_costs',
+  'access_credentials', 'data_sets', 'infrastructure_items', 'contract_links',
   'templates', 'template_items', 'checklists', 'checklist_items', 'checklist_item_links',
   'attachments', 'attachment_links',
 ] as const;
 export type DataTable = (typeof DATA_TABLES)[number];
 
 /** The spreadsheets: one per record kind, plus the checklist items. */
-export const CSV_TABLES = ['vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices', 'exit_costs', 'checklist_items'] as const satisfies readonly DataTable[];
+export const CSV_TABLES = [
+  'vendors', 'people', 'processes', 'repositories', 'licences', 'documents', 'contracts', 'contract_notices', 'exit_costs',
+  'access_credentials', 'data_sets', 'infrastructure_items', 'checklist_items',
+] as const satisfies readonly DataTable[];
 
 /**
  * Tables packs made before them lack (contracts, notices and exit costs, issue 11): such a pack has
@@ -25,6 +29,18 @@ export const CSV_TABLES = ['vendors', 'people', 'processes', 'repositories', 'li
  */
 export const ADDED_TABLES = ['contracts', 'contract_notices', 'exit_costs'] as const satisfies readonly DataTable[];
 export const isAddedTable = (t: DataTable): boolean => (ADDED_TABLES as readonly DataTable[]).includes(t);
+
+/**
+ * Tables that came with format version 2 (issue 10's registers, and a contract's links to its
+ * documents and licences): every version 2 pack has them, no version 1 pack has them. A reader of
+ * version 1 refuses a version 2 pack by its version, before it reads anything else.
+ */
+export const V2_TABLES = ['access_credentials', 'data_sets', 'infrastructure_items', 'contract_links'] as const satisfies readonly DataTable[];
+export const isV2Table = (t: DataTable): boolean => (V2_TABLES as readonly DataTable[]).includes(t);
+
+/** The format versions this app reads: the one it writes and those before it. */
+export const READABLE_VERSIONS = [1, 2] as const;
+export type PackVersion = (typeof READABLE_VERSIONS)[number];
 
 /**
  * The activity log of the workbook that made the pack, with its hash chain (history.ts). Not under

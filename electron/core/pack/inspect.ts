@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { PackProblem } from '../../../shared/packs';
 import { malformedText } from '../../../shared/text';
 import {
-  ACTIVITY, ADDED_TABLES, CSV_TABLES, DATA_TABLES, DEFAULT_LIMITS, MANIFEST, MANIFEST_SIG, README, REPORT, attachmentExtension, dataCsv, dataJson, isAddedTable, isAttachmentName,
+  ACTIVITY, ADDED_TABLES, CSV_TABLES, DATA_TABLES, DEFAULT_LIMITS, MANIFEST, MANIFEST_SIG, README, REPORT, V2_TABLES, attachmentExtension, dataCsv, dataJson, isAddedTable, isAttachmentName, isV2Table,
   parseAttachmentName,
   type DataTable, type PackLimits,
 } from './format';
@@ -57,10 +57,14 @@ export interface Inspection {
 
 const MAX_PROBLEMS_PER_FILE = 20;
 const MAX_LINE = 4 * 1024 * 1024;
-/** The files every pack has, and those of the tables a pack has when its manifest counts them (format.ts ADDED_TABLES). */
-const REQUIRED = [README, REPORT, ...DATA_TABLES.filter((t) => !isAddedTable(t)).map(dataJson), ...CSV_TABLES.filter((t) => !isAddedTable(t)).map(dataCsv)];
+/**
+ * The files every pack has, and those of the tables a pack has when its manifest counts them
+ * (format.ts ADDED_TABLES; V2_TABLES, which the manifest of a version 2 pack always counts).
+ */
+const optionalTable = (t: DataTable) => isAddedTable(t) || isV2Table(t);
+const REQUIRED = [README, REPORT, ...DATA_TABLES.filter((t) => !optionalTable(t)).map(dataJson), ...CSV_TABLES.filter((t) => !optionalTable(t)).map(dataCsv)];
 const requiredFor = (counts: Partial<Record<DataTable, number>>) => [
-  ...REQUIRED, ...ADDED_TABLES.filter((t) => counts[t] !== undefined).flatMap((t) => [dataJson(t), ...((CSV_TABLES as readonly DataTable[]).includes(t) ? [dataCsv(t)] : [])]),
+  ...REQUIRED, ...[...ADDED_TABLES, ...V2_TABLES].filter((t) => counts[t] !== undefined).flatMap((t) => [dataJson(t), ...((CSV_TABLES as readonly DataTable[]).includes(t) ? [dataCsv(t)] : [])]),
 ];
 
 /** Parses data/<table>.json as written by the exporter: a JSON array with one record per line. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { malformedText } from '../../../shared/text';
 import { PACK_FORMAT, PACK_VERSION, type PackProblem, type PackSummary } from '../../../shared/packs';
 import { PROFILE_KINDS, PROFILE_NAMES } from '../../../shared/pack-profiles';
-import { DATA_TABLES, MANIFEST, MANIFEST_SIG, isAddedTable, isFormatName, type DataTable } from './format';
+import { DATA_TABLES, MANIFEST, MANIFEST_SIG, READABLE_VERSIONS, V2_TABLES, isAddedTable, isFormatName, isV2Table, type DataTable } from './format';
 import { historyFieldSchema } from './history';
 import { signatureSummary } from './manifestSignature';
 
@@ -26,7 +26,7 @@ export type Received = z.infer<typeof receivedSchema>;
 
 export const manifestSchema = z.strictObject({
   format: z.literal(PACK_FORMAT),
-  version: z.literal(PACK_VERSION),
+  version: z.union(READABLE_VERSIONS.map((v) => z.literal(v))),
   app: z.strictObject({ name: z.string().max(100), version: z.string().max(50) }),
   createdAt: timestamp,
   createdBy: z.string().max(300),
@@ -43,8 +43,11 @@ export const manifestSchema = z.strictObject({
     tables: z.array(z.enum(PROFILE_KINDS)).max(PROFILE_KINDS.length).optional(),
   }).optional(),
   attachmentsIncluded: z.boolean(),
-  /** Rows in each data/<table>.json, tombstones included; packs made before contracts (format.ts ADDED_TABLES) count none of them. */
-  counts: z.strictObject(Object.fromEntries(DATA_TABLES.map((t) => [t, isAddedTable(t) ? count.optional() : count])) as Record<DataTable, typeof count>),
+  /**
+   * Rows in each data/<table>.json, tombstones included; packs made before contracts (format.ts
+   * ADDED_TABLES) count none of them; version 1 packs none of V2_TABLES, version 2 packs all of them (checked below).
+   */
+  counts: z.strictObject(Object.fromEntries(DATA_TABLES.map((t) => [t, isAddedTable(t) || isV2Table(t) ? count.optional() : count])) as Record<DataTable, typeof count>),
   sync: z.strictObject({ activitySeq: count, received: z.array(receivedSchema).max(10_000) }),
   /** The activity log the pack carries in history/activity.json (history.ts); absent in packs made before the chain. */
   history: historyFieldSchema.optional(),
@@ -61,6 +64,13 @@ export const manifestSchema = z.strictObject({
     size: count,
     sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in lowercase hex' }),
   })).max(1_000_000),
+}).superRefine((m, ctx) => {
+  // The tables of version 2 are in every version 2 pack and in no version 1 pack: one without them is damaged, not older.
+  for (const t of V2_TABLES) {
+    const counted = m.counts[t] !== undefined;
+    if (m.version >= 2 && !counted) ctx.addIssue({ code: 'custom', path: ['counts', t], message: `is missing: a version ${m.version} pack counts the ${t} it holds` });
+    if (m.version < 2 && counted) ctx.addIssue({ code: 'custom', path: ['counts', t], message: `is not a table of version ${m.version} packs (it came with version 2)` });
+  }
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -77,11 +87,13 @@ export function parseManifest(text: string): { manifest: Manifest } | { problems
   if (format !== PACK_FORMAT) {
     return { problems: [{ file: MANIFEST, message: `is not a Handover Workbook pack manifest (format is ${JSON.stringify(format)?.slice(0, 80) ?? 'missing'}, expected "${PACK_FORMAT}")` }] };
   }
-  if (version !== PACK_VERSION) {
+  if (!(READABLE_VERSIONS as readonly unknown[]).includes(version)) {
+    // The words readers of version 1 already say of a newer pack (they check nothing else first), kept so.
     const newer = typeof version === 'number' && version > PACK_VERSION;
+    const reads = `this app reads versions ${READABLE_VERSIONS.join(' and ')}`;
     return { problems: [{ file: MANIFEST, message: newer
-      ? `is format version ${version}, made by a newer app; this app reads version ${PACK_VERSION}`
-      : `has format version ${JSON.stringify(version)?.slice(0, 40) ?? 'missing'}; this app reads version ${PACK_VERSION}` }] };
+      ? `is format version ${version}, made by a newer app; ${reads}: update Handover Workbook to read it`
+      : `has format version ${JSON.stringify(version)?.slice(0, 40) ?? 'missing'}; ${reads}` }] };
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {

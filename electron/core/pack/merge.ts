@@ -18,6 +18,7 @@
 // (manifest.sync.received). Without any exchange yet, every difference is a conflict.
 // Clock skew between the two machines can only turn an update into a conflict, never lose a change.
 import { fieldMeta, type RecordKind } from '../../../shared/records';
+import { BUILTIN_TEMPLATES } from '../../../shared/templates';
 import { AUDITOR_INTENT, profileLabel, withheldWords } from '../../../shared/pack-profiles';
 import {
   MAX_PREVIEW_CHANGES, MAX_PREVIEW_CONFLICTS, type DefaultResolution, type FieldDifference, type ImportPreview, type MergeAction, type MergeRecord, type MergeSummaryRow,
@@ -26,14 +27,14 @@ import {
 import { loggedAfter } from '../store/activity';
 import { attachmentBySha, attachmentLink, liveAttachmentWithSha, type OwnerKind } from '../store/attachments';
 import type { Db } from '../store/open';
-import { itemLinkId, rowById, rowExists } from '../store/packRows';
+import { contractLinkId, itemLinkId, rowById, rowExists } from '../store/packRows';
 import { getSetting } from '../store/settings';
 import { builtinTemplateCopyId, builtinTemplateRows } from '../store/templates';
 import { vendorName as storedVendorName } from '../store/vendors';
 import { DATA_TABLES, dataJson, type DataTable } from './format';
 import type { Inspection } from './inspect';
 import { summarise, type Manifest } from './manifest';
-import { builtinTemplateId, fieldsOf, fromSql, REDACTED_FIELDS, TABLES, type Row, type TableDef } from './tables';
+import { ATTACHMENT_OWNER_TABLE, builtinTemplateId, CONTRACT_LINK_TABLE, fieldsOf, fromSql, REDACTED_FIELDS, TABLES, type Row, type TableDef } from './tables';
 
 export interface PeerState {
   /** The other workbook's clock: when it made the last pack imported here. */
@@ -162,6 +163,8 @@ function differences(t: TableDef, mine: Row, theirs: Row, withheld: ReadonlySet<
 function logIds(table: DataTable, row: Row): string[] {
   if (table === 'attachment_links') return [row.id as string, row.ownerId as string];
   if (table === 'checklist_item_links') return [row.id as string, row.itemId as string];
+  // A contract's links are logged under the contract (services/contractLinks.ts).
+  if (table === 'contract_links') return [row.id as string, row.contractId as string];
   return [row.id as string];
 }
 
@@ -220,6 +223,10 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
     const local = itemLinkId(db, r.itemId as string, r.recordKind as string, r.recordId as string);
     if (local) idMap.set(r.id as string, local);
   }
+  for (const r of rowsOf('contract_links')) {
+    const local = contractLinkId(db, r.contractId as string, r.recordKind as string, r.recordId as string);
+    if (local) idMap.set(r.id as string, local);
+  }
   for (const t of DATA_TABLES) for (const r of rowsOf(t)) if (!skipped.has(r.id as string)) inPack.get(t)!.add(mapId(r.id) as string);
 
   const vendorNames = new Map<string, string>(manifest.vendors.map((v) => [v.id, v.name]));
@@ -231,6 +238,24 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
   };
 
   const packContractVendor = new Map(rowsOf('contracts').map((r) => [mapId(r.id) as string, r.vendorId]));
+  /** The vendor of a row of the pack (once imported) or of this workbook, by id; undefined when neither has it. */
+  const packVendors = new Map<DataTable, Map<string, unknown>>();
+  const vendorOf = (table: DataTable, id: string): unknown => {
+    let known = packVendors.get(table);
+    if (!known) packVendors.set(table, (known = new Map(rowsOf(table).map((r) => [mapId(r.id) as string, r.vendorId]))));
+    return known.has(id) ? known.get(id) : rowById(db, TABLES[table], id)?.vendorId;
+  };
+  // A checklist item that a pack of earlier builds adds without its register (tables.ts addedLater)
+  // gets the register of the built-in template item it came from, recognised by its checklist's
+  // template, its phase and its title as migration 10 recognised them; any other item has none.
+  const builtinKeys = new Map(builtinTemplateRows(db).map((t) => [t.id, t.builtin]));
+  const packChecklistTemplates = new Map(rowsOf('checklists').map((r) => [mapId(r.id) as string, mapId(r.templateId)]));
+  const builtinRegister = (item: Row): string | null => {
+    const checklistId = item.checklistId as string;
+    const templateId = packChecklistTemplates.has(checklistId) ? packChecklistTemplates.get(checklistId) : rowById(db, TABLES.checklists, checklistId)?.templateId;
+    const template = BUILTIN_TEMPLATES.find((t) => t.key === builtinKeys.get(templateId as string));
+    return template?.items.find((i) => i.phase === item.phase && i.title === item.title)?.register ?? null;
+  };
   const exists = (table: DataTable, id: string) =>
     inPack.get(table)!.has(id) || rowExists(db, TABLES[table], id);
 
@@ -267,9 +292,22 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
         }
       }
       if (table === 'attachment_links') {
-        const owner = theirs.ownerKind === 'document' ? 'documents' : 'checklist_items';
+        const owner = ATTACHMENT_OWNER_TABLE[theirs.ownerKind as keyof typeof ATTACHMENT_OWNER_TABLE];
         if (!exists(owner, theirs.ownerId as string)) {
-          problems.push({ file: dataJson(table), message: `record ${packId}: ownerId refers to ${theirs.ownerKind as string} ${String(theirs.ownerId)}, which is neither in the pack nor in this workbook` });
+          problems.push({ file: dataJson(table), message: `record ${packId}: ownerId refers to ${TABLES[owner].label.one.toLowerCase()} ${String(theirs.ownerId)}, which is neither in the pack nor in this workbook` });
+        }
+      }
+      if (table === 'contract_links') {
+        const target = CONTRACT_LINK_TABLE[theirs.recordKind as keyof typeof CONTRACT_LINK_TABLE];
+        if (!exists(target, theirs.recordId as string)) {
+          problems.push({ file: dataJson(table), message: `record ${packId}: recordId refers to ${TABLES[target].label.one.toLowerCase()} ${String(theirs.recordId)}, which is neither in the pack nor in this workbook` });
+        } else {
+          // A contract covers its own vendor's records only (as services/contractLinks.ts holds it when one is linked by hand).
+          const contractVendor = vendorOf('contracts', theirs.contractId as string);
+          const recordVendor = vendorOf(target, theirs.recordId as string);
+          if (contractVendor !== undefined && recordVendor !== undefined && contractVendor !== recordVendor) {
+            problems.push({ file: dataJson(table), message: `record ${packId}: recordId refers to ${TABLES[target].label.one.toLowerCase()} ${String(theirs.recordId)} of another vendor than its contract's; a contract covers its own vendor's records` });
+          }
         }
       }
       // A notice is served on one of its own vendor's contracts (as services/records.ts holds it when one is recorded by hand).
@@ -284,6 +322,9 @@ export function planMerge(db: Db, inspection: Inspection): MergePlan {
       const mine = mineRaw ? fromSql(t, mineRaw) : null;
       const held = withheld.get(table)!;
       if (mine) for (const f of held) theirs[f] = mine[f];
+      // A field the pack's writer did not have yet (tables.ts addedLater) is no difference and never erases this workbook's value.
+      if (mine) for (const f of t.addedLater ?? []) if (theirs[f] === undefined) theirs[f] = mine[f];
+      if (!mine && table === 'checklist_items' && theirs.register === undefined) theirs.register = builtinRegister(theirs);
 
       let action: MergeAction;
       let suggested: Resolution | null = null;

@@ -11,7 +11,7 @@ import type { Db } from '../store/open';
 import { createCutViews, fillPersonCut, personForCut, PERSON_CUT_TABLES, type RowFilter, type TableCut } from '../store/packCut';
 import { toColumn } from '../store/tables';
 import { DATA_TABLES, type DataTable } from './format';
-import { TABLES } from './tables';
+import { ATTACHMENT_OWNER_TABLE, CONTRACT_LINK_TABLE, TABLES } from './tables';
 
 export interface ProfileCut {
   summary: PackProfileSummary;
@@ -44,6 +44,7 @@ export const sortKeys = (keys: Iterable<string>) => [...new Set(keys)].sort((a, 
 /** The tables each kind a custom profile leaves out takes with it. */
 const KIND_TABLES: Record<ProfileKind, DataTable[]> = {
   people: ['people'], processes: ['processes'], repositories: ['repositories'], licences: ['licences'], documents: ['documents'],
+  access: ['access_credentials'], datasets: ['data_sets'], infrastructure: ['infrastructure_items'],
   checklists: ['checklists', 'checklist_items', 'checklist_item_links', 'templates', 'template_items'], attachments: ['attachments', 'attachment_links'],
 };
 const LINK_KIND: Partial<Record<DataTable, string>> = { processes: 'process', repositories: 'repository', licences: 'licence', documents: 'document' };
@@ -72,8 +73,10 @@ function leaveOut(kinds: readonly ProfileKind[], withheld: Set<string>): Partial
   for (const t of gone) rows[t] = { none: true };
   const links = [...gone].map((t) => LINK_KIND[t]).filter((k): k is string => k !== undefined);
   if (links.length && !gone.has('checklist_item_links')) rows.checklist_item_links = { notIn: { column: 'record_kind', values: links } };
-  const owners = [...(gone.has('documents') ? ['document'] : []), ...(gone.has('checklist_items') ? ['checklist_item'] : [])];
+  const owners = Object.entries(ATTACHMENT_OWNER_TABLE).filter(([, table]) => gone.has(table)).map(([kind]) => kind);
   if (owners.length && !gone.has('attachment_links')) rows.attachment_links = { notIn: { column: 'owner_kind', values: owners } };
+  const covered = Object.entries(CONTRACT_LINK_TABLE).filter(([, table]) => gone.has(table)).map(([kind]) => kind);
+  if (covered.length && !gone.has('contract_links')) rows.contract_links = { notIn: { column: 'record_kind', values: covered } };
   return rows;
 }
 
@@ -98,8 +101,12 @@ export function resolveProfile(db: Db, input: PackProfileInput | undefined, scop
       throw new ApiError('INVALID_INPUT', `profile.person: ${message}`, [{ field: 'profile.person', message }]);
     }
     // Nor are the contracts or the exit costs: a person's items link inventory records, never a contract or a cost.
+    // The registers likewise: an item links processes, repositories, licences and documents
+    // (shared/checklists.ts LINK_KINDS), never an access record, a data set or an infrastructure
+    // item, so, as for the other kinds, the pack holds only what the person's items link: none of them.
     const rows: Partial<Record<DataTable, RowFilter>> = {
       templates: { none: true }, template_items: { none: true }, contracts: { none: true }, contract_notices: { none: true }, exit_costs: { none: true },
+      contract_links: { none: true }, access_credentials: { none: true }, data_sets: { none: true }, infrastructure_items: { none: true },
     };
     for (const t of PERSON_CUT_TABLES) rows[t] = { ids: true };
     // The checklists' templates stay at home: the pack holds the person's items, not the template they came from.

@@ -2,8 +2,9 @@
 // dashboard and the overview use, shared/contract-deadlines.ts) and one row per contract. A pack
 // that withholds a contract's terms shows no date worked out from them; one that leaves the
 // contracts out shows none at all.
-import { positionOf, positionOn, vendorNotice, type VendorNotice } from '../../../shared/contract-deadlines';
+import { positionOn, vendorNotice, type VendorNotice } from '../../../shared/contract-deadlines';
 import { daysBetween, relativeDays } from '../../../shared/dates';
+import { keptPositionOf } from '../services/contractPositions';
 import { reportContracts, type ReportContractRow } from '../store/reportRows';
 import type { Block, ReportInput } from './report';
 import { label, withDetail, type Cell, type Column, type Row } from './report-cells';
@@ -32,10 +33,10 @@ export interface VendorDeadlines {
 }
 
 export function vendorDeadlines(contracts: readonly ReportContractRow[], today: string): VendorDeadlines {
-  const notice = vendorNotice(contracts, today);
+  const notice = vendorNotice(contracts, today, keptPositionOf);
   let end: VendorDeadlines['end'] = null;
   for (const c of contracts) {
-    const currentEnd = positionOf(c, today).currentEnd;
+    const currentEnd = keptPositionOf(c, today).currentEnd;
     if (!currentEnd || c.endedByExit !== 'yes') continue;
     const pick = notice ? c.id === notice.contractId : !end || currentEnd < end.date;
     if (pick) end = { date: currentEnd, title: c.title, renewal: c.renewal };
@@ -49,7 +50,7 @@ function ifNotServed(c: ReportContractRow, today: string): string {
     const endsOn = positionOn(c, c.servedOn).endsOn;
     return endsOn ? `notice served: ends on ${endsOn}` : 'notice served';
   }
-  const p = positionOf(c, today);
+  const p = keptPositionOf(c, today);
   if (p.ifMissedRunsUntil) return `renews until ${p.ifMissedRunsUntil}`;
   if (!p.currentEnd) return 'runs until terminated';
   if (p.ended) return `ended on ${p.currentEnd}`;
@@ -59,7 +60,7 @@ function ifNotServed(c: ReportContractRow, today: string): string {
 
 function serveBy(c: ReportContractRow, today: string): Cell {
   if (c.servedOn) return '';
-  const p = positionOf(c, today);
+  const p = keptPositionOf(c, today);
   if (!p.serveBy) return '';
   const by = c.renewal === 'express' ? `exercise the option by ${p.noticeBy}` : p.noticeBy !== p.serveBy ? `reaches the vendor by ${p.noticeBy}` : '';
   return withDetail(p.serveBy, [relativeDays(daysBetween(today, p.serveBy)), by].filter(Boolean).join('; '));
@@ -75,7 +76,7 @@ export function* contractBlocks(input: ReportInput, contracts: readonly ReportCo
     },
     {
       column: { label: 'Current term ends', width: 16 }, shown: !termsWithheld(withheld),
-      cell: (c) => { const end = positionOf(c, today).currentEnd; return end ? withDetail(end, relativeDays(daysBetween(today, end))) : 'no end date'; },
+      cell: (c) => { const end = keptPositionOf(c, today).currentEnd; return end ? withDetail(end, relativeDays(daysBetween(today, end))) : 'no end date'; },
     },
     { column: { label: 'Serve notice by', width: 18 }, shown: !noticeWithheld(withheld), cell: (c) => serveBy(c, today) },
     { column: { label: 'If notice is not served', width: 22 }, shown: !noticeWithheld(withheld), cell: (c) => ifNotServed(c, today) },

@@ -96,13 +96,21 @@ a { color: #1a4fa3; }
  * page, which carries the title), the page number at the bottom. Chromium draws these margin boxes;
  * a browser that does not prints its own header and footer with the page's title instead.
  */
-function runningHeader(running: string, asOf: string): string {
+export function runningHeader(running: string, asOf: string): string {
   const box = 'font: 8pt system-ui, sans-serif; color: #5b6475;';
   const top = `${box} vertical-align: bottom; padding-bottom: 5mm;`;
   const bottom = `${box} vertical-align: top; padding-top: 5mm;`;
   return `@page { @top-left { content: ${cssString(running)}; ${top} } @top-right { content: ${cssString(`As of ${asOf}`)}; ${top} }`
     + ` @bottom-left { content: "Handover Workbook"; ${bottom} } @bottom-right { content: "Page " counter(page) " of " counter(pages); ${bottom} } }\n`
     + '@page :first { @top-left { content: none; } @top-right { content: none; } }\n';
+}
+
+/** The head of a self-contained page (the report, the deletion letter): its own CSP (no scripts, nothing fetched), its title, its inline style. */
+export function selfContainedHead(title: string, css: string): string {
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n`
+    + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">\n`
+    + `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n`
+    + `<style>${css}</style>\n</head>\n<body>\n`;
 }
 
 const ROWS_PER_CHUNK = 200;
@@ -150,10 +158,7 @@ export function* renderHtml(blocks: Iterable<Block>, options: HtmlOptions = {}):
   for (const b of blocks) {
     switch (b.t) {
       case 'title':
-        yield `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n`
-          + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">\n`
-          + `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(`${b.running} (${b.asOf})`)}</title>\n`
-          + `<style>${CSS}${options.runningHeader === false ? '' : runningHeader(b.running, b.asOf)}</style>\n</head>\n<body>\n`
+        yield selfContainedHead(`${b.running} (${b.asOf})`, `${CSS}${options.runningHeader === false ? '' : runningHeader(b.running, b.asOf)}`)
           + `<h1>${escapeHtml(b.text)}</h1>\n${b.lines.map((l) => `<p class="meta">${escapeHtml(l)}</p>`).join('\n')}\n`;
         break;
       case 'heading': {

@@ -1,12 +1,12 @@
 // What README.html, report.md and the printed report say, as a sequence of blocks both renderers
 // turn into text. One vendor: its summary first (key dates, readiness and its parts, the most
 // pressing red flags), then the vendor and contract, all red flags, the checklists with the
-// evidence behind each item, and the inventory; several vendors: a table of them first, then
+// evidence behind each item, the inventory and the security-closure registers; several vendors: a table of them first, then
 // each vendor so. Then people and attached files. Table rows are pulled from the database as the
 // renderer writes them (never the whole table in memory).
 import { daysBetween, daysToExit, relativeDays } from '../../../shared/dates';
 import { NOTICE_WARNING_DAYS, type FlagKind, type Readiness, type RedFlag } from '../../../shared/readiness';
-import { AUDITOR_INTENT, profileLabel, withheldWords, type PackProfileSummary } from '../../../shared/pack-profiles';
+import { AUDITOR_INTENT, leftOutWords, profileLabel, withheldWords, type PackProfileSummary } from '../../../shared/pack-profiles';
 import type { ChainReport } from '../../../shared/activityChain';
 import { loadReadiness } from '../services/readiness';
 import type { Db } from '../store/open';
@@ -16,6 +16,7 @@ import { columns, fileSpans, formatBytes, label, withDetail, type Cell, type Col
 import { costBlocks } from './report-costs';
 import { contractBlocks, contractFieldsWithheld, contractsOf, noticeWithheld, termsWithheld, vendorDeadlines } from './report-contracts';
 import { inventoryBlocks } from './report-inventory';
+import { registerBlocks } from './report-registers';
 import { REDACTED_FIELDS } from './tables';
 
 export { formatBytes };
@@ -196,6 +197,7 @@ export function* reportBlocks(input: ReportInput): Generator<Block> {
     }
     yield* checklistBlocks(input, v.id, level);
     yield* inventoryBlocks(input, v.id, level);
+    yield* registerBlocks(input, v, level);
   }
   yield { t: 'heading', level: 2, text: 'People', anchor: 'people', page: true };
   yield {
@@ -230,7 +232,7 @@ function profileLines(input: ReportInput): string[] {
   if (p.name === 'person' && p.person) {
     out.push(`This pack holds only the checklist items assigned to ${p.person.name}, the records they link, those records’ vendors and the people they name; nothing else of the workbook is in it.`);
   }
-  if (p.tables?.length) out.push(`Left out whole: ${p.tables.join(', ')}.`);
+  if (p.tables?.length) out.push(`Left out whole: ${leftOutWords(p.tables)}.`);
   if (input.leftOut?.has('contract_notices') && !input.leftOut.has('contracts')) out.push('Left out whole: the notices served on the contracts.');
   const fields = [...(input.withheld ?? [])].filter((k) => !(input.redact && REDACTED_FIELDS.includes(k)));
   if (fields.length) out.push(`Left out of every record: ${withheldWords(fields)}. An import of this pack keeps the receiver’s values of these fields.`);

@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ITEM_STATUS, LINK_KINDS } from '../../../shared/checklists';
-import { fieldNames, KIND_LABEL, SHAPES, TITLE_FIELD, type RecordKind } from '../../../shared/records';
+import { fieldNames, KIND_LABEL, REGISTER_KINDS, SHAPES, TITLE_FIELD, type RecordKind } from '../../../shared/records';
+import { CONTRACT_LINK_KINDS } from '../../../shared/contract-links';
+import { OWNER_KINDS } from '../store/attachments';
 import { toColumn } from '../store/tables';
 import type { DataTable } from './format';
 
@@ -39,6 +41,12 @@ export interface TableDef {
   vendorField: string | null;
   /** Fields blanked in redacted packs. */
   redact: string[];
+  /**
+   * Fields added after packs without them were made (format version 2 packs of earlier builds): a
+   * row that lacks one keeps this workbook's value of it when merged, so an older pack never erases
+   * it (merge.ts); a row added from such a pack has none.
+   */
+  addedLater?: string[];
 }
 
 const STAMP_FIELDS = ['createdAt', 'updatedAt', 'deletedAt'];
@@ -51,6 +59,8 @@ const day = z.string().regex(ISO_DAY, { error: 'must be a date as YYYY-MM-DD' })
   .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s; }, { error: 'is not a calendar date' });
 const text = (max: number) => z.string({ error: 'must be text' }).max(max, { error: `is too long (${max} characters at most)` });
 const title = z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(300, { error: 'is too long (300 characters at most)' });
+// Which register an item works on (migration 10); absent in packs made before it travelled (addedLater).
+const register = z.enum(REGISTER_KINDS, { error: `must be one of: ${REGISTER_KINDS.join(', ')}` }).nullable().optional();
 const int = (min: number, max: number) => z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(min).max(max);
 
 const cols = (fields: string[], bools: string[] = []): Column[] =>
@@ -74,7 +84,7 @@ function recordTable(name: DataTable, kind: RecordKind, redact: string[] = []): 
 
 const checklistItemFields = [
   'checklistId', 'vendorId', 'position', 'phase', 'title', 'description', 'ownerRole', 'ownerId', 'offsetDays', 'dueDate', 'dueManual', 'status',
-  'blockedReason', 'evidence', 'processId', 'signedOffById', 'signedOffAt', 'completedAt', 'ownerManual',
+  'blockedReason', 'evidence', 'processId', 'signedOffById', 'signedOffAt', 'completedAt', 'ownerManual', 'register',
 ];
 
 export const TABLES: Record<DataTable, TableDef> = {
@@ -87,6 +97,17 @@ export const TABLES: Record<DataTable, TableDef> = {
   contracts: recordTable('contracts', 'contract'),
   contract_notices: recordTable('contract_notices', 'notice'),
   exit_costs: recordTable('exit_costs', 'cost'),
+  // Where a secret is kept is blanked in a redacted pack, as a repository's secrets location is.
+  access_credentials: recordTable('access_credentials', 'access', ['secretLocation']),
+  data_sets: recordTable('data_sets', 'dataset'),
+  infrastructure_items: recordTable('infrastructure_items', 'infrastructure'),
+  // A contract's links to the documents and licences it covers; matched by what they connect (merge.ts).
+  contract_links: {
+    name: 'contract_links', sql: 'contract_links', label: { one: 'Contract link', many: 'Contract links' },
+    columns: cols(['contractId', 'recordKind', 'recordId']),
+    schema: z.strictObject({ ...stamps, contractId: uuid, recordKind: z.enum(CONTRACT_LINK_KINDS, { error: `must be one of: ${CONTRACT_LINK_KINDS.join(', ')}` }), recordId: uuid }),
+    refs: [{ field: 'contractId', table: 'contracts', required: true }], titleField: 'recordKind', vendorField: null, redact: [],
+  },
   templates: {
     name: 'templates', sql: 'templates', label: { one: 'Template', many: 'Templates' }, columns: cols(['name', 'description', 'builtin']),
     schema: z.strictObject({ ...stamps, name: title, description: text(20000), builtin: z.string().regex(/^[a-z_]{1,40}$/).nullable() }),
@@ -94,12 +115,12 @@ export const TABLES: Record<DataTable, TableDef> = {
   },
   template_items: {
     name: 'template_items', sql: 'template_items', label: { one: 'Template item', many: 'Template items' },
-    columns: cols(['templateId', 'position', 'phase', 'title', 'description', 'offsetDays', 'ownerRole', 'perProcess'], ['perProcess']),
+    columns: cols(['templateId', 'position', 'phase', 'title', 'description', 'offsetDays', 'ownerRole', 'perProcess', 'register'], ['perProcess']),
     schema: z.strictObject({
       ...stamps, templateId: uuid, position: int(0, 1_000_000), phase: int(0, 6), title, description: text(20000), offsetDays: int(-3650, 3650),
-      ownerRole: text(300), perProcess: z.boolean(),
+      ownerRole: text(300), perProcess: z.boolean(), register,
     }),
-    refs: [{ field: 'templateId', table: 'templates', required: true }], titleField: 'title', vendorField: null, redact: [],
+    refs: [{ field: 'templateId', table: 'templates', required: true }], titleField: 'title', vendorField: null, redact: [], addedLater: ['register'],
   },
   checklists: {
     name: 'checklists', sql: 'checklists', label: { one: 'Checklist', many: 'Checklists' }, columns: cols(['vendorId', 'name', 'templateId']),
@@ -115,14 +136,14 @@ export const TABLES: Record<DataTable, TableDef> = {
       status: z.enum(ITEM_STATUS, { error: `must be one of: ${ITEM_STATUS.join(', ')}` }), blockedReason: text(2000), evidence: text(20000),
       processId: uuid.nullable(), signedOffById: uuid.nullable(), signedOffAt: timestamp.nullable(), completedAt: timestamp.nullable(),
       // Packs made before owners set by hand were tracked have none: every owner then was set by hand.
-      ownerManual: z.boolean().optional(),
+      ownerManual: z.boolean().optional(), register,
     }).transform((r) => ({ ...r, ownerManual: r.ownerManual ?? r.ownerId !== null })).refine((r) => r.status !== 'blocked' || r.blockedReason.trim() !== '', { error: 'a blocked item needs a reason', path: ['blockedReason'] }),
     refs: [
       { field: 'checklistId', table: 'checklists', required: true }, { field: 'vendorId', table: 'vendors', required: true },
       { field: 'ownerId', table: 'people', required: false }, { field: 'processId', table: 'processes', required: false },
       { field: 'signedOffById', table: 'people', required: false },
     ],
-    titleField: 'title', vendorField: 'vendorId', redact: [],
+    titleField: 'title', vendorField: 'vendorId', redact: [], addedLater: ['register'],
   },
   checklist_item_links: {
     name: 'checklist_item_links', sql: 'checklist_item_links', label: { one: 'Checklist link', many: 'Checklist links' },
@@ -141,7 +162,8 @@ export const TABLES: Record<DataTable, TableDef> = {
   attachment_links: {
     name: 'attachment_links', sql: 'attachment_links', label: { one: 'Attachment link', many: 'Attachment links' },
     columns: cols(['attachmentId', 'ownerKind', 'ownerId', 'fileName']),
-    schema: z.strictObject({ ...stamps, attachmentId: uuid, ownerKind: z.enum(['document', 'checklist_item']), ownerId: uuid, fileName: text(255).min(1) }),
+    // Version 1 packs hold documents' and checklist items' files only; version 2 those of notices, access records and data sets too.
+    schema: z.strictObject({ ...stamps, attachmentId: uuid, ownerKind: z.enum(OWNER_KINDS, { error: `must be one of: ${OWNER_KINDS.join(', ')}` }), ownerId: uuid, fileName: text(255).min(1) }),
     refs: [{ field: 'attachmentId', table: 'attachments', required: true }], titleField: 'fileName', vendorField: null, redact: [],
   },
 };
@@ -172,3 +194,11 @@ export function toSqlValue(c: Column, v: unknown): unknown {
   if (c.bool) return v ? 1 : 0;
   return v === undefined ? null : v;
 }
+
+/** The table holding each kind of record a file is attached to (attachment_links.ownerKind). */
+export const ATTACHMENT_OWNER_TABLE: Record<(typeof OWNER_KINDS)[number], DataTable> = {
+  document: 'documents', checklist_item: 'checklist_items', notice: 'contract_notices', access: 'access_credentials', dataset: 'data_sets',
+};
+
+/** The table holding each kind of record a contract links (contract_links.recordKind). */
+export const CONTRACT_LINK_TABLE: Record<(typeof CONTRACT_LINK_KINDS)[number], DataTable> = { document: 'documents', licence: 'licences' };

@@ -1,4 +1,5 @@
-// Files attached to documents and to checklist items (evidence): streamed into the workbook's attachment folder under their
+// Files attached to documents, checklist items (evidence), notices served (the letter), access records (evidence) and
+// data sets (the deletion certificate): streamed into the workbook's attachment folder under their
 // SHA-256 (from a path on this computer or an upload's body, never as bytes in a message), stored once however often they
 // are added, opened through the face's own opener, saved elsewhere through its save dialog, removed.
 import { randomBytes } from 'node:crypto';
@@ -8,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../../shared/contract';
+import { ATTACHMENT_OWNER_FIELDS, MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentOwnerField } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
+import { TITLE_FIELD } from '../../../shared/records';
 import { attachmentDir, blobPath, removeBlob } from '../store/blobs';
 import { putBlobFromFile, putBlobFromStream } from '../store/blobFile';
 import { checkDestination } from './destination';
@@ -18,16 +20,14 @@ import { describeChange, inWrite, nowIso, type ServiceContext } from './context'
 import {
   attachmentBySha, attachmentInUse, attachmentLink, insertAttachment, insertAttachmentLink, liveAttachmentLink, liveAttachmentRow,
   liveItemOwner, ownedAttachment, ownedAttachments, removeAttachmentLink, removeAttachmentRow, reviveAttachment, reviveAttachmentLink,
+  type OwnerKind,
 } from '../store/attachments';
 
-/** Whose attachments: a document, or a checklist item (its evidence). */
-export interface AttachmentOwner {
-  documentId?: string | undefined;
-  itemId?: string | undefined;
-}
+/** Whose attachments: exactly one of the owner fields (shared/contract.ts ATTACHMENT_OWNER_FIELDS). */
+export type AttachmentOwner = { [F in AttachmentOwnerField]?: string | undefined };
 
 interface Owner {
-  kind: 'document' | 'checklist_item';
+  kind: OwnerKind;
   id: string;
   vendorId: string;
   title: string;
@@ -35,23 +35,52 @@ interface Owner {
   label: string;
 }
 
+/** The owner field given, and the kind of record it names (the contract's refinement makes it exactly one). */
+export function ownerKindOf(o: AttachmentOwner): { field: AttachmentOwnerField; kind: OwnerKind; id: string } {
+  const field = (Object.keys(ATTACHMENT_OWNER_FIELDS) as AttachmentOwnerField[]).find((f) => o[f] !== undefined) ?? 'documentId';
+  return { field, kind: ATTACHMENT_OWNER_FIELDS[field], id: o[field] ?? '' };
+}
+
+/** The owner input that names a record of this kind (for an undo, which knows the kind and id from the log). */
+export function ownerInput(kind: OwnerKind, id: string): AttachmentOwner {
+  const field = (Object.keys(ATTACHMENT_OWNER_FIELDS) as AttachmentOwnerField[]).find((f) => ATTACHMENT_OWNER_FIELDS[f] === kind)!;
+  return { [field]: id };
+}
+
+/** How a refusal and the activity log name each kind of owner. */
+const OWNER_NAME: Record<OwnerKind, { a: string; name: string }> = {
+  document: { a: 'a', name: 'document' }, checklist_item: { a: 'a', name: 'checklist item' }, notice: { a: 'a', name: 'notice' },
+  access: { a: 'an', name: 'access record' }, dataset: { a: 'a', name: 'data set' },
+};
+
+/** The live owner record, or a refusal naming the field: it does not exist, was deleted, or is a record of another kind. */
 function liveOwner(ctx: ServiceContext, o: AttachmentOwner): Owner {
-  if (o.documentId) {
-    const doc = getRecord(ctx.db, 'document', o.documentId);
-    if (!doc || doc.deletedAt) {
-      throw new ApiError('INVALID_INPUT', 'documentId: refers to a document that does not exist or was deleted', [
-        { field: 'documentId', message: 'refers to a document that does not exist or was deleted' },
-      ]);
-    }
-    return { kind: 'document', id: doc.id, vendorId: doc.vendorId, title: doc.title, label: `document “${doc.title}”` };
+  const { field, kind, id } = ownerKindOf(o);
+  const found = findOwner(ctx, kind, id);
+  if (!found) {
+    const message = `refers to ${OWNER_NAME[kind].a} ${OWNER_NAME[kind].name} that does not exist or was deleted`;
+    throw new ApiError('INVALID_INPUT', `${field}: ${message}`, [{ field, message }]);
   }
-  const item = liveItemOwner(ctx.db, o.itemId ?? '');
-  if (!item) {
-    throw new ApiError('INVALID_INPUT', 'itemId: refers to a checklist item that does not exist or was deleted', [
-      { field: 'itemId', message: 'refers to a checklist item that does not exist or was deleted' },
-    ]);
+  return found;
+}
+
+function findOwner(ctx: ServiceContext, kind: OwnerKind, id: string): Owner | undefined {
+  if (kind === 'checklist_item') {
+    const item = liveItemOwner(ctx.db, id);
+    return item && { kind, ...item, label: `checklist item “${item.title}”` };
   }
-  return { kind: 'checklist_item', ...item, label: `checklist item “${item.title}”` };
+  if (kind === 'notice') {
+    const notice = getRecord(ctx.db, kind, id);
+    if (!notice || notice.deletedAt) return undefined;
+    // A notice has no name of its own: its contract and the day it was served name it.
+    const contract = getRecord(ctx.db, 'contract', notice.contractId);
+    const title = `notice served on ${notice.servedOn}`;
+    return { kind, id, vendorId: notice.vendorId, title, label: contract ? `${title} (contract “${contract.title}”)` : title };
+  }
+  const rec = getRecord(ctx.db, kind, id) as (Record<string, unknown> & { vendorId: string; deletedAt: string | null }) | undefined;
+  if (!rec || rec.deletedAt) return undefined;
+  const title = String(rec[TITLE_FIELD[kind]]);
+  return { kind, id, vendorId: rec.vendorId, title, label: `${OWNER_NAME[kind].name} “${title}”` };
 }
 
 /**
@@ -120,8 +149,8 @@ export function mediaTypeOf(fileName: string): string {
 }
 
 export function listAttachments(ctx: ServiceContext, owner: AttachmentOwner): Attachment[] {
-  const kind = owner.documentId ? 'document' : 'checklist_item';
-  return ownedAttachments(ctx.db, kind, owner.documentId ?? owner.itemId);
+  const { kind, id } = ownerKindOf(owner);
+  return ownedAttachments(ctx.db, kind, id);
 }
 
 function liveAttachment(ctx: ServiceContext, id: string) {

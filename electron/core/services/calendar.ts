@@ -25,6 +25,8 @@ export const CALENDAR_CATEGORY: Record<DeadlineKind, string> = {
   option_expiry: 'Renewal option expiry',
   licence_expiry: 'Licence expiry',
   item_due: 'Checklist item due',
+  access_due: 'Access to close',
+  infrastructure_expiry: 'Infrastructure expiry',
 };
 
 export interface CalendarOptions {

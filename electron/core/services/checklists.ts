@@ -77,7 +77,7 @@ export function startChecklist(ctx: ServiceContext, input: { vendorId: string; t
     for (const t of template.items) {
       const due = vendor.exitDate ? addDays(vendor.exitDate, t.offsetDays) : null;
       const common = { ...FRESH, checklistId: id, vendorId: vendor.id, phase: t.phase, description: t.description, ownerRole: t.ownerRole, ownerManual: false,
-        offsetDays: t.offsetDays, dueDate: due, dueManual: false, now };
+        offsetDays: t.offsetDays, dueDate: due, dueManual: false, register: t.register, now };
       if (t.perProcess) {
         for (const p of processes) {
           insertItem(ctx.db, { ...common, id: ctx.newId(), position: position++, title: `${t.title}: ${p.name}`, ownerId: p.successorId, status: statusForKtStage(p.ktStage), processId: p.id });
@@ -373,7 +373,9 @@ export function myTasks(ctx: ServiceContext, input: { personId: string; includeC
 }
 
 /** Saves a vendor's checklist as a template of one's own; per-process items fold back into one. */
-export function checklistAsTemplateItems(ctx: ServiceContext, checklistId: string): { phase: number; title: string; description: string; offsetDays: number; ownerRole: string; perProcess: boolean }[] {
+export function checklistAsTemplateItems(ctx: ServiceContext, checklistId: string): {
+  phase: number; title: string; description: string; offsetDays: number; ownerRole: string; perProcess: boolean; register: ChecklistItem['register'];
+}[] {
   const c = mustChecklist(ctx, checklistId);
   const vendor = getRecord(ctx.db, 'vendor', c.vendorId);
   const items = listItems(ctx, { checklistId, today: '' }).rows;
@@ -387,9 +389,9 @@ export function checklistAsTemplateItems(ctx: ServiceContext, checklistId: strin
       const key = `${it.phase}:${base}`;
       if (seenPerProcess.has(key)) continue;
       seenPerProcess.add(key);
-      out.push({ phase: it.phase, title: base, description: it.description, offsetDays, ownerRole: it.ownerRole, perProcess: true });
+      out.push({ phase: it.phase, title: base, description: it.description, offsetDays, ownerRole: it.ownerRole, perProcess: true, register: it.register });
     } else {
-      out.push({ phase: it.phase, title: it.title, description: it.description, offsetDays, ownerRole: it.ownerRole, perProcess: false });
+      out.push({ phase: it.phase, title: it.title, description: it.description, offsetDays, ownerRole: it.ownerRole, perProcess: false, register: it.register });
     }
   }
   return out;

@@ -1,6 +1,7 @@
 // Every dated thing someone must act on, in one list (shared/deadlines.ts has the shape): contract
 // notice dates and term ends, express renewal options, licence renewals and expiries, open
-// checklist items' due dates. The Upcoming screen, the calendar export, the deadlines CLI and the
+// checklist items' due dates, access to revoke, rotate or transfer (planned from the exit date) and
+// infrastructure expiries (certificates, domains …) while its handover is open. The Upcoming screen, the calendar export, the deadlines CLI and the
 // notifications all read it.
 //
 // Ids are `${kind}:${sourceId}`, without any date: when a tacit notice date passes unserved the
@@ -9,15 +10,25 @@
 //
 // The window runs from today to today + days. Open checklist items already due are kept however
 // late they are (they still have to be done), as is a notice start date whose lead time has begun
-// to run out while the notice itself is not yet due; a reader tells them apart by `date < today`.
-// Licence dates in the past are history (renewed or lapsed) and are left out.
+// to run out while the notice itself is not yet due, and open access past its planned day (the
+// vendor can still get in); a reader tells them apart by `date < today`. Licence and
+// infrastructure expiries in the past are history (renewed or lapsed) and are left out.
+//
+// Every infrastructure item with an expiry date counts, whatever its kind: the form offers the
+// date on every kind ("for certificates and domains" is its hint, not a rule), and a cloud
+// subscription or a network link that lapses takes the service with it just as a certificate does.
+// An access record's person is its holder; infrastructure names no one.
 import { PHASES } from '../../../shared/checklists';
-import { needsNotice, positionOf, type ContractWithNotice } from '../../../shared/contract-deadlines';
+import { needsNotice, type ContractWithNotice } from '../../../shared/contract-deadlines';
 import { addDays } from '../../../shared/dates';
 import type { Deadline } from '../../../shared/deadlines';
 import { enumLabel } from '../../../shared/enums';
 import { contractsByVendor } from '../store/contracts';
-import { deadlineVendors, licenceDates, openItemsDue, type DeadlineVendor } from '../store/deadlines';
+import { keptPositionOf } from './contractPositions';
+import {
+  deadlineVendors, infrastructureExpiries, licenceDates, openAccessPlanned, openItemsDue,
+  type DeadlineAccess, type DeadlineInfrastructure, type DeadlineVendor,
+} from '../store/deadlines';
 import type { Db } from '../store/open';
 
 export interface DeadlineOptions {
@@ -30,7 +41,7 @@ type Draft = Omit<Deadline, 'vendorId' | 'vendorName' | 'personId' | 'personName
 
 /** A contract's dates: its notice (tacit renewals the exit ends), its option window (express), its term end. */
 function contractDeadlines(c: ContractWithNotice, today: string): Draft[] {
-  const p = positionOf(c, today);
+  const p = keptPositionOf(c, today);
   if (p.ended) return [];
   const source = { kind: 'contract', id: c.id } as const;
   const out: Draft[] = [];
@@ -54,6 +65,32 @@ function contractDeadlines(c: ContractWithNotice, today: string): Draft[] {
     out.push({ id: `contract_renewal:${c.id}`, kind: 'contract_renewal', date: p.currentEnd, title: `Term ends: ${c.title}`, detail, source });
   }
   return out;
+}
+
+const ACCESS_VERB: Record<string, string> = { revoke: 'Revoke access', rotate: 'Rotate the secret', transfer: 'Transfer access to us' };
+
+function accessDeadline(a: DeadlineAccess, v: DeadlineVendor): Deadline {
+  const what = [enumLabel(a.kind), a.system && `on ${a.system}`, a.privileged === 'yes' && '(privileged)'].filter(Boolean).join(' ');
+  const t = a.plannedOffsetDays === 0 ? 'T' : `T${a.plannedOffsetDays > 0 ? '+' : ''}${a.plannedOffsetDays}`;
+  return {
+    id: `access_due:${a.id}`, kind: 'access_due', date: a.plannedOn, title: `${ACCESS_VERB[a.action] ?? enumLabel(a.action)}: ${a.name}`,
+    detail: `${what} · held by ${a.holderName ?? 'the vendor'} · planned ${t} · ${enumLabel(a.status).toLowerCase()}`,
+    vendorId: v.id, vendorName: v.name, personId: a.holderId, personName: a.holderName, source: { kind: 'access', id: a.id },
+  };
+}
+
+const RENEWS_ON: Record<string, string> = {
+  us: 'renews on our account', vendor: 'renews on the vendor\'s account', third_party: 'renews on a third party\'s account', unknown: 'renewal account unknown',
+};
+
+function infrastructureDeadline(i: DeadlineInfrastructure, v: DeadlineVendor): Deadline {
+  const what = i.kind === 'other' ? 'Expires' : `${enumLabel(i.kind)} expires`;
+  const handover = `${enumLabel(i.disposition)}: ${enumLabel(i.status).toLowerCase()}`;
+  return {
+    id: `infrastructure_expiry:${i.id}`, kind: 'infrastructure_expiry', date: i.expiresOn, title: `${what}: ${i.name}`,
+    detail: [i.identifier, RENEWS_ON[i.renewalAccount] ?? '', handover].filter(Boolean).join(' · '),
+    vendorId: v.id, vendorName: v.name, personId: null, personName: null, source: { kind: 'infrastructure', id: i.id },
+  };
 }
 
 export function listDeadlines(db: Db, today: string, options: DeadlineOptions): Deadline[] {
@@ -88,6 +125,14 @@ export function listDeadlines(db: Db, today: string, options: DeadlineOptions): 
       detail: i.status === 'blocked' ? `${where} · blocked: ${i.blockedReason}` : where,
       vendorId: v.id, vendorName: v.name, personId: i.ownerId, personName: i.ownerName, source: { kind: 'checklist_item', id: i.id, checklistId: i.checklistId },
     });
+  }
+  for (const a of openAccessPlanned(db, until, options)) {
+    const v = vendors.get(a.vendorId);
+    if (v) out.push(accessDeadline(a, v));
+  }
+  for (const i of infrastructureExpiries(db, today, until, options.vendorId)) {
+    const v = vendors.get(i.vendorId);
+    if (v) out.push(infrastructureDeadline(i, v));
   }
   const mine = options.personId ? out.filter((d) => d.personId === options.personId) : out;
   return mine.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));

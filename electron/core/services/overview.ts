@@ -7,13 +7,14 @@ import { emptyCounts, inventoryCountsByVendor, liveCount } from '../store/counts
 import type { Db } from '../store/open';
 import { searchIndex, toMatchQuery } from '../store/search';
 import { liveVendorNamesByName, liveVendors } from '../store/vendors';
+import { keptPositionOf } from './contractPositions';
 
 export function vendorSummaries(db: Db, today: string): VendorSummary[] {
   const vendors = liveVendors(db);
   const counts = inventoryCountsByVendor(db);
   const contracts = contractsByVendor(db);
   return vendors.map((vendor) => ({
-    vendor, counts: counts.get(vendor.id) ?? emptyCounts(), serveNoticeBy: vendorNotice(contracts.get(vendor.id) ?? [], today)?.serveBy ?? null,
+    vendor, counts: counts.get(vendor.id) ?? emptyCounts(), serveNoticeBy: vendorNotice(contracts.get(vendor.id) ?? [], today, keptPositionOf)?.serveBy ?? null,
   }));
 }
 

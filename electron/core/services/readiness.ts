@@ -13,8 +13,12 @@ import { workbookStamp } from '../store/workbookStamp';
 import {
   fetchMembers, goneSql, groupRecords, KEYS, keyOf, nextDueItems, phaseSpans, readinessVendors, recordScores, scoresAsOf, type Found, type Part, type Wanted,
 } from '../store/readinessRecords';
+import { keptPositionOf } from './contractPositions';
 
 export { leftOf } from '../store/readinessRecords';
+
+/** A vendor without records of any kind: every part drops out. */
+const none: VendorGroups = { items: [], processes: [], repositories: [], licences: [], documents: [], access: [], datasets: [], infrastructure: [] };
 
 /**
  * Readiness of one vendor or of every live vendor. The database counts the records per
@@ -29,7 +33,7 @@ export function loadReadiness(db: Db, today: string, options: { vendorId?: strin
   const vendors = readinessVendors(db, vendorId);
   const gone = goneSql(db);
   const records = groupRecords(db, today, gone, vendors.map((v) => v.id), vendorId);
-  const groups = new Map<string, ReadinessGroups>(vendors.map((vendor) => [vendor.id, { today, vendor, ...records.get(vendor.id)! }]));
+  const groups = new Map<string, ReadinessGroups>(vendors.map((vendor) => [vendor.id, { today, vendor, positionOf: keptPositionOf, ...records.get(vendor.id)! }]));
 
   const out = new Map<string, Readiness>();
   if (!detailed) {
@@ -38,7 +42,7 @@ export function loadReadiness(db: Db, today: string, options: { vendorId?: strin
   }
   // Two passes: the first only notes which groups the rules flag; their records are then fetched
   // (one query per kind), and the second pass writes the flags.
-  const wanted: Wanted = { items: [], processes: [], repositories: [], licences: [], documents: [] };
+  const wanted: Wanted = { items: [], processes: [], repositories: [], licences: [], documents: [], access: [], datasets: [], infrastructure: [] };
   for (const [id, g] of groups) computeReadinessFromGroups(g, recorder(id, wanted));
   const found = fetchMembers(db, today, gone, wanted);
   for (const [id, g] of groups) out.set(id, computeReadinessFromGroups(g, lookup(id, found)));
@@ -52,10 +56,9 @@ export function loadReadiness(db: Db, today: string, options: { vendorId?: strin
 function scoreAll(db: Db, today: string, counted: CountedReadiness): { readiness: Map<string, Readiness>; vendors: Map<string, ReadinessGroups['vendor']> } {
   const readiness = new Map<string, Readiness>();
   const vendors = new Map<string, ReadinessGroups['vendor']>();
-  const none: VendorGroups = { items: [], processes: [], repositories: [], licences: [], documents: [] };
   for (const vendor of readinessVendors(db)) {
     vendors.set(vendor.id, vendor);
-    readiness.set(vendor.id, computeReadinessFromGroups({ today, vendor, ...(counted.groups.get(vendor.id) ?? none) }));
+    readiness.set(vendor.id, computeReadinessFromGroups({ today, vendor, positionOf: keptPositionOf, ...(counted.groups.get(vendor.id) ?? none) }));
   }
   return { readiness, vendors };
 }
@@ -72,13 +75,19 @@ function recorder(vendorId: string, wanted: Wanted): GroupMembers {
     }
     return [];
   };
-  return { items: note('items'), processes: note('processes'), repositories: note('repositories'), licences: note('licences'), documents: note('documents') };
+  return {
+    items: note('items'), processes: note('processes'), repositories: note('repositories'), licences: note('licences'), documents: note('documents'),
+    access: note('access'), datasets: note('datasets'), infrastructure: note('infrastructure'),
+  };
 }
 
 function lookup(vendorId: string, found: Found): GroupMembers {
   const get = <P extends Part>(part: P) => (g: Parameters<GroupMembers[P]>[0]) =>
     (found[part].get(keyOf(vendorId, KEYS[part](g as never))) ?? []) as ReturnType<GroupMembers[P]>;
-  return { items: get('items'), processes: get('processes'), repositories: get('repositories'), licences: get('licences'), documents: get('documents') };
+  return {
+    items: get('items'), processes: get('processes'), repositories: get('repositories'), licences: get('licences'), documents: get('documents'),
+    access: get('access'), datasets: get('datasets'), infrastructure: get('infrastructure'),
+  };
 }
 
 export function readinessForVendor(db: Db, vendorId: string, today: string): Readiness | null {
@@ -121,12 +130,11 @@ export async function dashboardRows(db: Db, today: string): Promise<{ rows: Dash
   const counted = await countStepwise(db, today);
   const all = new Map<string, Readiness>();
   const vendors = new Map<string, ReadinessGroups['vendor']>();
-  const none: VendorGroups = { items: [], processes: [], repositories: [], licences: [], documents: [] };
   const listed = readinessVendors(db);
   for (let i = 0; i < listed.length; i++) {
     const vendor = listed[i]!;
     vendors.set(vendor.id, vendor);
-    all.set(vendor.id, computeReadinessFromGroups({ today, vendor, ...(counted.groups.get(vendor.id) ?? none) }));
+    all.set(vendor.id, computeReadinessFromGroups({ today, vendor, positionOf: keptPositionOf, ...(counted.groups.get(vendor.id) ?? none) }));
     if ((i + 1) % SCORED_PER_STEP === 0) await yieldToLoop();
   }
   if (!db.open) throw new ApiError('BUSY', 'The workbook was closed while the dashboard was being read; open it again.');
@@ -140,7 +148,7 @@ export async function dashboardRows(db: Db, today: string): Promise<{ rows: Dash
     rows.push({
       vendorId, name: v.name, status: v.status, exitDate: v.exitDate,
       daysToExit: v.exitDate ? daysBetween(today, v.exitDate) : null,
-      serveNoticeBy: vendorNotice(v.contracts, today)?.serveBy ?? null, readiness: r.score, trend: before === undefined ? null : r.score - before,
+      serveNoticeBy: vendorNotice(v.contracts, today, keptPositionOf)?.serveBy ?? null, readiness: r.score, trend: before === undefined ? null : r.score - before,
       flags: r.flagCounts.high + r.flagCounts.medium, highFlags: r.flagCounts.high,
       items: agg.get(vendorId) ?? { total: 0, done: 0, overdue: 0, blocked: 0 },
     });
@@ -171,5 +179,5 @@ export function vendorOverview(db: Db, vendorId: string, today: string): VendorO
   const phases = phaseSpans(db, vendorId);
   const contracts = contractsByVendor(db, vendorId).get(vendorId) ?? [];
   const assistance = contracts.map(assistancePeriod).filter((a): a is AssistancePeriod => a !== null);
-  return { vendorId, today, readiness, nextDeadlines, phases, notice: vendorNotice(contracts, today), assistance };
+  return { vendorId, today, readiness, nextDeadlines, phases, notice: vendorNotice(contracts, today, keptPositionOf), assistance };
 }

@@ -74,7 +74,7 @@ export function duplicateTemplate(ctx: ServiceContext, input: { id: string; name
   return createTemplate(ctx, {
     name: input.name ?? `${t.name} (copy)`,
     description: t.description,
-    items: t.items.map(({ phase, title, description, offsetDays, ownerRole, perProcess }) => ({ phase, title, description, offsetDays, ownerRole, perProcess })),
+    items: t.items.map(({ phase, title, description, offsetDays, ownerRole, perProcess, register }) => ({ phase, title, description, offsetDays, ownerRole, perProcess, register })),
   });
 }
 

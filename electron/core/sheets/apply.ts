@@ -2,13 +2,13 @@
 // records every field the import set, from what to what, so the import is undone (and redone) as
 // a whole: `revertBatch` writes the recorded values back, refusing if any record changed since.
 import { ApiError } from '../../../shared/errors';
-import { KIND_LABEL, RECORD_KINDS, type RecordKind } from '../../../shared/records';
+import { KIND_LABEL, RECORD_KINDS, TITLE_FIELD, kindNouns, type RecordKind } from '../../../shared/records';
 import { SHEET_KINDS, SHEET_KIND_RECORD, type SheetKind } from '../../../shared/sheets';
 import { entriesAfter } from '../store/activity';
 import { dropIndexes, withBulkCache } from '../store/bulk';
 import { insertCounted } from '../store/counts';
-import { addedFields, getRecord, insertRecord, prepareAddedInsert, setDeleted, updateRecord } from '../store/records';
-import { countRecords } from '../store/sheets';
+import { addedFields, getRecord, insertAdded, insertRecord, setDeleted, updateRecord } from '../store/records';
+import { countRecords, lastRowid } from '../store/sheets';
 import { TABLE } from '../store/tables';
 import { indexKindInBulk, indexRecord } from '../store/search';
 import { followExitDate, followProcessStage, followSuccessor } from '../services/checklists';
@@ -55,8 +55,8 @@ function follow(ctx: ServiceContext, kind: RecordKind, id: string, before: Row, 
 }
 
 function countWords(added: number, updated: number, people: number, kind: RecordKind): string {
-  const many = KIND_LABEL[kind].many.toLowerCase();
-  const parts = [`${added} ${many} added`, `${updated} updated`];
+  const nouns = kindNouns(kind);
+  const parts = [`${added} ${added === 1 ? nouns.one : nouns.many} added`, `${updated} updated`];
   if (people) parts.push(`${people} ${people === 1 ? 'person' : 'people'} created`);
   return parts.join(', ');
 }
@@ -82,12 +82,11 @@ export function applyPlan(ctx: ServiceContext, sheetKind: SheetKind, plan: Plan)
   // A sheet that at least doubles its table loads like the demo does: indexes built once after the
   // rows, and the new rows indexed for search in two statements.
   const bulk = adds.length >= BULK_ADDS && adds.length >= countRecords(ctx.db, kind);
-  const insert = prepareAddedInsert(ctx.db, kind);
   const fields = addedFields(kind);
   const vendorAt = kind === 'vendor' ? 0 : fields.indexOf('vendorId');
   const insertAll = () => {
+    insertAdded(ctx.db, kind, adds, at);
     for (const values of adds) {
-      insert(values, at);
       if (!bulk) indexRecord(ctx.db, kind, Object.fromEntries(fields.map((f, i) => [f, values[i]])));
       records.push({ kind, id: values[0] as string, fields: CREATED });
       vendors.add(String(values[vendorAt] ?? ''));
@@ -99,10 +98,11 @@ export function applyPlan(ctx: ServiceContext, sheetKind: SheetKind, plan: Plan)
     // row, and a page cache no larger than the write needs.
     withBulkCache(ctx.db, () => {
       const rebuild = bulk ? dropIndexes(ctx.db, [TABLE[kind]]) : null;
+      const before = lastRowid(ctx.db, kind);
       insertCounted(ctx.db, TABLE[kind], insertAll);
       if (rebuild) {
         rebuild();
-        indexKindInBulk(ctx.db, kind, at);
+        indexKindInBulk(ctx.db, kind, before);
       }
     });
   }
@@ -148,7 +148,7 @@ export function revertBatch(ctx: ServiceContext, entry: { seq: number; changes: 
   const at = nowIso(ctx);
   const back: BatchRecord[] = [];
   const refuse = (r: BatchRecord, now: Row | undefined, why: string) => {
-    const title = now ? `${KIND_LABEL[r.kind].one.toLowerCase()} “${String(now.name ?? now.product ?? now.title ?? r.id)}”` : `a ${KIND_LABEL[r.kind].one.toLowerCase()}`;
+    const title = now ? `${KIND_LABEL[r.kind].one.toLowerCase()} “${String(now[TITLE_FIELD[r.kind]] ?? r.id)}”` : `a ${KIND_LABEL[r.kind].one.toLowerCase()}`;
     return new ApiError('CONFLICT', `Cannot undo “${summary}”: ${title} ${why}. Nothing was changed.`);
   };
   // Everything is checked before anything is written.

@@ -84,13 +84,89 @@ const SYNONYMS: { [K in RecordKind]: Record<string, string[]> } = {
     reviewedById: ['reviewedby', 'reviewer'],
     reviewedOn: ['reviewedon', 'reviewdate', 'lastreviewed', 'reviewed'],
   },
-  // Contracts, notices and exit costs are not among the sheet kinds (shared/sheets.ts SHEET_KINDS) yet.
-  contract: {},
+  // The security-closure registers (issue 10), in the words of an IT lead's access list, data
+  // inventory (a GDPR record of processing) and asset or CMDB export.
+  access: {
+    name: ['account', 'accountname', 'username', 'user', 'login', 'loginname', 'credential', 'credentialname', 'keyname', 'tokenname', 'identity'],
+    kind: ['kind', 'type', 'accesstype', 'credentialtype', 'accounttype', 'category'],
+    system: ['system', 'application', 'app', 'service', 'target', 'targetsystem', 'resource', 'platform', 'host', 'server'],
+    holderId: ['holder', 'heldby', 'owner', 'accountowner', 'assignedto', 'usedby', 'vendorcontact'],
+    privileged: ['privileged', 'admin', 'administrator', 'adminrights', 'isadmin', 'privilege', 'elevated', 'superuser', 'root'],
+    secretLocation: ['vaultpath', 'secretlocation', 'secretslocation', 'vault', 'keyvault', 'secretstore', 'passwordmanager', 'storedin', 'keptin', 'wherekept', 'secretref', 'secretreference'],
+    action: ['action', 'atexit', 'exitaction', 'whattodo', 'plan'],
+    plannedOffsetDays: ['offset', 'plannedoffset', 'daysfromt', 'daysfromexit', 'tdays', 'plannedon'],
+    status: ['status', 'state'],
+    doneOn: ['done', 'doneon', 'datedone', 'revoked', 'revokedon', 'rotatedon', 'completed', 'completedon'],
+    verifiedById: ['verifiedby', 'checkedby', 'verifier', 'reviewer', 'reviewedby'],
+    verifiedOn: ['verified', 'verifiedon', 'verificationdate', 'checkedon', 'reviewedon'],
+  },
+  dataset: {
+    name: ['dataset', 'datasetname', 'data', 'dataasset', 'informationasset', 'asset', 'title'],
+    description: ['description', 'desc', 'contents', 'content', 'categoriesofdata'],
+    system: ['system', 'application', 'app', 'sourcesystem', 'database', 'db', 'platform'],
+    location: ['location', 'storedat', 'storedin', 'storage', 'datacentre', 'datacenter', 'site', 'hosting', 'where'],
+    region: ['region', 'country', 'jurisdiction', 'residency', 'dataresidency'],
+    format: ['format', 'fileformat', 'dataformat'],
+    personalData: ['personaldata', 'gdpr', 'pii', 'personal', 'containspii', 'containspersonaldata', 'dataprotection', 'personaldatacategory'],
+    volume: ['volume', 'size', 'datasize', 'approximatevolume', 'approxvolume', 'records', 'rows'],
+    ownerId: ['owner', 'dataowner', 'responsible', 'steward', 'datasteward'],
+    returnFormat: ['returnformat', 'returnedformat', 'exportformat', 'returnedas'],
+    returnMethod: ['returnmethod', 'returnedhow', 'howreturned', 'transfermethod', 'delivery', 'deliverymethod'],
+    receivedOn: ['received', 'receivedon', 'returned', 'returnedon', 'datereceived'],
+    checkedById: ['checkedby', 'verifiedby', 'validatedby'],
+    deletionRequired: ['deletionrequired', 'deletion', 'delete', 'mustdelete', 'todelete', 'erasure'],
+    certificateReceivedOn: ['certificate', 'deletioncertificate', 'certificatereceived', 'certificatereceivedon', 'certificatedate', 'certifiedon'],
+    certificateCoversBackups: ['coversbackups', 'backupscovered', 'includesbackups', 'certificatecoversbackups'],
+    certificateCoversSubprocessors: ['coverssubprocessors', 'subprocessorscovered', 'includessubprocessors', 'certificatecoverssubprocessors'],
+    lastBackupExpiresOn: ['lastbackup', 'lastbackupexpires', 'lastbackupexpiry', 'backupexpiry', 'backupexpires', 'backupretention', 'retentionuntil'],
+    subprocessors: ['subprocessors', 'subprocessor', 'subcontractors', 'processors', 'thirdparties'],
+  },
+  infrastructure: {
+    name: ['asset', 'assetname', 'item', 'itemname', 'resource', 'ci', 'ciname', 'configurationitem', 'title'],
+    kind: ['kind', 'type', 'assettype', 'category', 'class', 'citype', 'resourcetype'],
+    identifier: ['identifier', 'hostname', 'host', 'fqdn', 'domain', 'domainname', 'subscriptionid', 'accountid', 'subject', 'commonname', 'cn',
+      'serialnumber', 'serial', 'ipaddress', 'ip', 'circuitid'],
+    provider: ['provider', 'location', 'datacentre', 'datacenter', 'cloud', 'registrar', 'ca', 'certificateauthority', 'issuer', 'carrier', 'site', 'hostedat'],
+    heldBy: ['heldby', 'holder', 'holderofrecord', 'owner', 'ownedby', 'ownerofrecord', 'registrant', 'accountowner'],
+    disposition: ['disposition', 'action', 'atexit', 'exitaction', 'plan', 'whathappens'],
+    status: ['status', 'state', 'progress'],
+    expiresOn: ['expiry', 'expires', 'expirydate', 'expiration', 'expirationdate', 'validuntil', 'validto', 'notafter', 'renewaldate', 'enddate'],
+    renewalAccount: ['renewalaccount', 'renewson', 'renewedby', 'renewedon', 'billedto', 'paidby', 'billingaccount'],
+  },
+  // A contract register: one row per agreement, its terms and which exit clauses it has.
+  contract: {
+    title: ['contract', 'contractname', 'agreement', 'agreementname', 'name', 'document'],
+    kind: ['kind', 'type', 'contracttype', 'agreementtype', 'category'],
+    reference: ['reference', 'ref', 'contractnumber', 'contractno', 'contractid', 'number', 'agreementnumber'],
+    start: ['start', 'startdate', 'effectivedate', 'effective', 'commencement', 'commencementdate', 'signed', 'signedon'],
+    initialEnd: ['end', 'enddate', 'expiry', 'expirydate', 'expires', 'termend', 'initialterm', 'initialtermend', 'initialend'],
+    renewal: ['renewal', 'renewaltype', 'renews', 'autorenewal', 'autorenew'],
+    renewalMonths: ['renewalterm', 'renewalmonths', 'renewalperiod', 'renewsfor'],
+    optionsExercised: ['optionsexercised', 'renewaloptionsexercised', 'optionsused'],
+    noticeAmount: ['notice', 'noticeperiod', 'noticedays', 'noticemonths', 'terminationnotice'],
+    noticeUnit: ['noticeunit', 'noticein'],
+    noticeMethod: ['noticemethod', 'noticeby', 'noticeform', 'howtoservenotice'],
+    noticeTo: ['noticeto', 'noticeaddress', 'noticerecipient', 'sendnoticeto'],
+    leadDays: ['leadtime', 'leaddays', 'internallead'],
+    assistanceMonths: ['terminationassistance', 'exitassistancemonths', 'assistancemonths', 'assistanceperiod'],
+    endedByExit: ['endedbyexit', 'endsatexit', 'terminate', 'toterminate', 'inscope'],
+    dataReturn: ['datareturn', 'datareturnclause'],
+    deletionCertificate: ['deletioncertificate', 'certificateofdeletion', 'deletionclause'],
+    ipOwnership: ['ip', 'ipownership', 'intellectualproperty', 'sourcecodeownership'],
+    escrowClause: ['escrow', 'escrowclause', 'sourcecodeescrow'],
+    stepIn: ['stepin', 'stepinrights'],
+    serviceCredits: ['servicecredits', 'penalties', 'slacredits'],
+    confidentiality: ['confidentiality', 'survivingconfidentiality'],
+  },
+  cost: {
+    description: ['description', 'item', 'costitem', 'what', 'name', 'title'],
+    category: ['category', 'type', 'costtype', 'kind'],
+    amount: ['amount', 'cost', 'value', 'total', 'price', 'monthlycost', 'amounteur', 'sum'],
+    months: ['months', 'duration', 'durationmonths', 'nummonths', 'period'],
+    currency: ['currency', 'ccy', 'cur'],
+  },
+  // Notices served are not among the sheet kinds (shared/sheets.ts SHEET_KINDS).
   notice: {},
-  cost: {},
-  access: {},
-  dataset: {},
-  infrastructure: {},
 };
 
 /** The fields a sheet of this kind can fill: the record's fields and its id. */
@@ -107,12 +183,21 @@ export function fieldInfos(kind: RecordKind): SheetFieldInfo[] {
   });
 }
 
-/** Every normalised word that names each field, the field's own words first. */
+/**
+ * Every normalised word that names each field, the field's own words first. A common word that
+ * one of the kind's own fields claims is left to that field: "Provider" in a sheet of
+ * infrastructure is where it is hosted, not the vendor.
+ */
 function wordsOf(kind: RecordKind): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+  const own = new Map<string, string[]>();
   for (const field of importableFields(kind)) {
-    const own = field === ID_FIELD ? [] : [norm(field), norm(fieldMeta(kind, field).label)];
-    out.set(field, [...own, ...(SYNONYMS[kind][field] ?? []).map(norm), ...(COMMON[field] ?? []).map(norm)]);
+    const named = field === ID_FIELD ? [] : [norm(field), norm(fieldMeta(kind, field).label)];
+    own.set(field, [...named, ...(SYNONYMS[kind][field] ?? []).map(norm)]);
+  }
+  const claimed = new Set([...own.values()].flat());
+  const out = new Map<string, string[]>();
+  for (const [field, words] of own) {
+    out.set(field, [...words, ...(COMMON[field] ?? []).map(norm).filter((w) => !claimed.has(w) || words.includes(w))]);
   }
   return out;
 }

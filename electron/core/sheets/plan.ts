@@ -2,6 +2,7 @@
 // the changes it would make, or refused with the cell and the reason. Nothing is written here;
 // apply.ts writes exactly what the plan says, in one transaction.
 import type { z } from 'zod';
+import { REQUIRED_FIELDS } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
 import { DEFAULTS, SHAPES, TITLE_FIELD, crossFieldIssues, fieldMeta, type FieldMeta, type RecordKind } from '../../../shared/records';
 import {
@@ -12,12 +13,13 @@ import type { Db } from '../store/open';
 import { addedValues, getRecord } from '../store/records';
 import { liveKeys } from '../store/sheets';
 import { toColumn } from '../store/tables';
+import { compoundReader, type Compound } from './compound';
 import { hasField, ID_FIELD } from './fields';
 import { columnLetter, isEmptyCell, isErrorValue, isFormulaWithoutValue, type Cell } from './grid';
 import { isUuid, Lookups, refKey } from './lookups';
 import { cellFixes, fixedCells } from './overrides';
 import type { Table } from './table';
-import { cellText, dateOrdersOf, readChoice, readDate, readNumber } from './values';
+import { cellText, dateOrdersOf, readChoice, readDate, readNumber, type Read } from './values';
 
 type Row = Record<string, unknown>;
 
@@ -53,7 +55,9 @@ export interface PlanProgress {
   total: number;
 }
 
-const OWNER_SIDE: Record<string, string> = { ownerId: 'vendor', vendorContactId: 'vendor' };
+/** A person the sheet names there works for the vendor: a process's owner, the vendor's contact, an access's holder (a data set's owner is ours). */
+const vendorSide = (kind: RecordKind, field: string) =>
+  (field === 'ownerId' && kind === 'process') || field === 'vendorContactId' || field === 'holderId';
 const PROGRESS_EVERY = 2000;
 /** Distinct texts of one choice column remembered (a column of free text is not one of choices, but may be mapped to one). */
 const MAX_CACHED_CHOICES = 4096;
@@ -70,6 +74,8 @@ interface Column {
   /** The field's words and control (null for the id column), read once: the schema's registry is slow to ask per cell. */
   meta: FieldMeta | null;
   schema: z.ZodType | null;
+  /** A cell that also names another field (a notice period's unit, an amount's currency): its reader. */
+  compound: ((cell: Cell) => Read<Compound>) | null;
 }
 
 /** The columns the mapping fills, checked against the table and the kind. */
@@ -88,6 +94,7 @@ function mappedColumns(kind: RecordKind, table: Table, mapping: SheetMapping): C
     out.push({
       index, header, field, label: `${columnLetter(index)} (${header})`,
       meta: isId ? null : fieldMeta(kind, field), schema: isId ? null : (SHAPES[kind] as Record<string, z.ZodType>)[field]!,
+      compound: isId ? null : compoundReader(kind, field),
     });
   }
   return out.sort((a, b) => a.index - b.index);
@@ -137,7 +144,20 @@ function existingByKey(db: Db, kind: RecordKind, key: string): Map<string, strin
   return m;
 }
 
+const NO_IDS: readonly string[] = [];
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
+
+/**
+ * `{ ...defaults, ...values }`, written out: the same properties in the same order. V8 spreads
+ * objects of varying shapes (rows differ in which cells are filled) slowly, and that spread was
+ * over half of a 100,000-row dry run.
+ */
+function withDefaults(defaults: Row, defaultKeys: readonly string[], values: Row): Row {
+  const out: Row = {};
+  for (const k of defaultKeys) out[k] = defaults[k];
+  for (const k in values) out[k] = values[k];
+  return out;
+}
 
 /**
  * A new id as one flat string. Node's randomUUID joins its 36 characters from pieces, and V8 keeps
@@ -187,6 +207,10 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
     throw mappingError('vendor', 'choose the vendor these rows belong to, or map a column to the vendor');
   }
   const titleField = TITLE_FIELD[kind];
+  // Beyond the vendor and the title, what a new record cannot do without (an exit cost's amount and currency).
+  const alsoRequired = (REQUIRED_FIELDS[kind] as readonly string[]).filter((f) => f !== titleField && f !== 'vendorId');
+  const defaults: Row = DEFAULTS[kind];
+  const defaultKeys = Object.keys(defaults);
   if (!columns.some((c) => c.field === titleField) && key !== ID_FIELD) {
     throw mappingError('mapping.columns', `map a column to "${fieldMeta(kind, titleField).label}": every ${kind} needs one`);
   }
@@ -195,7 +219,9 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
   const needsDateOrder = inferred.ambiguous && dateOrder === undefined;
   const byKey = key === ID_FIELD ? null : existingByKey(db, kind, key);
   const fixes = cellFixes(table, mapping);
-  const seenKeys = new Map<string, number>();
+  // The rows seen so far by their key, per vendor (or '' for kinds without one): keyed by the text
+  // alone rather than by vendor and text joined, which makes a new string to hash for every row.
+  const seenKeys = new Map<string, Map<string, number>>();
 
   const refused: SheetRefusal[] = [];
   let refusedRows = 0;
@@ -216,7 +242,7 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
     if (!known) choices.set(col, (known = new Map()));
     let c = known.get(text);
     if (c === undefined) {
-      const v = readChoice(text, col.meta!.options ?? [], mapping.values?.[col.field]);
+      const v = readChoice(text, col.meta!.options ?? [], mapping.values?.[col.field], col.field);
       const parsed = v.ok ? col.schema!.safeParse(v.value) : null;
       c = !v.ok ? { message: v.message, unmatched: true }
         : parsed!.success ? { value: parsed!.data } : { message: parsed!.error.issues[0]?.message ?? 'is not valid', unmatched: false };
@@ -225,19 +251,28 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
     return c;
   };
   const keyCol = columns.find((c) => c.field === key);
+  // One list of the row's problems and one function to add to it, for every row: a closure made
+  // per row (and its array) is most of what the loop allocates when every row is fine.
+  const problems: SheetRefusal[] = [];
+  let rowNumber = 0;
+  const refuse = (column: string, field: string, message: string) => problems.push({ row: rowNumber, column, field, message });
+  const hasProblemWith = (field: string) => {
+    for (const p of problems) if (p.field === field) return true;
+    return false;
+  };
 
   for (let i = 0; i < total; i++) {
     if (i > 0 && i % PROGRESS_EVERY === 0) yield { done: i, total };
     const r = table.rows[i]!;
     const cells = fixes === null ? r.cells : fixedCells(r.cells, fixes.get(r.row));
-    const problems: SheetRefusal[] = [];
-    const refuse = (column: string, field: string, message: string) => problems.push({ row: r.row, column, field, message });
+    problems.length = 0;
+    rowNumber = r.row;
     // A value beyond the last header has no column to go to.
     for (let c = table.headers.length; c < r.cells.length; c++) {
       if (!isEmptyCell(r.cells[c]!)) { refuse(columnLetter(c), '', 'has a value in a column without a header'); break; }
     }
     const values: Row = {};
-    const pending: { col: Column; text: string }[] = [];
+    let pending: { col: Column; text: string }[] | null = null;
     for (const col of columns) {
       const cell: Cell = cells[col.index] ?? null;
       if (isFormulaWithoutValue(cell)) { refuse(col.label, col.field, `is a formula (=${cell.formula}) saved without its value; open the file in the spreadsheet and save it again`); continue; }
@@ -247,6 +282,15 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
       if (col.field === ID_FIELD) {
         if (!isUuid(text)) refuse(col.label, col.field, `"${text}" is not an id of this workbook`);
         else values.id = text.toLowerCase();
+        continue;
+      }
+      if (col.compound) {
+        const c = col.compound(cell);
+        if (!c.ok) { refuse(col.label, col.field, c.message); continue; }
+        const parsed = col.schema!.safeParse(c.value.value);
+        if (!parsed.success) { refuse(col.label, col.field, parsed.error.issues[0]?.message ?? 'is not valid'); continue; }
+        values[col.field] = parsed.data;
+        for (const [f, v] of Object.entries(c.value.also)) if (!columns.some((x) => x.field === f)) values[f] = v;
         continue;
       }
       const meta = col.meta!;
@@ -301,13 +345,13 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
           if (!mapping.createPeople) { refuse(col.label, col.field, `no person is named "${text}" (create the missing people, or add them first)`); continue; }
           const id = newId();
           const email = text.includes('@') ? text.toLowerCase() : '';
-          people.push({ ...DEFAULTS.person, name: email ? email.split('@')[0] : text, email, side: OWNER_SIDE[col.field] ?? 'in_house', id });
+          people.push({ ...DEFAULTS.person, name: email ? email.split('@')[0] : text, email, side: vendorSide(kind, col.field) ? 'vendor' : 'in_house', id });
           lookups.remember(text, id);
           value = id;
           break;
         }
         case 'document':
-          pending.push({ col, text });
+          (pending ??= []).push({ col, text });
           continue;
         default:
           break;
@@ -316,13 +360,13 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
       if (!parsed.success) { refuse(col.label, col.field, parsed.error.issues[0]?.message ?? 'is not valid'); continue; }
       values[col.field] = parsed.data;
     }
-    if (scoped && values.vendorId === undefined && defaultVendor !== null && !problems.some((p) => p.field === 'vendorId')) values.vendorId = defaultVendor;
-    if (scoped && values.vendorId === undefined && !problems.some((p) => p.field === 'vendorId')) {
+    if (scoped && values.vendorId === undefined && defaultVendor !== null && !hasProblemWith('vendorId')) values.vendorId = defaultVendor;
+    if (scoped && values.vendorId === undefined && !hasProblemWith('vendorId')) {
       const col = columns.find((c) => c.field === 'vendorId');
       refuse(col?.label ?? '', 'vendorId', 'is required: which vendor this row belongs to');
     }
     // Runbooks are the same vendor's documents, so they are found once the vendor is known.
-    for (const { col, text } of pending) {
+    for (const { col, text } of pending ?? []) {
       if (typeof values.vendorId !== 'string') continue;
       const d = lookups.document(values.vendorId, text);
       if ('id' in d) values[col.field] = d.id; else refuse(col.label, col.field, 'message' in d ? d.message : 'is not a document');
@@ -335,15 +379,18 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
       if (keyValue === undefined || keyValue === null || keyValue === '') {
         if (key !== ID_FIELD) refuse(keyCol?.label ?? '', key, `is required: rows are matched on ${fieldMeta(kind, key).label.toLowerCase()}`);
       } else {
-        const scopeKey = `${scoped ? String(values.vendorId) : ''}\u0000${refKey(String(keyValue))}`;
-        const earlier = seenKeys.get(scopeKey);
+        const scope = scoped ? String(values.vendorId) : '';
+        const keyText = refKey(String(keyValue));
+        let seen = seenKeys.get(scope);
+        if (!seen) seenKeys.set(scope, (seen = new Map()));
+        const earlier = seen.get(keyText);
         if (earlier !== undefined) refuse(keyCol?.label ?? '', key, `repeats row ${earlier} (the same ${key === ID_FIELD ? 'id' : fieldMeta(kind, key).label.toLowerCase()})`);
-        else seenKeys.set(scopeKey, r.row);
+        else seen.set(keyText, r.row);
         if (key === ID_FIELD) {
           existing = getRecord(db, kind, String(keyValue)) as unknown as Row | undefined;
           if (existing?.deletedAt) refuse(keyCol?.label ?? '', key, 'is a record that was deleted; restore it first');
         } else {
-          const ids = byKey!.get(scopeKey) ?? [];
+          const ids = (byKey!.size ? byKey!.get(`${scope}\u0000${keyText}`) : undefined) ?? NO_IDS;
           if (ids.length > 1) refuse(keyCol?.label ?? '', key, `matches ${ids.length} records; add an id column to tell them apart`);
           else if (ids.length === 1) existing = getRecord(db, kind, ids[0]!) as unknown as Row;
         }
@@ -353,14 +400,17 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
     let changed: string[] = [];
     let record: Row | null = null;
     if (problems.length === 0) {
-      const fields = Object.keys(values).filter((f) => f !== ID_FIELD);
       if (existing) {
-        changed = fields.filter((f) => !same(existing[f], values[f]));
+        changed = Object.keys(values).filter((f) => f !== ID_FIELD && !same(existing[f], values[f]));
         record = { ...existing, ...values };
       } else {
-        record = { ...DEFAULTS[kind], ...values, id: (values.id as string | undefined) ?? newId() };
+        record = withDefaults(defaults, defaultKeys, values);
+        record.id = (values.id as string | undefined) ?? newId();
         if (record[titleField] === undefined || record[titleField] === '') {
           refuse(columns.find((c) => c.field === titleField)?.label ?? '', titleField, 'is required for a new record');
+        }
+        for (const f of alsoRequired) {
+          if (record[f] === undefined || record[f] === null || record[f] === '') refuse(columns.find((c) => c.field === f)?.label ?? '', f, 'is required for a new record');
         }
       }
       for (const issue of crossFieldIssues(kind, record, existing ? changed : undefined)) {

@@ -4,7 +4,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/node';
 import { enumLabel } from '../../../shared/enums';
-import { fieldMeta, fieldNames } from '../../../shared/records';
+import { fieldMeta, fieldNames, KIND_LABEL } from '../../../shared/records';
 import { SHEET_KIND_RECORD, type SheetKind } from '../../../shared/sheets';
 
 function columns(kind: SheetKind): { label: string; options: readonly string[] | null }[] {
@@ -31,7 +31,7 @@ export async function templateBytes(kind: SheetKind, format: 'csv' | 'xlsx'): Pr
     ...Array.from({ length: longest }, (_, i) => choice.map((c) => (c.options![i] ? { value: enumLabel(c.options![i]) } : null))),
   ];
   return writeXlsxFile([
-    { data: [cols.map((c) => ({ value: c.label, fontWeight: 'bold' as const }))], sheet: kind[0]!.toUpperCase() + kind.slice(1), stickyRowsCount: 1 },
+    { data: [cols.map((c) => ({ value: c.label, fontWeight: 'bold' as const }))], sheet: KIND_LABEL[SHEET_KIND_RECORD[kind]].many, stickyRowsCount: 1 },
     { data: allowed, sheet: 'Allowed values' },
   ]).toBuffer();
 }

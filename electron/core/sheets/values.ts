@@ -55,6 +55,66 @@ const VALUE_SYNONYMS: Record<string, string[]> = {
   tacit: ['automatic', 'auto', 'autorenew', 'autorenewal', 'evergreen'],
   express: ['manual', 'explicit'],
   none: ['no', 'fixed', 'fixedterm'],
+  // The security-closure registers (issue 10).
+  named_account: ['account', 'useraccount', 'user', 'personalaccount', 'named', 'login'],
+  service_account: ['serviceaccount', 'technicalaccount', 'systemaccount', 'functionalaccount', 'svc', 'svcaccount'],
+  api_key: ['apikey', 'apitoken', 'token', 'accesstoken', 'pat', 'personalaccesstoken', 'key'],
+  ssh_key: ['ssh', 'sshkey', 'publickey', 'deploykey', 'sshpublickey'],
+  vpn_account: ['vpn', 'vpnuser', 'vpnaccount', 'remoteaccess'],
+  oauth_grant: ['oauth', 'oauthapp', 'oauthgrant', 'app', 'integration', 'connectedapp'],
+  ip_allowlist: ['allowlist', 'ipallowlist', 'whitelist', 'ipwhitelist', 'firewallrule', 'ipallowlistentry'],
+  cloud_role: ['role', 'iamrole', 'cloudrole', 'rbac', 'rbacrole', 'consolerole'],
+  dns_registrar_login: ['registrar', 'registrarlogin', 'registraraccount', 'dnslogin', 'dns'],
+  shared_secret: ['secret', 'sharedpassword', 'password', 'psk', 'presharedkey', 'sharedaccount'],
+  badge_hardware: ['badge', 'keycard', 'accesscard', 'fob', 'hardwaretoken', 'yubikey', 'hardware'],
+  revoke: ['revoked', 'disable', 'disabled', 'delete', 'remove', 'deactivate', 'close'],
+  rotate: ['rotated', 'change', 'changepassword', 'reset', 'rekey', 'renew'],
+  transfer: ['transfertous', 'handover', 'takeover', 'takeon'],
+  scheduled: ['planned', 'booked', 'due'],
+  done: ['complete', 'completed', 'finished', 'closed'],
+  verified: ['checked', 'confirmed', 'validated'],
+  in_progress: ['started', 'ongoing', 'underway', 'wip'],
+  server: ['physicalserver', 'physical', 'baremetal', 'host'],
+  virtual_machine: ['vm', 'virtualserver', 'vps', 'instance', 'guest', 'ec2'],
+  cloud_account: ['cloud', 'tenant', 'awsaccount', 'gcpproject', 'azuretenant'],
+  domain: ['domainname', 'dnsname'],
+  dns_zone: ['zone', 'dns', 'dnszone'],
+  tls_certificate: ['cert', 'certificate', 'ssl', 'sslcertificate', 'tls', 'tlscert', 'sslcert', 'x509'],
+  network_link: ['link', 'circuit', 'wan', 'wanlink', 'mpls', 'leasedline', 'internetline'],
+  migrate: ['migration', 'move', 'rehost', 'liftandshift'],
+  decommission: ['decom', 'shutdown', 'switchoff', 'turnoff', 'retire', 'dispose'],
+  keep_at_vendor: ['keep', 'stay', 'remain', 'retain', 'keepatvendor', 'stayswithvendor'],
+  // Contracts and exit costs.
+  master_agreement: ['msa', 'masteragreement', 'masterservicesagreement', 'frameworkagreement', 'framework', 'main'],
+  statement_of_work: ['sow', 'statementofwork', 'workorder', 'serviceschedule', 'schedule'],
+  order_form: ['order', 'orderform', 'po', 'purchaseorder'],
+  data_processing_agreement: ['dpa', 'dataprocessingagreement', 'dataprocessingaddendum', 'gdpr', 'avv'],
+  nda: ['nda', 'confidentialityagreement', 'nondisclosure', 'nondisclosureagreement', 'cda'],
+  licence_agreement: ['licenseagreement', 'eula', 'licence', 'license'],
+  written_letter: ['letter', 'writing', 'inwriting', 'written', 'post', 'mail'],
+  registered_post: ['registered', 'registeredmail', 'registeredletter', 'recorded', 'recordeddelivery', 'einschreiben', 'lettrerecommandee'],
+  certified_email: ['certifiedemail', 'pec', 'demail', 'registeredemail'],
+  termination_fee: ['termination', 'earlytermination', 'exitfee', 'fee', 'penalty', 'breakfee'],
+  dual_running: ['dualrunning', 'parallel', 'parallelrun', 'parallelrunning', 'overlap', 'doublerun'],
+  migration_work: ['migration', 'transition', 'cutover', 'project', 'professionalservices'],
+  onboarding: ['newprovider', 'onboarding', 'newprovideronboarding', 'knowledgetransfer'],
+  licences_rebought: ['licences', 'licenses', 'rebuy', 'repurchase', 'licencesrebought', 'licensesrebought', 'newlicences'],
+};
+
+/**
+ * Words that mean a value in one field only: "Admin" answers "Privileged?", not "Transferable?",
+ * which share the values yes and no.
+ */
+const FIELD_VALUE_SYNONYMS: Record<string, Record<string, string[]>> = {
+  privileged: {
+    yes: ['admin', 'administrator', 'privileged', 'elevated', 'root', 'superuser', 'domainadmin', 'fullaccess'],
+    no: ['standard', 'regular', 'normal', 'user', 'readonly', 'nonprivileged', 'unprivileged'],
+  },
+  personalData: {
+    special: ['specialcategory', 'special', 'art9', 'article9', 'art9gdpr', 'sensitive', 'health', 'biometric'],
+    yes: ['personal', 'personaldata', 'pii', 'gdpr'],
+    no: ['none', 'nopii', 'nonpersonal', 'anonymous', 'anonymised', 'anonymized'],
+  },
 };
 
 /** The text of a cell as the sheet shows it ('' for empty). */
@@ -69,23 +129,31 @@ export function cellText(c: Cell): string {
  * A choice value: the user's own value map first, then the value itself, its label and the
  * synonyms, all compared normalised; an option's own words win over another option's synonyms.
  */
-export function readChoice(raw: string, options: readonly string[], userMap: Record<string, string> | undefined): Read<string> {
+export function readChoice(raw: string, options: readonly string[], userMap: Record<string, string> | undefined, field?: string): Read<string> {
   const mapped = userMap?.[raw] ?? userMap?.[raw.trim()];
   if (mapped !== undefined) return options.includes(mapped) ? ok(mapped) : no(`is mapped to "${mapped}", which is not one of: ${options.join(', ')}`);
-  const found = choiceIndex(options).get(norm(raw));
+  const found = choiceIndex(options, field).get(norm(raw));
   return found !== undefined ? ok(found) : no(`"${raw}" is not one of: ${options.map(enumLabel).join(', ')}`);
 }
 
-const choiceIndexes = new WeakMap<readonly string[], Map<string, string>>();
+const choiceIndexes = new WeakMap<readonly string[], Map<string, Map<string, string>>>();
 
-/** Every normalised word of a field's options → the option: its value and label first, then synonyms (built once per field). */
-function choiceIndex(options: readonly string[]): Map<string, string> {
-  let index = choiceIndexes.get(options);
+/**
+ * Every normalised word of a field's options → the option: its value and label first, then the
+ * field's own synonyms, then the general ones (built once per field).
+ */
+function choiceIndex(options: readonly string[], field: string | undefined): Map<string, string> {
+  const scoped = field !== undefined && Object.prototype.hasOwnProperty.call(FIELD_VALUE_SYNONYMS, field) ? field : '';
+  let byField = choiceIndexes.get(options);
+  if (!byField) choiceIndexes.set(options, (byField = new Map()));
+  let index = byField.get(scoped);
   if (!index) {
     index = new Map();
     for (const o of options) for (const w of [norm(o), norm(enumLabel(o))]) if (!index.has(w)) index.set(w, o);
+    const own = scoped ? FIELD_VALUE_SYNONYMS[scoped]! : {};
+    for (const o of options) for (const w of (own[o] ?? []).map(norm)) if (!index.has(w)) index.set(w, o);
     for (const o of options) for (const w of (VALUE_SYNONYMS[o] ?? []).map(norm)) if (!index.has(w)) index.set(w, o);
-    choiceIndexes.set(options, index);
+    byField.set(scoped, index);
   }
   return index;
 }

@@ -1,11 +1,14 @@
 // Attachments in SQL: one row per stored file (by its SHA-256, tombstoned when nothing links to
-// it any more) and one link per owner (a document, or a checklist item's evidence) with the name
-// the file has there.
+// it any more) and one link per owner (a document, a checklist item's evidence, a notice's served
+// letter, an access record's evidence, a data set's deletion certificate) with the name the file
+// has there.
 import type { Attachment } from '../../../shared/contract';
 import type { Db } from './open';
 import { prepared } from './prepared';
 
-export type OwnerKind = 'document' | 'checklist_item';
+/** The kinds of record that files attach to (attachment_links.owner_kind, schema 9). */
+export const OWNER_KINDS = ['document', 'checklist_item', 'notice', 'access', 'dataset'] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
 
 const ATTACHMENT_COLUMNS = `a.id, a.sha256, a.size, l.file_name AS "fileName", a.media_type AS "mediaType",
   l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.deleted_at AS "deletedAt"`;

@@ -11,7 +11,7 @@ import { toColumn } from './tables';
 
 export const ITEM_COLUMNS = `i.id, i.checklist_id AS "checklistId", i.vendor_id AS "vendorId", i.position, i.phase, i.title, i.description,
   i.owner_role AS "ownerRole", i.owner_id AS "ownerId", i.offset_days AS "offsetDays", i.due_date AS "dueDate", i.due_manual AS "dueManual",
-  i.owner_manual AS "ownerManual", i.status, i.blocked_reason AS "blockedReason", i.evidence, i.process_id AS "processId", i.signed_off_by_id AS "signedOffById",
+  i.owner_manual AS "ownerManual", i.status, i.blocked_reason AS "blockedReason", i.evidence, i.process_id AS "processId", i.register, i.signed_off_by_id AS "signedOffById",
   i.signed_off_at AS "signedOffAt", i.completed_at AS "completedAt", i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.deleted_at AS "deletedAt"`;
 
 export const toItem = (row: Record<string, unknown>): ChecklistItem => ({ ...(row as unknown as ChecklistItem), dueManual: row.dueManual === 1, ownerManual: row.ownerManual === 1 });
@@ -162,14 +162,15 @@ export function getItem(db: Db, id: string): ChecklistItem | undefined {
 
 /** Everything a new item is made of (new items start unsigned and live); phase and status as the callers' inputs have them, checked by the schema. */
 export type NewItem = Pick<ChecklistItem, 'id' | 'checklistId' | 'vendorId' | 'position' | 'title' | 'description' | 'ownerRole' | 'ownerId'
-  | 'ownerManual' | 'offsetDays' | 'dueDate' | 'dueManual' | 'blockedReason' | 'evidence' | 'processId' | 'completedAt'> & { phase: number; status: string; now: string };
+  | 'ownerManual' | 'offsetDays' | 'dueDate' | 'dueManual' | 'blockedReason' | 'evidence' | 'processId' | 'completedAt'> & { phase: number; status: string; now: string }
+  & { register?: ChecklistItem['register'] | undefined };
 
 export function insertItem(db: Db, it: NewItem): void {
   prepared(db, `INSERT INTO checklist_items (id, checklist_id, vendor_id, position, phase, title, description, owner_role, owner_id, owner_manual,
-    offset_days, due_date, due_manual, status, blocked_reason, evidence, process_id, completed_at, created_at, updated_at)
+    offset_days, due_date, due_manual, status, blocked_reason, evidence, process_id, register, completed_at, created_at, updated_at)
     VALUES (@id, @checklistId, @vendorId, @position, @phase, @title, @description, @ownerRole, @ownerId, @ownerManual,
-    @offsetDays, @dueDate, @dueManual, @status, @blockedReason, @evidence, @processId, @completedAt, @now, @now)`)
-    .run({ ...it, ownerManual: it.ownerManual ? 1 : 0, dueManual: it.dueManual ? 1 : 0 });
+    @offsetDays, @dueDate, @dueManual, @status, @blockedReason, @evidence, @processId, @register, @completedAt, @now, @now)`)
+    .run({ ...it, ownerManual: it.ownerManual ? 1 : 0, dueManual: it.dueManual ? 1 : 0, register: it.register ?? null });
 }
 
 /** The position after the checklist's last item (deleted ones count: a restored item keeps its place). */

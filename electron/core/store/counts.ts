@@ -32,7 +32,7 @@ export function liveCount(db: Db, table: 'people' | 'processes' | 'repositories'
 }
 
 /**
- * The readiness counts each inventory table keeps (migration 5): the counts table and the raw
+ * The readiness counts each inventory table keeps (migrations 5 and 10): the counts table and the raw
  * fields its insert trigger groups by, written as the trigger writes them.
  */
 const KEPT_COUNTS: Record<string, { counts: string; columns: string; values: string }> = {
@@ -40,6 +40,16 @@ const KEPT_COUNTS: Record<string, { counts: string; columns: string; values: str
   repositories: { counts: 'readiness_repository_counts', columns: 'vendor_id, transfer_status, admin_id', values: "vendor_id, transfer_status, ifnull(admin_id, '')" },
   licences: { counts: 'readiness_licence_counts', columns: 'vendor_id, licensee, transferable, transfer_status', values: 'vendor_id, licensee, transferable, transfer_status' },
   documents: { counts: 'readiness_document_counts', columns: 'vendor_id, status, reviewed', values: 'vendor_id, status, reviewed_on IS NOT NULL' },
+  // Migration 10: the registers.
+  access_credentials: {
+    counts: 'readiness_access_counts', columns: 'vendor_id, privileged, status, vendor_held',
+    values: "vendor_id, privileged, status, (holder_id IS NULL OR ifnull((SELECT side FROM people WHERE id = holder_id), '') = 'vendor')",
+  },
+  data_sets: {
+    counts: 'readiness_dataset_counts', columns: 'vendor_id, personal_data, received, deletion_required, certified, covers_backups',
+    values: 'vendor_id, personal_data, received_on IS NOT NULL, deletion_required, certificate_received_on IS NOT NULL, certificate_covers_backups',
+  },
+  infrastructure_items: { counts: 'readiness_infrastructure_counts', columns: 'vendor_id, status', values: 'vendor_id, status' },
 };
 
 /**

@@ -11,6 +11,7 @@ import activityChain from './migrations/0006-activity-chain';
 import contracts from './migrations/0007-contracts';
 import exitCosts from './migrations/0008-exit-costs';
 import closureRegisters from './migrations/0009-closure-registers';
+import registerReadiness from './migrations/0010-register-readiness';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'contracts per vendor, notices served, contract links', sql: contracts },
   { version: 8, name: 'exit costs per vendor', sql: exitCosts },
   { version: 9, name: 'access and credentials, data sets, infrastructure; attachments on notices, access and data sets', sql: closureRegisters },
+  { version: 10, name: 'readiness counts of the registers; the register a checklist item works on', sql: registerReadiness },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,7 +14,8 @@ export interface TableCut {
   blanks: Record<string, string | number | null>;
 }
 
-const IDENT = /^[a-z_]+$/;
+// Letters, digits and underscores, not starting with a digit (attachments.sha256 is one).
+const IDENT = /^[a-z_][a-z0-9_]*$/;
 
 function literal(v: string | number | null): string {
   if (v === null) return 'NULL';

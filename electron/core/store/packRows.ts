@@ -13,6 +13,14 @@ export interface SqlTable {
 
 type Row = Record<string, unknown>;
 
+/** Each kind of attachment owner (attachment_links.owner_kind) and its table: all of them carry a vendor_id. */
+const OWNER_TABLES = { document: 'documents', checklist_item: 'checklist_items', notice: 'contract_notices', access: 'access_credentials', dataset: 'data_sets' } as const;
+
+/** SQL: the attachment link `l` belongs to a record of the vendors in @v. */
+const OWNED_BY_VENDORS = (l: string) => `(${Object.entries(OWNER_TABLES)
+  .map(([kind, table]) => `(${l}.owner_kind = '${kind}' AND ${l}.owner_id IN (SELECT id FROM ${table} WHERE vendor_id IN (SELECT value FROM json_each(@v))))`)
+  .join('\n      OR ')})`;
+
 /** The rows of each table that belong to an export, as SQL over `t`. */
 export const PACK_SCOPE = {
   vendors: `(@v IS NULL OR t.id IN (SELECT value FROM json_each(@v)))`,
@@ -25,7 +33,11 @@ export const PACK_SCOPE = {
       UNION SELECT reviewed_by_id FROM documents WHERE vendor_id IN (SELECT value FROM json_each(@v))
       UNION SELECT owner_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v))
       UNION SELECT signed_off_by_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v))
-      UNION SELECT served_by_id FROM contract_notices WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
+      UNION SELECT served_by_id FROM contract_notices WHERE vendor_id IN (SELECT value FROM json_each(@v))
+      UNION SELECT holder_id FROM access_credentials WHERE vendor_id IN (SELECT value FROM json_each(@v))
+      UNION SELECT verified_by_id FROM access_credentials WHERE vendor_id IN (SELECT value FROM json_each(@v))
+      UNION SELECT owner_id FROM data_sets WHERE vendor_id IN (SELECT value FROM json_each(@v))
+      UNION SELECT checked_by_id FROM data_sets WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
   processes: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   repositories: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   licences: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
@@ -33,6 +45,10 @@ export const PACK_SCOPE = {
   contracts: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   contract_notices: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   exit_costs: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
+  access_credentials: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
+  data_sets: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
+  infrastructure_items: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
+  contract_links: `(@v IS NULL OR t.contract_id IN (SELECT id FROM contracts WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
   // The user's own templates the exported checklists came from (all of them in a whole-workbook
   // pack). Built-in templates are the app's: packs refer to them by pack/tables' builtinTemplateId().
   templates: `t.builtin IS NULL AND (@v IS NULL OR t.id IN (SELECT template_id FROM checklists WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
@@ -40,11 +56,8 @@ export const PACK_SCOPE = {
   checklists: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   checklist_items: `(@v IS NULL OR t.vendor_id IN (SELECT value FROM json_each(@v)))`,
   checklist_item_links: `(@v IS NULL OR t.item_id IN (SELECT id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v))))`,
-  attachment_links: `(@v IS NULL OR (t.owner_kind = 'document' AND t.owner_id IN (SELECT id FROM documents WHERE vendor_id IN (SELECT value FROM json_each(@v))))
-      OR (t.owner_kind = 'checklist_item' AND t.owner_id IN (SELECT id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)))))`,
-  attachments: `t.id IN (SELECT attachment_id FROM attachment_links l WHERE @v IS NULL
-      OR (l.owner_kind = 'document' AND l.owner_id IN (SELECT id FROM documents WHERE vendor_id IN (SELECT value FROM json_each(@v))))
-      OR (l.owner_kind = 'checklist_item' AND l.owner_id IN (SELECT id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)))))`,
+  attachment_links: `(@v IS NULL OR ${OWNED_BY_VENDORS('t')})`,
+  attachments: `t.id IN (SELECT attachment_id FROM attachment_links l WHERE @v IS NULL OR ${OWNED_BY_VENDORS('l')})`,
 } as const;
 
 export type ScopedTable = keyof typeof PACK_SCOPE;
@@ -104,6 +117,12 @@ export function overwriteRow(db: Db, t: SqlTable, id: string, values: unknown[])
 export function itemLinkId(db: Db, itemId: string, recordKind: string, recordId: string): string | undefined {
   return (prepared(db, 'SELECT id FROM checklist_item_links WHERE item_id = ? AND record_kind = ? AND record_id = ?')
     .get(itemId, recordKind, recordId) as { id: string } | undefined)?.id;
+}
+
+/** The id of the link between a contract and a document or licence, tombstone or not (links match by what they connect). */
+export function contractLinkId(db: Db, contractId: string, recordKind: string, recordId: string): string | undefined {
+  return (prepared(db, 'SELECT id FROM contract_links WHERE contract_id = ? AND record_kind = ? AND record_id = ?')
+    .get(contractId, recordKind, recordId) as { id: string } | undefined)?.id;
 }
 
 /**

@@ -4,7 +4,7 @@
 // (who has left, an admin's side) is read here, from indexes, in proportion to what it concerns.
 import { isClosed, ITEM_STATUS, type ItemStatus, type PhaseIndex } from '../../../shared/checklists';
 import { addDays } from '../../../shared/dates';
-import { OVERDUE_HIGH_DAYS, type ReadinessGroups } from '../../../shared/readiness';
+import { OVERDUE_HIGH_DAYS, RENEWAL_WARNING_DAYS, type ReadinessGroups } from '../../../shared/readiness';
 import type { Db } from './open';
 import { prepared } from './prepared';
 
@@ -81,6 +81,18 @@ const REPOSITORIES_SQL = `SELECT f.vendor_id, group_concat(f.transfer_status || 
   LEFT JOIN people p ON p.id = f.admin_id AND p.deleted_at IS NULL WHERE f.n > 0 GROUP BY f.vendor_id`;
 const LICENCES_SQL = perVendor('readiness_licence_counts', ['licensee', 'transferable', 'transfer_status']);
 const DOCUMENTS_SQL = perVendor('readiness_document_counts', ['status', 'reviewed']);
+/** Access by privileged, status and whether the vendor holds it, which migration 10's triggers keep. */
+const ACCESS_SQL = perVendor('readiness_access_counts', ['privileged', 'status', 'vendor_held']);
+const DATASETS_SQL = perVendor('readiness_dataset_counts', ['personal_data', 'received', 'deletion_required', 'certified', 'covers_backups']);
+const INFRASTRUCTURE_SQL = perVendor('readiness_infrastructure_counts', ['status']);
+/**
+ * Certificates and domains renewing on the vendor's account, still open, expiring by the cutoff
+ * (shared/readiness.ts renewalAtRisk): the partial index of migration 10 holds only such records,
+ * so this reads those and nothing else. Its WHERE repeats the index's terms for the planner.
+ */
+export const AT_RISK_SQL = `SELECT vendor_id, status, count(*) FROM infrastructure_items INDEXED BY infrastructure_items_vendor_renewal
+  WHERE deleted_at IS NULL AND expires_on IS NOT NULL AND renewal_account = 'vendor' AND kind IN ('tls_certificate', 'domain')
+    AND status IN ('not_started', 'in_progress') AND expires_on <= ? GROUP BY 1, 2`;
 
 type Row = unknown[];
 const rows = (db: Db, sql: string, ...params: unknown[]) => prepared(db, sql).raw().all(...params) as Row[];
@@ -107,7 +119,7 @@ export function countingSteps(db: Db, today: string): { steps: (() => void)[]; r
   const groups = new Map<string, VendorGroups>();
   const of = (vendorId: string) => {
     let g = groups.get(vendorId);
-    if (!g) groups.set(vendorId, (g = { items: [], processes: [], repositories: [], licences: [], documents: [] }));
+    if (!g) groups.set(vendorId, (g = { items: [], processes: [], repositories: [], licences: [], documents: [], access: [], datasets: [], infrastructure: [] }));
     return g;
   };
   const items = new Map<string, ItemFigures>();
@@ -202,6 +214,36 @@ export function countingSteps(db: Db, today: string): { steps: (() => void)[]; r
       list.push({ status: status!, reviewed: reviewed === '1', count: n });
     };
   }));
+
+  // The registers.
+  steps.push(() => eachGroup(db, ACCESS_SQL, (vendorId) => {
+    const list = of(vendorId).access;
+    return (_text, [privileged, status, held], n) => {
+      list.push({ privileged: privileged === 'yes', status: status!, vendorHeld: held === '1', count: n });
+    };
+  }));
+  steps.push(() => eachGroup(db, DATASETS_SQL, (vendorId) => {
+    const list = of(vendorId).datasets;
+    return (_text, [personalData, received, deletionRequired, certified, coversBackups], n) => {
+      list.push({ personalData: personalData!, received: received === '1', deletionRequired: deletionRequired!, certified: certified === '1', coversBackups: coversBackups!, count: n });
+    };
+  }));
+  // Infrastructure: the kept counts; those at risk on the day move to groups of their own.
+  steps.push(() => {
+    eachGroup(db, INFRASTRUCTURE_SQL, (vendorId) => {
+      const list = of(vendorId).infrastructure;
+      return (_text, [status], n) => {
+        list.push({ status: status!, atRisk: false, count: n });
+      };
+    });
+    for (const [vendorId, status, n] of rows(db, AT_RISK_SQL, addDays(today, RENEWAL_WARNING_DAYS)) as [string, string, number][]) {
+      const list = of(vendorId).infrastructure;
+      const rest = list.find((i) => i.status === status && !i.atRisk);
+      if (rest) rest.count -= n;
+      list.push({ status, atRisk: true, count: n });
+    }
+    for (const g of groups.values()) g.infrastructure = g.infrastructure.filter((i) => i.count > 0);
+  });
   return { steps, result: { groups, items } };
 }
 

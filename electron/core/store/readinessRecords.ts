@@ -4,7 +4,7 @@
 // Also the readiness history and the vendor overview's deadline and phase queries.
 import type { ItemStatus, PhaseIndex, PhaseSpan } from '../../../shared/checklists';
 import { addDays } from '../../../shared/dates';
-import { OVERDUE_HIGH_DAYS, type GroupMembers, type Lateness, type ReadinessGroups } from '../../../shared/readiness';
+import { OVERDUE_HIGH_DAYS, RENEWAL_WARNING_DAYS, type GroupMembers, type Lateness, type ReadinessGroups } from '../../../shared/readiness';
 import { ITEM_COLUMNS, toItem } from './checklists';
 import { contractsByVendor } from './contracts';
 import type { Db } from './open';
@@ -34,6 +34,11 @@ export function goneSql(db: Db): string {
 
 /** An item's lateness (see shared/readiness.ts), from its due date; parameters: today, the high cutoff. */
 const LATENESS_SQL = `(CASE WHEN t.due_date IS NULL OR t.due_date >= ? THEN 0 WHEN t.due_date < ? THEN 2 ELSE 1 END)`;
+/** shared/readiness.ts renewalAtRisk as SQL, 0 or 1; parameter: today + RENEWAL_WARNING_DAYS. */
+const AT_RISK_SQL = `(t.expires_on IS NOT NULL AND t.renewal_account = 'vendor' AND t.kind IN ('tls_certificate', 'domain')
+  AND t.status IN ('not_started', 'in_progress') AND t.expires_on <= ?)`;
+/** Whether the vendor holds an access record: no holder (the vendor as a company), or a holder on its side (left or not). */
+const VENDOR_HELD_SQL = `(t.holder_id IS NULL OR ifnull((SELECT side FROM people WHERE id = t.holder_id), '') = 'vendor')`;
 
 /**
  * Every vendor's records counted per combination of the fields the rules read (one vendor's when
@@ -42,7 +47,7 @@ const LATENESS_SQL = `(CASE WHEN t.due_date IS NULL OR t.due_date >= ? THEN 0 WH
 export function groupRecords(db: Db, today: string, gone: string, vendorIds: Iterable<string>, vendorId?: string): Map<string, VendorGroups> {
   const cutoff = addDays(today, -OVERDUE_HIGH_DAYS);
   const groups = new Map<string, VendorGroups>();
-  for (const id of vendorIds) groups.set(id, { items: [], processes: [], repositories: [], licences: [], documents: [] });
+  for (const id of vendorIds) groups.set(id, { items: [], processes: [], repositories: [], licences: [], documents: [], access: [], datasets: [], infrastructure: [] });
   const only = vendorId ? 'AND t.vendor_id = ?' : '';
   const args = vendorId ? [vendorId] : [];
   const each = (sql: string, params: unknown[], push: (g: VendorGroups, row: unknown[]) => void) => {
@@ -71,6 +76,20 @@ export function groupRecords(db: Db, today: string, gone: string, vendorIds: Ite
   each(`SELECT t.vendor_id, t.status, t.reviewed_on IS NOT NULL, count(*) FROM documents t WHERE t.deleted_at IS NULL ${only} GROUP BY 1, 2, 3`, args, (g, r) => {
     g.documents.push({ status: r[1] as string, reviewed: r[2] === 1, count: r[3] as number });
   });
+  each(`SELECT t.vendor_id, t.privileged = 'yes', t.status, ${VENDOR_HELD_SQL}, count(*) FROM access_credentials t WHERE t.deleted_at IS NULL ${only}
+    GROUP BY 1, 2, 3, 4`, args, (g, r) => {
+    g.access.push({ privileged: r[1] === 1, status: r[2] as string, vendorHeld: r[3] === 1, count: r[4] as number });
+  });
+  each(`SELECT t.vendor_id, t.personal_data, t.received_on IS NOT NULL, t.deletion_required, t.certificate_received_on IS NOT NULL, t.certificate_covers_backups, count(*)
+    FROM data_sets t WHERE t.deleted_at IS NULL ${only} GROUP BY 1, 2, 3, 4, 5, 6`, args, (g, r) => {
+    g.datasets.push({
+      personalData: r[1] as string, received: r[2] === 1, deletionRequired: r[3] as string, certified: r[4] === 1, coversBackups: r[5] as string, count: r[6] as number,
+    });
+  });
+  each(`SELECT t.vendor_id, t.status, ${AT_RISK_SQL}, count(*) FROM infrastructure_items t WHERE t.deleted_at IS NULL ${only} GROUP BY 1, 2, 3`,
+    [addDays(today, RENEWAL_WARNING_DAYS), ...args], (g, r) => {
+      g.infrastructure.push({ status: r[1] as string, atRisk: r[2] === 1, count: r[3] as number });
+    });
   return groups;
 }
 
@@ -85,6 +104,9 @@ export const KEYS: { [P in Part]: (g: Parameters<GroupMembers[P]>[0]) => unknown
   repositories: (g) => [g.transferStatus, g.adminSide],
   licences: (g) => [g.licensee, g.transferable, g.transferStatus],
   documents: (g) => [g.status, g.reviewed ? 1 : 0],
+  access: (g) => [g.privileged ? 1 : 0, g.status, g.vendorHeld ? 1 : 0],
+  datasets: (g) => [g.personalData, g.received ? 1 : 0, g.deletionRequired, g.certified ? 1 : 0, g.coversBackups],
+  infrastructure: (g) => [g.status, g.atRisk ? 1 : 0],
 };
 
 export const keyOf = (vendorId: string, key: unknown[]) => JSON.stringify([vendorId, ...key]);
@@ -137,6 +159,31 @@ const MEMBER_SQL: { [P in Part]: { columns: number; sql: (values: string, gone: 
         AND (t.reviewed_on IS NOT NULL) = g.reviewed ORDER BY t.title COLLATE NOCASE`,
     row: (r) => ({ id: r[3] as string, title: r[4] as string }),
   },
+  access: {
+    columns: 4,
+    sql: (values) => `WITH g(vendor_id, privileged, status, held) AS (VALUES ${values})
+      SELECT g.vendor_id, g.privileged, g.status, g.held, t.id, t.name FROM g
+      JOIN access_credentials t INDEXED BY access_credentials_vendor ON t.vendor_id = g.vendor_id AND t.deleted_at IS NULL
+        AND (t.privileged = 'yes') = g.privileged AND t.status = g.status AND ${VENDOR_HELD_SQL} = g.held ORDER BY t.name COLLATE NOCASE`,
+    row: (r) => ({ id: r[4] as string, name: r[5] as string }),
+  },
+  datasets: {
+    columns: 6,
+    sql: (values) => `WITH g(vendor_id, personal_data, received, deletion_required, certified, covers_backups) AS (VALUES ${values})
+      SELECT g.vendor_id, g.personal_data, g.received, g.deletion_required, g.certified, g.covers_backups, t.id, t.name FROM g
+      JOIN data_sets t INDEXED BY data_sets_vendor ON t.vendor_id = g.vendor_id AND t.deleted_at IS NULL AND t.personal_data = g.personal_data
+        AND (t.received_on IS NOT NULL) = g.received AND t.deletion_required = g.deletion_required AND (t.certificate_received_on IS NOT NULL) = g.certified
+        AND t.certificate_covers_backups = g.covers_backups ORDER BY t.name COLLATE NOCASE`,
+    row: (r) => ({ id: r[6] as string, name: r[7] as string }),
+  },
+  infrastructure: {
+    columns: 3,
+    sql: (values) => `WITH g(vendor_id, status, risk) AS (VALUES ${values})
+      SELECT g.vendor_id, g.status, g.risk, t.id, t.name, t.kind, t.expires_on FROM g
+      JOIN infrastructure_items t INDEXED BY infrastructure_items_vendor ON t.vendor_id = g.vendor_id AND t.deleted_at IS NULL AND t.status = g.status
+        AND ${AT_RISK_SQL} = g.risk ORDER BY t.expires_on, t.name COLLATE NOCASE`,
+    row: (r) => ({ id: r[3] as string, name: r[4] as string, kind: r[5] as string, expiresOn: r[6] as string | null }),
+  },
 };
 
 /** Who of a process's owner and successor has left, as the red flag names them. */
@@ -147,7 +194,10 @@ export function leftOf(owner: string | null, successor: string | null): string[]
 /** The records of the groups in `wanted`, by vendor and group key (keyOf). */
 export function fetchMembers(db: Db, today: string, gone: string, wanted: Wanted): Found {
   const lateness = [today, addDays(today, -OVERDUE_HIGH_DAYS)];
-  const found = { items: new Map(), processes: new Map(), repositories: new Map(), licences: new Map(), documents: new Map() } as Found;
+  const found = {
+    items: new Map(), processes: new Map(), repositories: new Map(), licences: new Map(), documents: new Map(), access: new Map(), datasets: new Map(), infrastructure: new Map(),
+  } as Found;
+  const extra = (part: Part) => (part === 'items' ? lateness : part === 'infrastructure' ? [addDays(today, RENEWAL_WARNING_DAYS)] : []);
   for (const part of Object.keys(MEMBER_SQL) as Part[]) {
     const spec = MEMBER_SQL[part];
     const groups = wanted[part];
@@ -156,7 +206,7 @@ export function fetchMembers(db: Db, today: string, gone: string, wanted: Wanted
       const chunk = groups.slice(i, i + 2000);
       const values = chunk.map(() => `(${Array(spec.columns).fill('?').join(', ')})`).join(', ');
       const params = chunk.flatMap((g) => [g.vendorId, ...g.key]);
-      const rows = prepared(db, spec.sql(values, gone)).raw().all(...params, ...(part === 'items' ? lateness : [])) as unknown[][];
+      const rows = prepared(db, spec.sql(values, gone)).raw().all(...params, ...extra(part)) as unknown[][];
       const map = found[part] as Map<string, unknown[]>;
       for (const r of rows) {
         const k = keyOf(r[0] as string, r.slice(1, spec.columns));

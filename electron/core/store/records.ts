@@ -148,13 +148,43 @@ export function addedFields(kind: RecordKind): readonly string[] {
  * form a large sheet's plan holds (an array per row instead of an object of a dozen properties).
  */
 export function addedValues(kind: RecordKind, record: Row): unknown[] {
-  return addedFields(kind).map((f) => toSql(record[f]));
+  const fields = addedFields(kind);
+  const out = new Array<unknown>(fields.length);
+  for (let i = 0; i < fields.length; i++) out[i] = toSql(record[fields[i]!]);
+  return out;
 }
 
-/** A prepared insert of records in addedValues form, created (and so updated) at one time, live. */
-export function prepareAddedInsert(db: Db, kind: RecordKind): (values: readonly unknown[], at: string) => void {
-  const stmt = prepared(db, insertSql(kind, insertColumns(kind)));
-  return (values, at) => {
-    stmt.run(...values, at, at, null);
-  };
+/** Rows one statement of insertAdded writes: a 100,000-row insert takes about half as long as row by row, and more per statement gains nothing. */
+const ADDED_PER_STATEMENT = 16;
+
+/**
+ * Inserts records in addedValues form, created (and so updated) at one time, live: several rows
+ * per statement, since running a statement costs more than the row it writes.
+ */
+export function insertAdded(db: Db, kind: RecordKind, rows: readonly (readonly unknown[])[], at: string): void {
+  const cols = insertColumns(kind);
+  const width = cols.length;
+  const many = prepared(db, insertSql(kind, cols) + `, (${cols.map(() => '?').join(', ')})`.repeat(ADDED_PER_STATEMENT - 1));
+  const params = new Array<unknown>(width * ADDED_PER_STATEMENT);
+  let i = 0;
+  for (; i + ADDED_PER_STATEMENT <= rows.length; i += ADDED_PER_STATEMENT) {
+    let k = 0;
+    for (let j = i; j < i + ADDED_PER_STATEMENT; j++) k = putAdded(params, k, rows[j]!, at);
+    many.run(params);
+  }
+  const one = prepared(db, insertSql(kind, cols));
+  const single = new Array<unknown>(width);
+  for (; i < rows.length; i++) {
+    putAdded(single, 0, rows[i]!, at);
+    one.run(single);
+  }
+}
+
+/** Puts one added row and its timestamps (created, updated, not deleted) into a statement's parameters from `k`; answers where the next row goes. */
+function putAdded(params: unknown[], k: number, values: readonly unknown[], at: string): number {
+  for (const v of values) params[k++] = v;
+  params[k++] = at;
+  params[k++] = at;
+  params[k++] = null;
+  return k;
 }

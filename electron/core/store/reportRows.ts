@@ -3,6 +3,7 @@
 // vendors exported. Table rows come as arrays of cells in the report's column order, iterated
 // (never loaded whole) through a statement of their own, so two tables may be read at once.
 import type { ContractWithNotice } from '../../../shared/contract-deadlines';
+import type { OwnerKind } from './attachments';
 import type { Db } from './open';
 
 type Cells = IterableIterator<unknown[]>;
@@ -17,7 +18,7 @@ export interface ReportVendorRow {
  * SQL for the files attached to a record, as a JSON array of the report's AttachedFile (`owner`
  * is the SQL of the record's id, e.g. 'i.id'), ordered by name.
  */
-const attachedFilesSql = (kind: 'document' | 'checklist_item', owner: string) => `(SELECT json_group_array(json_object('name', f.name, 'storedName', f.stored, 'size', f.size, 'sha256', f.sha))
+export const attachedFilesSql = (kind: OwnerKind, owner: string) => `(SELECT json_group_array(json_object('name', f.name, 'storedName', f.stored, 'size', f.size, 'sha256', f.sha))
   FROM (SELECT l.file_name AS name, a.file_name AS stored, a.size AS size, a.sha256 AS sha FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
     WHERE l.owner_kind = '${kind}' AND l.owner_id = ${owner} AND l.deleted_at IS NULL AND a.deleted_at IS NULL ORDER BY l.file_name COLLATE NOCASE, l.id) f)`;
 
@@ -40,7 +41,11 @@ export function reportPeopleIds(db: Db, vendorIds: string[]): string[] {
     UNION SELECT admin_id FROM repositories WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
     UNION SELECT reviewed_by_id FROM documents WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
     UNION SELECT owner_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
-    UNION SELECT signed_off_by_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL`).pluck().all({ v: ids }) as (string | null)[])
+    UNION SELECT signed_off_by_id FROM checklist_items WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
+    UNION SELECT holder_id FROM access_credentials WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
+    UNION SELECT verified_by_id FROM access_credentials WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
+    UNION SELECT owner_id FROM data_sets WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL
+    UNION SELECT checked_by_id FROM data_sets WHERE vendor_id IN (SELECT value FROM json_each(@v)) AND deleted_at IS NULL`).pluck().all({ v: ids }) as (string | null)[])
     .filter((x): x is string => x !== null);
 }
 
@@ -51,11 +56,18 @@ export function reportPeople(db: Db, vendorIds: string[], peopleIds: string[]): 
           ORDER BY p.name COLLATE NOCASE, p.id`).raw().iterate({ v: JSON.stringify(vendorIds), p: JSON.stringify(peopleIds) }) as Cells;
 }
 
-/** Live files attached to these vendors' documents and items, by name: name there, owner's title, size, SHA-256, stored name. */
+/**
+ * Live files attached to these vendors' records (documents, checklist items, notices served, access
+ * records, data sets), by name: name there, owner's title, size, SHA-256, stored name.
+ */
 export function reportAttachments(db: Db, vendorIds: string[]): Cells {
-  return db.prepare(`SELECT l.file_name, coalesce(d.title, i.title), a.size, a.sha256, a.file_name FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
+  // One primary-key lookup per link and kind of owner; the link's owner_kind picks the one that matches.
+  return db.prepare(`SELECT l.file_name, coalesce(d.title, i.title, 'Notice served on ' || n.served_on || coalesce(' (' || c.title || ')', ''), ac.name, ds.name),
+            a.size, a.sha256, a.file_name FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id
           LEFT JOIN documents d ON l.owner_kind = 'document' AND d.id = l.owner_id LEFT JOIN checklist_items i ON l.owner_kind = 'checklist_item' AND i.id = l.owner_id
-          WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND coalesce(d.vendor_id, i.vendor_id) IN (SELECT value FROM json_each(?))
+          LEFT JOIN contract_notices n ON l.owner_kind = 'notice' AND n.id = l.owner_id LEFT JOIN contracts c ON c.id = n.contract_id
+          LEFT JOIN access_credentials ac ON l.owner_kind = 'access' AND ac.id = l.owner_id LEFT JOIN data_sets ds ON l.owner_kind = 'dataset' AND ds.id = l.owner_id
+          WHERE l.deleted_at IS NULL AND a.deleted_at IS NULL AND coalesce(d.vendor_id, i.vendor_id, n.vendor_id, ac.vendor_id, ds.vendor_id) IN (SELECT value FROM json_each(?))
           ORDER BY l.file_name COLLATE NOCASE, l.id`).raw().iterate(JSON.stringify(vendorIds)) as Cells;
 }
 

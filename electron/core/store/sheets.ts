@@ -42,6 +42,11 @@ export function countRecords(db: Db, kind: RecordKind): number {
   return prepared(db, `SELECT count(*) FROM ${TABLE[kind]}`).pluck().get() as number;
 }
 
+/** The largest rowid of a kind's table (0 when empty): rows inserted after it have larger ones. */
+export function lastRowid(db: Db, kind: RecordKind): number {
+  return prepared(db, `SELECT coalesce(max(rowid), 0) FROM ${TABLE[kind]}`).pluck().get() as number;
+}
+
 // What a sheet's rows refer to by name, loaded once per run (sheets/lookups.ts).
 export function liveVendorNames(db: Db): { id: string; k: string }[] {
   return prepared(db, 'SELECT id, name AS k FROM vendors WHERE deleted_at IS NULL').all() as { id: string; k: string }[];

@@ -5,7 +5,7 @@ import type { Template, TemplateItem, TemplateItemInput } from '../../../shared/
 import type { Db } from './open';
 import { prepared } from './prepared';
 
-const ITEM_COLUMNS = `id, position, phase, title, description, offset_days AS "offsetDays", owner_role AS "ownerRole", per_process AS "perProcess"`;
+const ITEM_COLUMNS = `id, position, phase, title, description, offset_days AS "offsetDays", owner_role AS "ownerRole", per_process AS "perProcess", register`;
 const TEMPLATE_COLUMNS = `id, name, description, builtin, created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
 
 export type TemplateRow = Omit<Template, 'items'>;
@@ -22,10 +22,10 @@ export function insertTemplate(db: Db, t: { id: string; name: string; descriptio
 
 /** Inserts the items at positions 0, 1, … in the order given. */
 export function insertTemplateItems(db: Db, templateId: string, items: readonly TemplateItemInput[], now: string, newId: () => string): void {
-  const stmt = prepared(db, `INSERT INTO template_items (id, template_id, position, phase, title, description, offset_days, owner_role, per_process, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const stmt = prepared(db, `INSERT INTO template_items (id, template_id, position, phase, title, description, offset_days, owner_role, per_process, register, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   items.forEach((it, position) => {
-    stmt.run(newId(), templateId, position, it.phase, it.title, it.description ?? '', it.offsetDays, it.ownerRole ?? '', it.perProcess ? 1 : 0, now, now);
+    stmt.run(newId(), templateId, position, it.phase, it.title, it.description ?? '', it.offsetDays, it.ownerRole ?? '', it.perProcess ? 1 : 0, it.register ?? null, now, now);
   });
 }
 
