@@ -14,6 +14,8 @@ export interface FieldMeta {
   column?: boolean;
   /** Help text under the input. */
   hint?: string;
+  /** What an empty reference means, where it is more than "none" (shown in its picker and its table cell). */
+  none?: string;
 }
 
 const meta = (m: FieldMeta) => m as unknown as Record<string, unknown>;
@@ -44,8 +46,8 @@ const days = (label: string, hint?: string) =>
     .nullable().meta(meta({ label, control: 'int', hint }));
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T, column = false) =>
   z.enum(values, { error: `must be one of: ${values.join(', ')}` }).meta(meta({ label, control: 'enum', options: values, column }));
-const ref = (label: string, control: 'person' | 'document', column = false) =>
-  z.uuid({ error: 'must be the id of a record' }).nullable().meta(meta({ label, control, column }));
+const ref = (label: string, control: 'person' | 'document', column = false, none?: string) =>
+  z.uuid({ error: 'must be the id of a record' }).nullable().meta(meta({ label, control, column, none }));
 const url = (label: string, column = false) =>
   z.string().trim().max(2000, { error: 'is too long' })
     .refine((s) => s === '' || /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(s) || /^[\w.-]+@[\w.-]+:\S+$/.test(s), {
@@ -238,7 +240,8 @@ export const accessShape = {
   name: keepMeta(requiredText('Name'), noSecret(requiredText('Name'))),
   kind: choice('Kind', E.ACCESS_KIND, true),
   system: safeText('System', true),
-  holderId: ref('Held by', 'person', true),
+  // Access held by nobody in particular is held by the vendor as a company.
+  holderId: ref('Held by', 'person', true, 'The vendor (company)'),
   privileged: choice('Privileged', E.YES_NO, true),
   secretLocation: safeText('Where the secret is kept', false, 'A reference such as a vault path, never the secret itself.'),
   action: choice('Action', E.ACCESS_ACTION, true),

@@ -62,6 +62,7 @@ export function FieldControl(props: Props) {
         vendorId={meta.control === 'document' ? props.vendorId : undefined}
         prefer={props.prefer}
         hint={meta.hint}
+        noneLabel={meta.none}
         error={error}
       />
     );

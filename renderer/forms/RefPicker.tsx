@@ -45,6 +45,8 @@ interface Props {
   /** For people: the side listed first; the others follow under their own headings. */
   prefer?: PersonSide;
   hint?: string;
+  /** What choosing nobody means ("The vendor (company)"); "None" when not given. */
+  noneLabel?: string;
   error?: string;
   inputValue: string;
   onInputChange(text: string): void;
@@ -93,7 +95,7 @@ function groupsOf(options: Option[], prefer: PersonSide | undefined): Group[] {
   return order.map((side) => ({ id: side, heading: enumLabel(side), options: options.filter((o) => o.side === side) })).filter((g) => g.options.length > 0);
 }
 
-export function RefPicker({ kind, label, value, valueLabel, onChange, vendorId, prefer, hint, error, inputValue, onInputChange }: Props) {
+export function RefPicker({ kind, label, value, valueLabel, onChange, vendorId, prefer, hint, noneLabel, error, inputValue, onInputChange }: Props) {
   // While the box shows the chosen name, offer the first options rather than that one name only.
   const typed = inputValue === valueLabel ? '' : inputValue.trim();
   const query = useDebounced(typed, 120);
@@ -120,7 +122,7 @@ export function RefPicker({ kind, label, value, valueLabel, onChange, vendorId, 
   const chosenMissing = value && !(data ?? []).some((o) => o.id === value) && matchesWords(valueLabel, typed);
   if (chosenMissing) groups.unshift({ id: 'chosen', heading: null, options: [{ id: value, name: valueLabel || 'Unnamed' }] });
   // None clears a choice; while a name is being typed, the list is only about finding it.
-  if (value && !typed) groups.push({ id: 'none', heading: null, options: [{ id: NONE, name: 'None' }] });
+  if (value && !typed) groups.push({ id: 'none', heading: null, options: [{ id: NONE, name: noneLabel ?? 'None' }] });
   const all = groups.flatMap((g) => g.options);
 
   return (
@@ -161,7 +163,7 @@ export function RefPicker({ kind, label, value, valueLabel, onChange, vendorId, 
           }
         }}
       >
-        <Input className="input combo-input" placeholder="None" />
+        <Input className="input combo-input" placeholder={noneLabel ?? 'None'} />
         <Button className="combo-button" aria-label="Show options">
           <span aria-hidden="true">▾</span>
         </Button>

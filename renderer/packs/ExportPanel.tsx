@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { PackExportInput } from '../../shared/packs';
 import { localToday } from '../../shared/dates';
+import { INVENTORY_KINDS } from '../../shared/records';
 import { api, ApiError } from '../api';
 import { useInfo } from '../app/store';
 import { useApi } from '../data/useApi';
@@ -167,7 +168,7 @@ export function ExportPanel() {
           )}
           <ul className="pack-vendors" aria-label="Vendors to export">
             {shown.map((v) => {
-              const records = v.counts.process + v.counts.repository + v.counts.licence + v.counts.document;
+              const records = INVENTORY_KINDS.reduce((n, k) => n + v.counts[k], 0);
               return (
                 <li key={v.vendor.id}>
                   <label className="checkbox-label">

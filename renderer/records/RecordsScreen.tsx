@@ -36,6 +36,8 @@ interface Props {
 
 export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText, extraColumns, actions }: Props) {
   const { one, many } = KIND_LABEL[kind];
+  // What a count or a match is made of ("6 infrastructure items"); `many` names the list itself.
+  const nouns = kindNouns(kind);
   const [filterText, setFilterText] = useState('');
   const filter = useDebounced(filterText.trim(), 150);
   const [where, setWhere] = useState<Record<string, string>>({});
@@ -132,7 +134,7 @@ export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText,
         )}
         <div className="toolbar-end">
           <span className="toolbar-count muted" role="status">
-            {total === null ? 'Loading…' : plural(total, kindNouns(kind).one, kindNouns(kind).many)}
+            {total === null ? 'Loading…' : plural(total, nouns.one, nouns.many)}
           </span>
           {actions}
           <ImportSheetButton kind={kind} vendorId={vendorId} />
@@ -151,10 +153,10 @@ export function RecordsScreen({ kind, vendorId, openId, onOpenChange, emptyText,
       {total === 0 && !rows.showingOldQuery ? (
         filtered ? (
           <EmptyState
-            title={`No ${many.toLowerCase()} match these filters`}
+            title={`No ${nouns.many} match these filters`}
             actions={
               <button type="button" className="button" onClick={clearFilters}>
-                Show all {many.toLowerCase()}
+                Show all {nouns.many}
               </button>
             }
           />

@@ -40,8 +40,7 @@ function renderCell(kind: RecordKind, field: string, meta: FieldMeta) {
       case 'person':
       case 'document':
       case 'vendor':
-        // Access held by nobody in particular is held by the vendor as a company.
-        if (!v && kind === 'access' && field === 'holderId') return <span className="cell-none">The vendor</span>;
+        if (!v && meta.none) return <span className="cell-none">{meta.none}</span>;
         return v ? <span className="cell-text" title={labels[v as string]}>{labels[v as string] ?? '—'}</span> : <span className="cell-none">—</span>;
       case 'date':
         return <span className="cell-mono">{formatDay(v as string | null)}</span>;

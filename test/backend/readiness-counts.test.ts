@@ -109,6 +109,17 @@ async function workOnRegisters() {
     } else await wb.call('infrastructure.delete', { id });
   }
   await wb.call('access.create', { vendorId: v1!, name: 'Added by hand', privileged: 'yes' });
+  // Holders who change sides: the kept counts move their records (migration 10's people triggers).
+  const held = (side: string) => ids(`SELECT DISTINCT a.holder_id FROM access_credentials a JOIN people p ON p.id = a.holder_id
+    WHERE a.deleted_at IS NULL AND p.deleted_at IS NULL AND p.side = ? ORDER BY 1 LIMIT 2`, side);
+  const [toUs, toNewProvider] = held('vendor');
+  const [toVendor] = held('in_house');
+  await wb.call('person.update', { id: toUs!, changes: { side: 'in_house' } });
+  await wb.call('person.update', { id: toNewProvider!, changes: { side: 'new_provider' } });
+  await wb.call('person.update', { id: toVendor!, changes: { side: 'vendor' } });
+  await wb.call('person.update', { id: toVendor!, changes: { name: 'Renamed, same side' } });
+  // One who leaves still counts on the side they were on.
+  await wb.call('person.delete', { id: toVendor! });
   await wb.call('dataset.create', { vendorId: v1!, name: 'Added by hand', personalData: 'yes' });
   await wb.call('infrastructure.create', { vendorId: v1!, name: 'Added by hand', kind: 'domain', renewalAccount: 'vendor', expiresOn: '2026-04-20' });
 }
@@ -205,6 +216,35 @@ describe('readiness counted from the kept counts', () => {
       expect(into.backend.db.prepare('SELECT count(*) FROM processes WHERE deleted_at IS NOT NULL').pluck().get()).toBeGreaterThan(0);
     } finally {
       into.close();
+    }
+  });
+
+  it('keeps access held by the vendor exact when a holder\'s person row arrives after the record, or goes', async () => {
+    // A pack is read with foreign keys off, so an access record can name a person not yet there.
+    generateDemo(wb.backend.db, { records: 600, items: 100, today: '2026-03-01', now: '2026-03-01T09:00:00.000Z', actor: 'test' });
+    const db = wb.backend.db;
+    const [vendorId] = ids('SELECT id FROM vendors WHERE deleted_at IS NULL ORDER BY name');
+    const stamp = { createdAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-01T09:00:00.000Z', deletedAt: null };
+    const [early, late] = [randomUUID(), randomUUID()];
+    const insertAccess = prepareInsert(db, 'access');
+    const insertPerson = prepareInsert(db, 'person');
+    db.pragma('foreign_keys = OFF');
+    try {
+      for (const [k, holderId] of [early, early, late].entries()) {
+        insertAccess({ ...DEFAULTS.access, ...stamp, id: randomUUID(), vendorId, name: `Ahead of its holder ${k}`, holderId, privileged: k ? 'no' : 'yes' });
+      }
+      expectCountsKept();
+      const heldByVendor = () => db.prepare('SELECT ifnull(sum(n), 0) FROM readiness_access_counts WHERE vendor_id = ? AND vendor_held = 1').pluck().get(vendorId) as number;
+      const before = heldByVendor();
+      insertPerson({ ...DEFAULTS.person, ...stamp, id: early, name: 'Arrives later', side: 'vendor', vendorId });
+      insertPerson({ ...DEFAULTS.person, ...stamp, id: late, name: 'Arrives later, ours', side: 'in_house', vendorId: null });
+      expectCountsKept();
+      expect(heldByVendor()).toBe(before + 2);
+      db.prepare('DELETE FROM people WHERE id = ?').run(early);
+      expectCountsKept();
+      expect(heldByVendor()).toBe(before);
+    } finally {
+      db.pragma('foreign_keys = ON');
     }
   });
 

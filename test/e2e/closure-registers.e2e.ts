@@ -218,10 +218,16 @@ test('a new user fills the three security-closure registers and sees readiness a
   // The tab keeps the list's name; its count reads as items.
   await tabs.getByRole('tab', { name: /^Infrastructure/ }).click();
   await expect(page.getByRole('status').filter({ hasText: /^6 infrastructure items$/ })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filter infrastructure' }).fill('mainframe');
+  await expect(page.getByText('No infrastructure items match these filters')).toBeVisible();
+  await page.getByRole('button', { name: 'Show all infrastructure items' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^6 infrastructure items$/ })).toBeVisible();
 
   // ---- the pack: exported from the Packs screen, its README.html holds the three registers
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Packs' }).click();
   await expect(page.getByRole('heading', { name: 'Export a pack' })).toBeVisible();
+  // The vendor's records counted there include the registers' 20.
+  await expect(page.getByRole('list', { name: 'Vendors to export' }).getByRole('listitem').filter({ hasText: vendor.name })).toContainText('20 records');
   await page.getByRole('checkbox', { name: vendor.name, exact: true }).check();
   await page.getByRole('button', { name: 'Export pack' }).click();
   const download = page.getByRole('link', { name: 'Download pack' });
@@ -246,7 +252,9 @@ test('a new user fills the three security-closure registers and sees readiness a
   await expect(row('AWS root account')).toContainText('Verified');
   await expect(row('AWS root account')).toContainText('privileged');
   for (const d of DATASETS) {
-    await expect(row(d.name)).toContainText(`Received ${addDays(localToday(), -2)}`);
+    // Back five days ago (no format or method recorded: the day is what it says), certified two days ago.
+    await expect(row(d.name).getByRole('cell').nth(3)).toHaveText(`Received ${addDays(localToday(), -5)}`);
+    await expect(row(d.name).getByRole('cell').nth(4)).toContainText(`Received ${addDays(localToday(), -2)}`);
     await expect(row(d.name)).toContainText('backups: yes');
   }
   // Each certificate is listed on its data set and among the attached files, linked to the file in the pack.

@@ -43,7 +43,7 @@ export function* registerBlocks(input: ReportInput, v: ReportVendorRow, level: 2
     yield heading('Access and credentials', registerCount(db, 'access_credentials', v.id));
     yield {
       t: 'table', empty: 'None recorded.',
-      columns: columns(['Access', 22], ['Kind', 12], ['Held by', 13], ['Secret kept in', 14], ['Action and plan', 14], ['Status', 13], ['Evidence', 12]),
+      columns: columns(['Access', 21], ['Kind', 12], ['Held by', 13], ['Secret kept in', 17], ['Action and plan', 15], ['Status', 10], ['Evidence', 12]),
       rows: function* () {
         for (const r of reportAccess(db, v.id)) {
           const holder = r[3] ? str(r[3]) : 'The vendor (company)';
@@ -62,15 +62,17 @@ export function* registerBlocks(input: ReportInput, v: ReportVendorRow, level: 2
     yield heading('Data sets', registerCount(db, 'data_sets', v.id));
     yield {
       t: 'table', empty: 'None recorded.',
-      columns: columns(['Data set', 20], ['Personal data', 11], ['Owner', 11], ['Comes back', 15], ['Deletion certificate', 17], ['Last backup expires', 13], ['Files', 13]),
+      columns: columns(['Data set', 17], ['Personal data', 13], ['Owner', 11], ['Comes back', 14], ['Deletion certificate', 17], ['Last backup expires', 11], ['Files', 17]),
       rows: function* () {
         for (const r of reportDataSets(db, v.id)) {
           const where = [str(r[1]), str(r[2]), str(r[3])].filter(Boolean).join(' · ');
           const how = [str(r[7]), str(r[6])].filter(Boolean).join(', ');
           const received = r[8] ? `received ${str(r[8])}${r[9] ? `, checked by ${str(r[9])}` : ''}` : 'not yet received';
+          // With no format or method recorded, whether it came back is the news, not "Not set".
+          const back = how ? withDetail(how, received) : withDetail(r[8] ? `Received ${str(r[8])}` : 'Not yet received', r[9] ? `checked by ${str(r[9])}` : '');
           const covers = r[10] === 'no' ? '' : `backups: ${label(r[12]).toLowerCase()}; sub-processors: ${label(r[13]).toLowerCase()}`;
           yield [
-            named(str(r[0]), where), label(r[4]), str(r[5]), withDetail(how || 'Not set', received),
+            named(str(r[0]), where), label(r[4]), str(r[5]), back,
             withDetail(certificateWords(r[10], r[11]), covers), dated(r[14], input.today), files(r[15], included),
           ];
         }
