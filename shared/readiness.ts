@@ -408,7 +408,13 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
 
   // The registers. Dates after T count only once the vendor has an exit date.
   const exit = vendor.exitDate;
-  const pastExit = (days: number) => exit !== null && today > addDays(exit, days);
+  // Worked out once per vendor, not per count group: a dashboard asks this of every group of 1,000 vendors.
+  const afterExit = new Map<number, boolean>();
+  const pastExit = (days: number) => {
+    let past = afterExit.get(days);
+    if (past === undefined) afterExit.set(days, (past = exit !== null && today > addDays(exit, days)));
+    return past;
+  };
   let accDone = 0;
   let accTotal = 0;
   const accTally = tally();
@@ -448,7 +454,7 @@ export function computeReadinessFromGroups(input: ReadinessGroups, members?: Gro
       dataDone += g.count;
       dataTally.done += g.count;
     } else lacking(dataTally, !g.received ? 'not yet returned' : 'returned but without a deletion certificate', g.count);
-    if (g.personalData !== 'no' && g.deletionRequired === 'yes' && !g.certified && exit !== null && today >= addDays(exit, CLOSURE_REVIEW_DAYS)) {
+    if (g.personalData !== 'no' && g.deletionRequired === 'yes' && !g.certified && pastExit(CLOSURE_REVIEW_DAYS - 1)) {
       flag('high', g.count, () => members!.datasets(g).map((d) => ({
         kind: 'personal_data_not_certified', severity: 'high',
         message: `${g.personalData === 'special' ? 'Special-category personal data' : 'Personal data'} without a deletion certificate at T+${CLOSURE_REVIEW_DAYS}: ${d.name}`,
