@@ -44,7 +44,8 @@ const V2_TABLES = ['access_credentials', 'data_sets', 'infrastructure_items', 'c
 // Packs of the first version made before contracts and exit costs travelled do not count them.
 const OPTIONAL_IN_V1 = new Set(['contracts', 'contract_notices', 'exit_costs']);
 const TABLES_OF = { 1: V1_TABLES, 2: [...V1_TABLES, ...V2_TABLES] };
-const tables = manifest.format === 'handover-workbook-pack' ? TABLES_OF[manifest.version] : undefined;
+// Looked up as an own key only: a version such as "constructor" names no table list.
+const tables = manifest.format === 'handover-workbook-pack' && Object.hasOwn(TABLES_OF, String(manifest.version)) ? TABLES_OF[manifest.version] : undefined;
 if (!tables) {
   problems.push(manifest.format === 'handover-workbook-pack' && typeof manifest.version === 'number' && manifest.version > 2
     ? `manifest.json: format version ${manifest.version}, newer than this checker knows (1 and 2): get the check-pack.mjs of the app that made it`

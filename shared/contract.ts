@@ -27,6 +27,12 @@ import {
   RECORD_KINDS, SHAPES, TITLE_FIELD, crossFieldIssues, type Fields, type RecordKind, type RecordOf,
   type InventoryKind,
 } from './records';
+import { attachmentOwner, attachmentFileName, type Attachment } from './attachments';
+
+// Attachments' inputs and limits are in attachments.ts; read from here by every side.
+export {
+  ATTACHMENT_OWNER_FIELDS, attachmentFileName, attachmentUploadInput, MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentOwnerField,
+} from './attachments';
 
 /** A method's entry: its input schema, and its result type carried as a phantom. */
 export interface Method<I extends z.ZodType, R> {
@@ -194,17 +200,6 @@ export interface ItemMarks {
   owner?: string;
 }
 
-export interface Attachment {
-  id: string;
-  sha256: string;
-  size: number;
-  fileName: string;
-  mediaType: string;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
-
 export interface ActivityEntry {
   id: string;
   at: string;
@@ -232,38 +227,6 @@ export interface Stats {
   totals: Record<RecordKind | 'attachment', number>;
   perVendor: { vendorId: string; vendorName: string; counts: Record<InventoryKind, number> }[];
 }
-
-/**
- * Largest attachment: 4 GiB. Files stream to disk and are never held in memory, so the limit is
- * about what a workbook should carry, not about memory: it takes disk images, database dumps and
- * recorded walkthroughs, stays within what every file system the pack may be copied to holds
- * (FAT32's 4 GiB − 1 byte per file is the smallest; a zip entry holds more with zip64), and a pack
- * with a few of them still fits the importer's 64 GiB total.
- */
-export const MAX_ATTACHMENT_BYTES = 4 * 1024 ** 3 - 1;
-export const attachmentFileName = z.string().trim().min(1, { error: 'is required' }).max(255, { error: 'is too long' })
-  .refine((s) => !s.includes('/') && !s.includes('\\') && !s.includes('\u0000') && s !== '.' && s !== '..', { error: 'must be a plain file name' });
-
-/**
- * Whose attachments, by the input field that names the owner: a document, a checklist item (its
- * evidence), a notice served (the letter or e-mail), an access record (its evidence), a data set
- * (its deletion certificate). The values are attachment_links.owner_kind.
- */
-export const ATTACHMENT_OWNER_FIELDS = {
-  documentId: 'document', itemId: 'checklist_item', noticeId: 'notice', accessId: 'access', datasetId: 'dataset',
-} as const;
-export type AttachmentOwnerField = keyof typeof ATTACHMENT_OWNER_FIELDS;
-const OWNER_FIELD_NAMES = Object.keys(ATTACHMENT_OWNER_FIELDS) as AttachmentOwnerField[];
-
-/** Attachments belong to exactly one owner, named by one of ATTACHMENT_OWNER_FIELDS. */
-function owner<S extends z.ZodRawShape>(shape: S) {
-  return z.strictObject({ documentId: id.optional(), itemId: id.optional(), noticeId: id.optional(), accessId: id.optional(), datasetId: id.optional(), ...shape })
-    .refine((o) => OWNER_FIELD_NAMES.filter((f) => (o as Record<string, unknown>)[f] !== undefined).length === 1,
-      { error: `give exactly one of ${OWNER_FIELD_NAMES.join(', ')}`, path: ['documentId'] });
-}
-
-/** The query of the browser face's upload route (POST /attachments?documentId=…|itemId=…|noticeId=…|accessId=…|datasetId=…&name=…): whose file, and its name. */
-export const attachmentUploadInput = owner({ name: attachmentFileName });
 
 // ---- checklists ----
 
@@ -333,12 +296,12 @@ export const API = {
   'activity.verifyChain': read(none, as<ChainReport>()),
   // Bytes never travel in a call: the desktop names the file the user picked or dropped (streamed
   // by the backend; refused on the browser face, which uploads to POST /attachments instead).
-  'attachment.addFile': write(owner({ path: z.string().min(1, { error: 'is required' }).max(4096), fileName: attachmentFileName.optional() }), as<Attachment>()),
-  'attachment.list': read(owner({}), as<Attachment[]>()),
+  'attachment.addFile': write(attachmentOwner({ path: z.string().min(1, { error: 'is required' }).max(4096), fileName: attachmentFileName.optional() }), as<Attachment>()),
+  'attachment.list': read(attachmentOwner({}), as<Attachment[]>()),
   /** A copy saved where the user picks in the native save dialog (desktop; the browser face downloads GET /attachments/<id>). */
   'attachment.saveAs': read(byId, as<{ path: string | null }>()),
   'attachment.open': read(byId, as<{ opened: boolean }>()),
-  'attachment.remove': write(owner({ attachmentId: id }), as<{ removed: boolean }>()),
+  'attachment.remove': write(attachmentOwner({ attachmentId: id }), as<{ removed: boolean }>()),
   'template.list': read(none, as<Template[]>()),
   'template.get': read(byId, as<Template>()),
   'template.create': write(templateInput, as<Template>()),

@@ -2,67 +2,15 @@
 // control the screens use (zod's .meta()), so the schema, the forms and the tables never drift.
 import { z } from 'zod';
 import * as E from './enums';
-import { secretLookalike, secretRefusal } from './secrets';
+import {
+  choice, clause, clauseRef, count, date, days, isRealDate, ISO_DATE, longText, meta, notes, ref, requiredText, text, url, vendorId, type FieldMeta,
+} from './fields';
+import { accessShape, datasetShape, infrastructureShape } from './records-registers';
 
-export type Control = 'text' | 'longtext' | 'email' | 'url' | 'date' | 'int' | 'money' | 'currency' | 'enum' | 'person' | 'document' | 'vendor' | 'contract';
-
-export interface FieldMeta {
-  label: string;
-  control: Control;
-  options?: readonly string[];
-  /** Shown as a column in the record's table. */
-  column?: boolean;
-  /** Help text under the input. */
-  hint?: string;
-  /** What an empty reference means, where it is more than "none" (shown in its picker and its table cell). */
-  none?: string;
-}
-
-const meta = (m: FieldMeta) => m as unknown as Record<string, unknown>;
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-export const requiredText = (label: string, column = true) =>
-  z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(300, { error: 'is too long (300 characters at most)' })
-    .meta(meta({ label, control: 'text', column }));
-const text = (label: string, column = false, hint?: string) =>
-  z.string().trim().max(300, { error: 'is too long (300 characters at most)' }).meta(meta({ label, control: 'text', column, hint }));
-const longText = (label: string) =>
-  z.string().trim().max(20000, { error: 'is too long (20,000 characters at most)' }).meta(meta({ label, control: 'longtext' }));
-const date = (label: string, column = false, hint?: string) =>
-  z.string()
-    .regex(ISO_DATE, { error: 'must be a date as YYYY-MM-DD' })
-    .refine(isRealDate, { error: 'is not a calendar date' })
-    .nullable()
-    .meta(meta({ label, control: 'date', column, hint }));
-const days = (label: string, hint?: string) =>
-  z.number({ error: 'must be a number of days' }).int({ error: 'must be a whole number of days' })
-    .min(0, { error: 'cannot be negative' }).max(3650, { error: 'is more than ten years' })
-    .nullable().meta(meta({ label, control: 'int', hint }));
-const choice = <T extends readonly [string, ...string[]]>(label: string, values: T, column = false) =>
-  z.enum(values, { error: `must be one of: ${values.join(', ')}` }).meta(meta({ label, control: 'enum', options: values, column }));
-const ref = (label: string, control: 'person' | 'document', column = false, none?: string) =>
-  z.uuid({ error: 'must be the id of a record' }).nullable().meta(meta({ label, control, column, none }));
-const url = (label: string, column = false) =>
-  z.string().trim().max(2000, { error: 'is too long' })
-    .refine((s) => s === '' || /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(s) || /^[\w.-]+@[\w.-]+:\S+$/.test(s), {
-      error: 'must be a URL such as https://…',
-    })
-    .meta(meta({ label, control: 'url', column }));
-const notes = () => longText('Notes');
-const count = (label: string, max: number, error: string, hint?: string) =>
-  z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'cannot be negative' })
-    .max(max, { error }).nullable().meta(meta({ label, control: 'int', hint }));
-/** A clause of a contract: present or not (or not yet read), and where it is in the text. */
-const clause = (label: string) => choice(label, E.CLAUSE);
-const clauseRef = (label: string) => text(`${label}: clause`, false, 'Where it is in the contract, such as § 14.2.');
-
-const vendorId = z.uuid({ error: 'must be the id of a vendor' }).meta(meta({ label: 'Vendor', control: 'vendor' }));
+// The field builders live in shared/fields.ts; these are read from here by the screens.
+export type { Control, FieldMeta } from './fields';
+export { requiredText } from './fields';
+export { accessShape, datasetShape, infrastructureShape } from './records-registers';
 
 export const vendorShape = {
   name: requiredText('Name'),
@@ -219,77 +167,6 @@ export const costShape = {
   notes: notes(),
 };
 
-// ---- the security-closure registers (issue 10) -------------------------------------------
-
-/** Text in the access register: refused when it looks like a secret rather than where one is kept. */
-const noSecret = <T extends z.ZodString>(schema: T) =>
-  schema.superRefine((s, ctx) => {
-    const what = secretLookalike(s);
-    if (what !== null) ctx.addIssue({ code: 'custom', message: secretRefusal(what) });
-  });
-const keepMeta = <T extends z.ZodType>(from: z.ZodType, to: T): T => to.meta(from.meta() as Record<string, unknown>);
-const safeText = (label: string, column = false, hint?: string) => { const t = text(label, column, hint); return keepMeta(t, noSecret(t)); };
-const safeLongText = (label: string) => { const t = longText(label); return keepMeta(t, noSecret(t)); };
-const offsetDays = (label: string, hint: string) =>
-  z.number({ error: 'must be a number of days' }).int({ error: 'must be a whole number of days' })
-    .min(-3650, { error: 'is more than ten years before T' }).max(3650, { error: 'is more than ten years after T' })
-    .meta(meta({ label, control: 'int', hint }));
-
-export const accessShape = {
-  vendorId,
-  name: keepMeta(requiredText('Name'), noSecret(requiredText('Name'))),
-  kind: choice('Kind', E.ACCESS_KIND, true),
-  system: safeText('System', true),
-  // Access held by nobody in particular is held by the vendor as a company.
-  holderId: ref('Held by', 'person', true, 'The vendor (company)'),
-  privileged: choice('Privileged', E.YES_NO, true),
-  secretLocation: safeText('Where the secret is kept', false, 'A reference such as a vault path, never the secret itself.'),
-  action: choice('Action', E.ACCESS_ACTION, true),
-  plannedOffsetDays: offsetDays('Planned on (days from T)', 'Counted from the exit date T like checklist items: 0 is T, -7 a week before, 1 the day after.'),
-  status: choice('Status', E.ACCESS_STATUS, true),
-  doneOn: date('Done on'),
-  verifiedById: ref('Verified by', 'person'),
-  verifiedOn: date('Verified on', true),
-  notes: safeLongText('Notes'),
-};
-
-export const datasetShape = {
-  vendorId,
-  name: requiredText('Name'),
-  description: longText('Description'),
-  system: text('System', true),
-  location: text('Location', false, 'Where it is stored: data centre, cloud region or site.'),
-  region: text('Country or region', true),
-  format: text('Format'),
-  personalData: choice('Personal data', E.PERSONAL_DATA, true),
-  volume: text('Approximate volume', false, 'Such as 2 TB or 40 million rows.'),
-  ownerId: ref('Owner', 'person', true),
-  returnFormat: text('Returned as (format)'),
-  returnMethod: text('Returned how', false, 'Such as SFTP transfer, encrypted disk, database dump.'),
-  receivedOn: date('Received back on', true),
-  checkedById: ref('Checked by', 'person'),
-  deletionRequired: choice('Deletion required', E.YES_NO),
-  certificateReceivedOn: date('Deletion certificate received on', true, 'Attach the signed certificate to this data set.'),
-  certificateCoversBackups: choice('Certificate covers backups', E.CLAUSE),
-  certificateCoversSubprocessors: choice('Certificate covers sub-processors', E.CLAUSE),
-  lastBackupExpiresOn: date('Last backup copy expires on', false, 'When the vendor\'s last backup holding this data is overwritten or destroyed.'),
-  subprocessors: longText('Sub-processors holding copies'),
-  notes: notes(),
-};
-
-export const infrastructureShape = {
-  vendorId,
-  name: requiredText('Name'),
-  kind: choice('Kind', E.INFRA_KIND, true),
-  identifier: text('Identifier', false, 'Host name, account or subscription id, domain or certificate subject.'),
-  provider: text('Provider or location', true),
-  heldBy: choice('Held of record by', E.ORG_OWNER, true),
-  disposition: choice('What happens to it', E.INFRA_DISPOSITION, true),
-  status: choice('Status', E.INFRA_STATUS, true),
-  expiresOn: date('Expires on', true, 'For certificates and domains.'),
-  renewalAccount: choice('Renews on the account of', E.RENEWAL_ACCOUNT),
-  notes: notes(),
-};
 
 /**
  * The vendor's own contract fields, from before contracts were records of their own (issue 11):

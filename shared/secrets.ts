@@ -26,9 +26,26 @@ const PATTERNS: readonly SecretPattern[] = [
   { what: 'a password', re: /\b(password|passwd|pwd)\s*[:=]\s*[^\s/]{6,}(\s|$)/i },
 ];
 
+// Cyrillic and Greek capitals and small letters drawn like Latin ones, as the Latin letter they pass for.
+const LOOKALIKES: Record<string, string> = Object.fromEntries([
+  ['АВЕКМНОРСТХІЈЅ', 'ABEKMHOPCTXIJS'], ['аеорсхіјѕу', 'aeopcxijsy'],
+  ['ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ', 'ABEZHIKMNOPTYX'], ['οκνυ', 'okvu'],
+].flatMap(([from, to]) => Array.from(from!, (c, i) => [c, to![i]!])));
+
+/**
+ * The value as a scanner should read it: full-width and other compatibility forms as plain letters
+ * (NFKC), invisible format characters (zero-width spaces and joiners, soft hyphens, word joiners,
+ * byte-order marks, direction marks) taken out, look-alike letters as Latin ones. A secret pasted
+ * with any of these is still that secret; the value kept is the one typed, never this.
+ */
+function asScanned(value: string): string {
+  return value.normalize('NFKC').replace(/\p{Cf}/gu, '').replace(/[\u0370-\u03ff\u0400-\u04ff]/g, (c) => LOOKALIKES[c] ?? c);
+}
+
 /** What secret a value looks like ("a private-key block"), or null when it looks like a reference. */
 export function secretLookalike(value: string): string | null {
-  for (const p of PATTERNS) if (p.re.test(value)) return p.what;
+  const scanned = asScanned(value);
+  for (const p of PATTERNS) if (p.re.test(scanned)) return p.what;
   return null;
 }
 

@@ -20,8 +20,8 @@ export function Welcome({ onAddVendor }: { onAddVendor(): void }) {
     <div className="welcome">
       <h1>Welcome to Handover Workbook</h1>
       <p>
-        This workbook is empty. List each vendor you are leaving, then its processes, repositories, licences and documents, so
-        nothing is lost on the way out.
+        This workbook is empty. List each vendor you are leaving, then its processes, repositories, licences and documents, the
+        access it holds, your data and the infrastructure it runs, so nothing is lost on the way out.
       </p>
       <div className="welcome-actions">
         <button type="button" className="button button-primary button-large" onClick={onAddVendor}>

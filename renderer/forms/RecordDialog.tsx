@@ -5,6 +5,7 @@
 // files dropped anywhere on it. What is typed is kept as a
 // draft until saved or discarded, so a reload does not lose it (drafts.ts).
 import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
+import { localToday } from '../../shared/dates';
 import { ApiError } from '../../shared/errors';
 import { KIND_LABEL, type RecordKind } from '../../shared/records';
 import { Attachments, uploadAll } from '../documents/Attachments';
@@ -64,6 +65,8 @@ export function RecordDialog({ kind, record, labels, vendorId, onClose, onDelete
   }, [form.issues]);
 
   const addFiles = async (dropped: File[]) => {
+    // The day the file came is today unless the user said otherwise (then saved with the record).
+    if (files?.datesField && !form.values[files.datesField]) form.set(files.datesField, localToday());
     if (!record) {
       setPending((p) => [...p, ...dropped]);
       return;

@@ -2,8 +2,10 @@
 // whole width; the rest flow in two columns.
 import { fieldMeta } from '../../shared/records';
 import { REQUIRED_FIELDS } from '../../shared/contract';
+import { localToday } from '../../shared/dates';
 import { FieldControl } from './FieldControl';
 import { preferredSide } from './personSides';
+import { datesOfStatus } from './statusDates';
 import type { RecordFormState } from './useRecordForm';
 
 interface Props {
@@ -32,7 +34,10 @@ export function RecordForm({ form, fields = form.fields, vendorId, autoFocus, sh
             name={field}
             meta={meta}
             value={value}
-            onChange={(v) => form.set(field, v)}
+            onChange={(v) => {
+              form.set(field, v);
+              for (const [f, day] of Object.entries(datesOfStatus(form.kind, field, v, form.values, localToday()))) form.set(f, day);
+            }}
             error={form.issues.byField[field]}
             warning={warnings?.[field]}
             required={required.includes(field)}

@@ -52,11 +52,13 @@ export interface AttachedFilesSection {
   after?: string;
   /** What the drop hint says the files become. */
   dropText: string;
+  /** The day field a file attached here dates when it is still empty (a certificate attached has arrived). */
+  datesField?: string;
 }
 
 /** The record kinds whose dialog holds attached files. */
 export const ATTACHED_FILES: Partial<Record<RecordKind, AttachedFilesSection>> = {
   document: { field: 'documentId', title: 'Attachments', dropText: 'Drop files to attach them to this document' },
   access: { field: 'accessId', title: 'Evidence', dropText: 'Drop files to attach them as evidence' },
-  dataset: { field: 'datasetId', title: 'Deletion certificate', after: 'Deletion', dropText: 'Drop the signed deletion certificate to attach it' },
+  dataset: { field: 'datasetId', title: 'Deletion certificate', after: 'Deletion', dropText: 'Drop the signed deletion certificate to attach it', datesField: 'certificateReceivedOn' },
 };

@@ -3,13 +3,14 @@
 // run's outcome, row by row. Nothing is written until Apply; then one transaction, one activity
 // entry, and a toast with the counts and Undo.
 import { useEffect, useRef, useState } from 'react';
-import { KIND_LABEL } from '../../shared/records';
+import { KIND_LABEL, TITLE_FIELD } from '../../shared/records';
 import { SHEET_KIND_RECORD, type SheetInspection, type SheetKind, type SheetMapping, type SheetRunInput } from '../../shared/sheets';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { runHistory } from '../app/undoKeys';
 import { plural } from '../format';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
+import { sheetErrorText } from './errorText';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { RunProgress } from './RunProgress';
@@ -50,13 +51,6 @@ async function undoImport(sha256: string): Promise<void> {
   }
 }
 
-/** An error's words, with the cells it names (row and column) when the backend gave them. */
-function describe(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const issues = e instanceof ApiError ? (e.issues ?? []) : [];
-  return issues.length ? `${message} ${issues.slice(0, 5).map((i) => `${i.field}: ${i.message}`).join('; ')}` : message;
-}
-
 export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
   const many = KIND_LABEL[SHEET_KIND_RECORD[kind]].many.toLowerCase();
   const [held, setHeld] = useState<HeldSource | null>(null);
@@ -82,7 +76,7 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
       setReading({ sheet: found.sheet, headerRow: choice.headerRow });
       setMapping(found.mapping);
     } catch (e) {
-      setError(describe(e));
+      setError(sheetErrorText(e));
     } finally {
       setInspecting(false);
     }
@@ -122,6 +116,11 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
     return () => clearTimeout(timer);
   });
 
+  // As the backend: without a column for the title (and no id column to match on) no row can be read,
+  // so the dry run waits for one; the mapping step says which.
+  const mappedFields = Object.values(mapping.columns);
+  const noTitle = !mappedFields.includes(TITLE_FIELD[SHEET_KIND_RECORD[kind]]) && !mappedFields.includes('id');
+
   const toPreview = () => {
     setStep(3);
     if (input && !current && dryRun.runningKey !== key) run(input);
@@ -145,7 +144,7 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
         run: () => undoImport(result.sha256),
       });
     } catch (e) {
-      setError(describe(e));
+      setError(sheetErrorText(e));
     } finally {
       setApplying(false);
     }
@@ -172,7 +171,7 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
         </button>
       )}
       {step === 2 && (
-        <button type="button" className="button button-primary" onClick={toPreview}>
+        <button type="button" className="button button-primary" onClick={toPreview} disabled={noTitle}>
           Next: dry run
         </button>
       )}
@@ -235,7 +234,7 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
       {step === 3 && running && <RunProgress status={dryRun.status} onCancel={cancel} />}
       {step === 3 && !running && dryRun.error && dryRun.errorKey === key && (
         <div className="form-alert" role="alert">
-          The dry run failed: {describe(dryRun.error)}
+          The dry run failed: {sheetErrorText(dryRun.error)}
         </div>
       )}
       {step === 3 && inspection && preview && (

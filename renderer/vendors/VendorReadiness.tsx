@@ -80,7 +80,7 @@ export function VendorReadiness({ vendorId, exitDate }: { vendorId: string; exit
             <Meter value={readiness.score} label="Readiness" valueText={`${readiness.score}%`} tone={scoreTone(readiness.score)} className="meter-large" />
           ) : (
             <p className="muted">
-              Nothing to measure yet: <a href={checklistsHref}>start a checklist</a> and list the vendor&apos;s processes, repositories, licences and documents.
+              Nothing to measure yet: <a href={checklistsHref}>start a checklist</a> and list the vendor&apos;s processes, repositories, licences, documents, access, data and infrastructure.
             </p>
           )}
           <table className="parts-table" aria-label="Readiness by part">

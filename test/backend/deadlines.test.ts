@@ -165,6 +165,8 @@ describe('deadlines.list: the security-closure registers', () => {
     expect(list.find((d) => d.source.id === w.key.id)).toMatchObject({
       detail: 'SSH key on GitLab · held by the vendor · planned T+5 · scheduled', personId: null, personName: null,
     });
+    // Days before T read as everywhere else in the app (checklists, the register tables): T−20, with a minus sign.
+    expect(list.find((d) => d.source.id === w.early.id)?.detail).toBe('VPN account · held by the vendor · planned T−20 · active');
     expect(list.find((d) => d.source.id === w.cert.id)).toEqual({
       id: `infrastructure_expiry:${w.cert.id}`, kind: 'infrastructure_expiry', date: '2026-04-01', title: 'TLS certificate expires: shop.example.com',
       detail: 'CN=shop.example.com · renews on the vendor\'s account · Transfer to us: not started',

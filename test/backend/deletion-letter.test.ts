@@ -52,7 +52,8 @@ describe('the deletion certificate request', () => {
     expect(html).toContain('<p class="ref">Our agreement: Master services (MSA-1)</p>');
     expect(html).toContain('Under § 12.3 of the Master services (MSA-1), you are to certify');
     expect(html).not.toContain('Statement of work 2');
-    expect(html).toContain('Our services with you end on 30 April 2026.');
+    // The services are the vendor's, to us: the letter says so from the vendor's side.
+    expect(html).toContain('Your services to us end on 30 April 2026.');
     expect(html).toMatch(/every copy in backups and archives, and every copy held by your sub-processors\. Then certify .* by 30 May 2026\./);
     // The certificate to sign: name, title, date, signature.
     expect(html).toContain('We, Northwind &lt;Ops&gt; &amp; Co, certify that every copy of the data set listed in the letter of 1 March 2026 has been permanently deleted');

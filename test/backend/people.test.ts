@@ -115,6 +115,30 @@ describe('handing over and deleting', () => {
     expect((await wb.call('person.get', { id: s.dmitri.id })).deletedAt).toBeNull();
     expect((await wb.call('process.get', { id: s.payroll.id })).successorId).toBe(s.dmitri.id);
   });
+
+  it('moves the access they hold and the data they own, but never who verified, checked or served', async () => {
+    const dmitri = await wb.call('person.create', { name: 'Dmitri Ivanov', side: 'in_house' });
+    const anna = await wb.call('person.create', { name: 'Anna Adler', side: 'in_house' });
+    const vendor = await wb.call('vendor.create', { name: 'Northwind' });
+    const held = await wb.call('access.create', { vendorId: vendor.id, name: 'Break-glass admin', holderId: dmitri.id });
+    const verified = await wb.call('access.create', {
+      vendorId: vendor.id, name: 'Vendor VPN', status: 'verified', doneOn: '2026-02-01', verifiedById: dmitri.id, verifiedOn: '2026-02-02',
+    });
+    const data = await wb.call('dataset.create', { vendorId: vendor.id, name: 'CRM export', ownerId: dmitri.id, receivedOn: '2026-02-01', checkedById: dmitri.id });
+    const contract = await wb.call('contract.create', { vendorId: vendor.id, title: 'MSA' });
+    const notice = await wb.call('notice.create', { vendorId: vendor.id, contractId: contract.id, servedOn: '2026-01-15', servedById: dmitri.id });
+    const refs = await wb.call('person.references', { id: dmitri.id });
+    expect(refs.groups.map((g) => [g.kind, g.field, g.handedOver])).toEqual(expect.arrayContaining([
+      ['access', 'holderId', true], ['access', 'verifiedById', false], ['dataset', 'ownerId', true], ['dataset', 'checkedById', false], ['notice', 'servedById', false],
+    ]));
+    expect(await wb.call('person.handOverAndDelete', { id: dmitri.id, toId: anna.id })).toEqual({ personId: dmitri.id, handedOver: 2, kept: 3 });
+    expect((await wb.call('access.get', { id: held.id })).holderId).toBe(anna.id);
+    expect((await wb.call('dataset.get', { id: data.id })).ownerId).toBe(anna.id);
+    // What Dmitri did stays his: the revocation he verified, the returned data he checked, the notice he served.
+    expect((await wb.call('access.get', { id: verified.id })).verifiedById).toBe(dmitri.id);
+    expect((await wb.call('dataset.get', { id: data.id })).checkedById).toBe(dmitri.id);
+    expect((await wb.call('notice.get', { id: notice.id })).servedById).toBe(dmitri.id);
+  });
 });
 
 describe('records that name someone who left', () => {

@@ -39,6 +39,23 @@ describe('what looks like a secret', () => {
   });
 });
 
+// A secret pasted from a chat or a web page may carry invisible characters, or come in full-width
+// or Cyrillic letters that look like the Latin ones; it is still that secret.
+const DISGUISED: [string, string][] = [
+  ['AKIA\u200B' + 'IOSFODNN7EXAMPLE', 'an AWS access key id'],
+  ['AKIA' + 'IOSFODNN7EXAMPLE'.replace(/./g, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)), 'an AWS access key id'],
+  ['\u0410\u041aIA' + 'IOSFODNN7EXAMPLE', 'an AWS access key id'],
+  ['pass\u00ADword: Summer2026!', 'a password'],
+  ['password\u2060: Summer2026!', 'a password'],
+  ['ghp_' + 'x'.repeat(18) + '\uFEFF' + 'x'.repeat(18), 'a GitHub token'],
+];
+
+describe('a secret in disguise', () => {
+  it.each(DISGUISED)('%# is still refused as %s', (value, what) => {
+    expect(secretLookalike(value)).toBe(what);
+  });
+});
+
 describe('the access register refuses secrets', () => {
   let wb: TestWorkbook;
   beforeEach(() => { wb = makeWorkbook(); });

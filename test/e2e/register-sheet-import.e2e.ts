@@ -59,3 +59,25 @@ test('an access list is mapped by its own headers, a pasted secret is refused at
   await expect(totals).toContainText('2 unchanged');
   await expect(totals).toContainText('1 refused');
 });
+
+test('a sheet whose name column is not recognised waits at the mapping until one is chosen', async ({ page, app }) => {
+  const vendor = await app.dispatch('vendor.create', { name: 'Northwind Managed Services' });
+  await page.goto(`${app.url}#/vendors/${vendor.id}/infrastructure`);
+  await page.getByRole('button', { name: 'Import from spreadsheet', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import infrastructure from a spreadsheet' });
+  const sheet = ['Hostname;Type;Fate', 'web01.northwind.local;VM;migrate', 'northwind.com;domain name;transfer'].join('\n');
+  await dialog.getByLabel('Spreadsheet file of infrastructure').setInputFiles({ name: 'infra.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+  await dialog.getByRole('button', { name: 'Next: map the columns' }).click();
+
+  // "Hostname" reads as the identifier, so no column gives the name: the dry run could only fail.
+  const column = dialog.getByRole('combobox', { name: 'Field for column A “Hostname”' });
+  await expect(column).toHaveValue('identifier');
+  await expect(dialog.getByRole('alert')).toHaveText('Map a column to Name: it is required for every row.');
+  const next = dialog.getByRole('button', { name: 'Next: dry run' });
+  await expect(next).toBeDisabled();
+
+  await column.selectOption('name');
+  await expect(next).toBeEnabled();
+  await next.click();
+  await expect(dialog.getByRole('list', { name: 'Dry run totals' })).toContainText('2 to add');
+});

@@ -1,6 +1,7 @@
 // At 1280×800, the laptop size the screens are laid out for: the Upcoming toolbar and a vendor's
 // Contracts toolbar each keep to one line, and the vendor's twelve tabs stay on one line that
-// scrolls, with the tab selected (by keyboard too) kept in view.
+// scrolls, with the tab selected (by keyboard too) kept in view; the overview's readiness parts
+// stay inside their card with bars one can read.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -87,4 +88,22 @@ test('the vendor\'s tabs stay on one line that scrolls to the tab selected by th
   expect(await selectedInView('Activity')).toBe(true);
   // The window itself never scrolls sideways: only the strip does.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
+
+test('the readiness parts keep inside their card, each bar readable and "nothing to measure" on one line', async ({ page, app }) => {
+  const vendor = await app.dispatch('vendor.create', { name: 'Northwind Managed Services', exitDate: '2027-03-31' });
+  // One part measured (its bar) beside the long name of the infrastructure part.
+  await app.dispatch('infrastructure.create', { vendorId: vendor.id, name: 'app01.example.com' });
+  await page.goto(`${app.url}#/vendors/${vendor.id}`);
+  const card = page.getByRole('region', { name: 'Readiness' });
+  const table = card.getByRole('table', { name: 'Readiness by part' });
+  await expect(table.getByRole('meter', { name: 'Infrastructure transferred or decommissioned' })).toBeVisible();
+  const cardBox = (await card.boundingBox())!;
+  const tableBox = (await table.boundingBox())!;
+  expect(tableBox.x + tableBox.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+  expect((await table.getByRole('meter', { name: 'Infrastructure transferred or decommissioned' }).boundingBox())!.width).toBeGreaterThanOrEqual(100);
+  const unmeasured = table.getByText('nothing to measure', { exact: true });
+  await expect(unmeasured).toHaveCount(7);
+  const lineHeight = (await card.getByText('Weight', { exact: true }).boundingBox())!.height;
+  for (const text of await unmeasured.all()) expect((await text.boundingBox())!.height).toBeLessThan(lineHeight * 2);
 });

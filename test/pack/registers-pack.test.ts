@@ -278,6 +278,22 @@ describe('profiles', () => {
     }
   });
 
+  it('a new provider’s pack leaves out the served notice’s letter with the notice, and imports into a fresh workbook', async () => {
+    const path = await exportThroughApi(a, { all: true, profile: 'new-provider', destination: join(a.dir, 'np-fresh.zip') });
+    const files = await packFiles(path);
+    expect(json(files, 'contract_notices')).toEqual([]);
+    expect(json(files, 'attachment_links').map((l) => l.ownerKind).sort()).toEqual(['access', 'dataset']);
+    expect(files.filter((f) => f.name.startsWith('attachments/')).map((f) => f.data.toString())).not.toContain('%PDF notice letter');
+    expect(allText(files)).not.toContain('Notice letter.pdf');
+    const b = makePackWorkbook(84);
+    try {
+      expect((await b.call('pack.import', { path })).added).toBeGreaterThan(0);
+      expect(rows(b, 'attachment_links').map((l) => (l as { owner_kind: string }).owner_kind).sort()).toEqual(['access', 'dataset']);
+    } finally {
+      b.close();
+    }
+  });
+
   it('an auditor’s pack holds everything, secret locations included', async () => {
     const files = await packFiles(await exportThroughApi(a, { all: true, profile: 'auditor', destination: join(a.dir, 'auditor.zip') }));
     const whole = await packFiles(await exportThroughApi(a, { all: true, destination: join(a.dir, 'full-now.zip') }));
@@ -371,5 +387,15 @@ describe('docs/check-pack.mjs', () => {
     const old = check(await extract(lacking, 'lacking'));
     expect(old.status).toBe(1);
     expect(old.stderr).toContain('does not count contract_links, which every version 2 pack holds');
+  });
+
+  it('names a manifest whose version is no version at all, instead of failing on it', async () => {
+    for (const version of ['constructor', 'toString', 1.5]) {
+      const odd = await packFiles(full).then((files) => withManifest(files, (m) => { m.version = version; }));
+      const r = check(await extract(odd, `odd-${String(version)}`));
+      expect(r.status, String(version)).toBe(1);
+      expect(r.stderr, String(version)).toContain('manifest.json: not a version 1 or 2 transition pack');
+      expect(r.stderr, String(version)).not.toContain('TypeError');
+    }
   });
 });

@@ -4,6 +4,8 @@
 // picker refuses before anything is sent.
 import { describe, expect, it } from 'vitest';
 import type { SheetInspection, SheetPreview } from '../../shared/sheets';
+import { ApiError } from '../../shared/errors';
+import { sheetErrorText } from '../../renderer/sheets/errorText';
 import { doubleMapped, keyChoices, valueGroups } from '../../renderer/sheets/mappingRules';
 import { previewLines } from '../../renderer/sheets/previewLines';
 import { holdText, notASheet } from '../../renderer/sheets/sheetSource';
@@ -93,5 +95,14 @@ describe('choosing a sheet', () => {
   it('refuses an empty paste and sends pasted cells as text', () => {
     expect(() => holdText('  \n ')).toThrow('The paste box is empty');
     expect(holdText('Name\tTier\nPayroll\tP1\n').source).toEqual({ text: 'Name\tTier\nPayroll\tP1\n', fileName: 'pasted cells' });
+  });
+});
+
+describe('the words of a refused sheet call', () => {
+  it('says an issue the message already holds once, and adds the others', () => {
+    const once = new ApiError('INVALID_INPUT', 'mapping.columns: map a column to "Name": every data set needs one', [{ field: 'mapping.columns', message: 'map a column to "Name": every data set needs one' }]);
+    expect(sheetErrorText(once)).toBe('mapping.columns: map a column to "Name": every data set needs one');
+    const more = new ApiError('INVALID_INPUT', 'The sheet is refused.', [{ field: 'row 2', message: 'no name' }, { field: 'row 3', message: 'no name' }]);
+    expect(sheetErrorText(more)).toBe('The sheet is refused. row 2: no name; row 3: no name');
   });
 });

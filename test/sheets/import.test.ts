@@ -158,6 +158,14 @@ describe('refusals write nothing', () => {
       .toEqual([{ field: 'vendor', message: 'choose the vendor these rows belong to, or map a column to the vendor' }]);
   });
 
+  it('refuses a mapping without the title column, naming the kind in words', async () => {
+    const path = wb.file('infra.csv', 'Hostname,Type\nweb01,VM\n');
+    for (const [kind, noun] of [['infrastructure', 'infrastructure item'], ['data-sets', 'data set'], ['access', 'access or credential']] as const) {
+      expect((await wb.refuse('sheets.preview', { source: { path }, kind, vendor: 'Acme Outsourcing', mapping: { columns: { Hostname: null, Type: null } } })).issues)
+        .toEqual([{ field: 'mapping.columns', message: `map a column to "Name": every ${noun} needs one` }]);
+    }
+  });
+
   it('refuses a sheet of more than a million rows before planning it', async () => {
     const path = wb.file('huge.csv', `Name\n${'x\n'.repeat(1_000_001)}`);
     expect((await wb.refuse('sheets.inspect', { source: { path }, kind: 'processes' })).message).toMatch(/huge\.csv \(row 1000002\): has more than 1,000,000 rows, the most one import takes; split it/);

@@ -120,6 +120,24 @@ describe('access and credentials from a sheet', () => {
     expect((await wb.call('access.list', { vendorId: wb.vendorId })).rows).toEqual([]);
     expect((await wb.call('activity.list', {})).filter((e) => e.action === 'import')).toEqual([]);
   });
+
+  it('refuses a secret hidden behind invisible characters or look-alike letters, and writes nothing', async () => {
+    const path = wb.file('disguised.csv', [
+      'Account,System,Vault path,Notes',
+      `aws deploy,AWS,\u00A0AKIA\u200BIOSFODNN7EXAMPLE\u00A0,`,
+      `github bot,GitHub,vault://ci/bot,${'ghp_' + 'x'.repeat(36).replace(/x/g, 'ｘ')}`,
+      `db admin,Oracle,vault://db/admin,\u0440assword\u2060: Summer2026!`,
+    ].join('\n'));
+    const s = await inspect('access', path);
+    const r = await run('sheets.apply', 'access', path, s.mapping);
+    expect(r.applied).toBe(false);
+    expect(r.refused.map((x) => [x.row, x.field, x.message])).toEqual([
+      [2, 'secretLocation', secretRefusal('an AWS access key id')],
+      [3, 'notes', secretRefusal('a GitHub token')],
+      [4, 'notes', secretRefusal('a password')],
+    ]);
+    expect((await wb.call('access.list', { vendorId: wb.vendorId })).rows).toEqual([]);
+  });
 });
 
 describe('data sets from a sheet', () => {

@@ -1,10 +1,10 @@
 // handover calendar --db FILE [--vendor NAME_OR_ID] [--person NAME_OR_ID] [--days N] --out FILE.ics [--force]
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localToday } from '../../../shared/dates';
 import { workbookCalendar } from '../../core/services/calendar';
-import { checkDestination } from '../../core/services/destination';
+import { checkDestination, writeDestination } from '../../core/services/destination';
 import type { Db } from '../../core/store/open';
 import { openWorkbook } from '../../core/store/open';
 import { livePeopleNames } from '../../core/store/people';
@@ -41,15 +41,16 @@ export function calendarCommand(argv: string[], io: Io, now: () => Date = () => 
   const path = existingWorkbook(values.db, io);
   if (!path) return 1;
   // A workbook, its side files or its attachments are never replaced, --force or not.
-  checkDestination(out, { field: '--out', extension: '.ics', workbookPath: path, replace: values.force === true });
+  const rules = { field: '--out', extension: '.ics', workbookPath: path, replace: values.force === true };
+  const target = checkDestination(out, rules);
   const db = openWorkbook(path, { readonly: true });
   try {
     const vendor = values.vendor ? findVendor(db, values.vendor) : undefined;
     const person = values.person ? findPerson(db, values.person) : undefined;
     const at = now();
     const cal = workbookCalendar(db, localToday(at), at, { days, vendorId: vendor?.id, personId: person?.id });
-    writeFileSync(out, cal.ics);
-    io.out(`${cal.events} deadline${cal.events === 1 ? '' : 's'} in the next ${days} days written to ${out}`);
+    writeDestination(target, cal.ics, rules);
+    io.out(`${cal.events} deadline${cal.events === 1 ? '' : 's'} in the next ${days} days written to ${target}`);
     return 0;
   } finally {
     db.close();

@@ -1,14 +1,14 @@
 // handover deletion-letter --db FILE --vendor NAME_OR_ID [--by YYYY-MM-DD] [--all] --out FILE.html [--force]
 // The letter asking the vendor to certify deletion (pack/deletion-letter.ts) as the page the app
 // prints; the PDF is printed from the app (or from any browser that opens this file).
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localToday } from '../../../shared/dates';
 import { deletionLetterInput } from '../../../shared/deletion-letter';
 import { deletionLetter } from '../../core/pack/deletion-letter';
 import { randomId } from '../../core/services/context';
-import { checkDestination } from '../../core/services/destination';
+import { checkDestination, writeDestination } from '../../core/services/destination';
 import { openWorkbook } from '../../core/store/open';
 import { UsageError, type Io } from '../usage';
 import { existingWorkbook } from '../workbookArg';
@@ -38,12 +38,13 @@ export function deletionLetterCommand(argv: string[], io: Io, now: () => Date = 
   const path = existingWorkbook(values.db, io);
   if (!path) return 1;
   // A workbook, its side files or its attachments are never replaced, --force or not.
-  const target = checkDestination(out, { field: '--out', extension: extname(out).toLowerCase(), workbookPath: path, replace: values.force === true });
+  const rules = { field: '--out', extension: extname(out).toLowerCase(), workbookPath: path, replace: values.force === true };
+  const target = checkDestination(out, rules);
   const db = openWorkbook(path, { readonly: true });
   try {
     const vendor = findVendor(db, values.vendor);
     const letter = deletionLetter({ db, workbookPath: path, clock: { now: () => at }, newId: randomId }, { vendorId: vendor.id, replyBy: values.by, includeCertified: values.all === true });
-    writeFileSync(target, letter.html);
+    writeDestination(target, letter.html, rules);
     io.out(`Deletion certificate request to ${letter.vendorName} for ${letter.datasets} data set${letter.datasets === 1 ? '' : 's'}, reply by ${letter.replyBy}, written to ${target}`);
     return 0;
   } finally {

@@ -7,7 +7,7 @@ import { ApiError } from '../../../shared/errors';
 import type { activityEntry } from '../store/activity';
 import { entriesAfter } from '../store/activity';
 import { attachmentBySha, OWNER_KINDS, type OwnerKind } from '../store/attachments';
-import { isStored, ownerInput, reattachStored, removeAttachment } from '../services/attachments';
+import { isStored, OWNER_NAME, ownerInput, reattachStored, removeAttachment } from '../services/attachments';
 import type { ServiceContext } from '../services/context';
 import { linkItem, mustItem, setItemDeleted, signOffItem, unlinkItem, updateItem } from '../services/checklists';
 
@@ -119,8 +119,6 @@ export function itemInverse(ctx: ServiceContext, entry: Entry, summary: string, 
   }
 }
 
-/** How an undo's refusal names the owner whose later change is in the way. */
-const OWNER_WORD: Record<OwnerKind, string> = { document: 'document', checklist_item: 'item', notice: 'notice', access: 'access record', dataset: 'data set' };
 
 /**
  * The write that takes back attaching a file to one of its owners (a document, an item, a notice,
@@ -138,7 +136,7 @@ export function attachmentInverse(ctx: ServiceContext, entry: Entry, summary: st
   const refuse = (why: string) => new ApiError('CONFLICT', `Cannot undo “${summary}”: ${why}. Nothing was changed.`);
   const checkUnchanged = () => {
     const later = entriesAfter(ctx.db, ownerId, entry.seq).find((e) => !neutral(e.id));
-    if (later) throw refuse(`its ${OWNER_WORD[entry.kind as OwnerKind]} changed since (“${later.summary}”)`);
+    if (later) throw refuse(`its ${OWNER_NAME[entry.kind as OwnerKind].name} changed since (“${later.summary}”)`);
   };
   if (entry.action === 'attach') {
     return () => {

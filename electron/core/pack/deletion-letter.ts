@@ -147,7 +147,7 @@ export function deletionLetter(ctx: ServiceContext, req: LetterRequest, options:
   const title = `Deletion certificate request — ${vendor.name}`;
   const many = datasets.length !== 1;
   const listed = many ? `the ${datasets.length} data sets listed below` : 'the data set listed below';
-  const exit = vendor.exitDate ? (vendor.exitDate > today ? `Our services with you end on ${longDay(vendor.exitDate)}. ` : `Our services with you ended on ${longDay(vendor.exitDate)}. `) : '';
+  const exit = vendor.exitDate ? (vendor.exitDate > today ? `Your services to us end on ${longDay(vendor.exitDate)}. ` : `Your services to us ended on ${longDay(vendor.exitDate)}. `) : '';
   const basis = clauses.length
     ? `Under ${citedClauses(clauses)}, you are to certify to us that our data has been deleted.`
     : 'As our work with you comes to an end, we ask you to certify to us that our data has been deleted.';

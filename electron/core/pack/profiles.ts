@@ -69,6 +69,15 @@ function leaveOut(kinds: readonly ProfileKind[], withheld: Set<string>): Partial
     }
   }
   for (const key of [...withheld]) if (gone.has(key.split('.')[0] as DataTable)) withheld.delete(key);
+  return withoutLinksTo(gone);
+}
+
+/**
+ * The cut of tables left out whole, and of the links to their records: a checklist item's, a
+ * contract's, and the files attached to them (which go with their links), so nothing in the pack
+ * points at a record it does not hold, and no file travels without the record it belongs to.
+ */
+function withoutLinksTo(gone: ReadonlySet<DataTable>): Partial<Record<DataTable, RowFilter>> {
   const rows: Partial<Record<DataTable, RowFilter>> = {};
   for (const t of gone) rows[t] = { none: true };
   const links = [...gone].map((t) => LINK_KIND[t]).filter((k): k is string => k !== undefined);
@@ -90,7 +99,8 @@ export function resolveProfile(db: Db, input: PackProfileInput | undefined, scop
   if (input === undefined || input === 'full') return { ...base, summary: { name: 'full' }, withheld: [] };
   if (input === 'auditor') return { ...base, summary: { name: 'auditor' }, withheld: [], reviewOnly: true };
   if (input === 'new-provider') {
-    const rows = Object.fromEntries(NEW_PROVIDER_TABLES.map((t) => [t, { none: true }])) as Partial<Record<DataTable, RowFilter>>;
+    // The notices go with the letters attached to them: a served notice's file is as much between us and the vendor as the notice.
+    const rows = withoutLinksTo(new Set(NEW_PROVIDER_TABLES as readonly DataTable[]));
     return { ...base, summary: { name: 'new-provider' }, withheld: sortKeys(NEW_PROVIDER_FIELDS), rows };
   }
   if ('person' in input) {

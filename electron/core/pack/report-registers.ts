@@ -4,6 +4,7 @@
 // when the last backup copy expires), and the infrastructure with what happens to it and when it
 // expires. In the style of the inventory tables (report-inventory.ts); a register the pack leaves
 // out whole shows nothing, a field it withholds reads blank (the export's views, profiles.ts).
+import { offsetLabel } from '../../../shared/checklists';
 import { addDays, daysBetween, relativeDays } from '../../../shared/dates';
 import type { ReportVendorRow } from '../store/reportRows';
 import { registerCount, reportAccess, reportDataSets, reportInfrastructure, type RegisterTable } from '../store/reportRegisters';
@@ -19,7 +20,7 @@ const files = (json: unknown, included: boolean): Cell => {
 
 /** "T−7 (2027-01-24)": an offset from the exit date, with the day it falls on once T is set. */
 export function fromT(offset: number, exitDate: string | null): string {
-  const t = offset === 0 ? 'T' : offset > 0 ? `T+${offset}` : `T−${-offset}`;
+  const t = offsetLabel(offset);
   return exitDate ? `${t} (${addDays(exitDate, offset)})` : t;
 }
 

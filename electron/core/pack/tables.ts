@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ITEM_STATUS, LINK_KINDS } from '../../../shared/checklists';
 import { fieldNames, KIND_LABEL, REGISTER_KINDS, SHAPES, TITLE_FIELD, type RecordKind } from '../../../shared/records';
 import { CONTRACT_LINK_KINDS } from '../../../shared/contract-links';
-import { OWNER_KINDS } from '../store/attachments';
+import { OWNER_KINDS, OWNER_TABLE, type OwnerKind } from '../store/attachments';
 import { toColumn } from '../store/tables';
 import type { DataTable } from './format';
 
@@ -196,9 +196,7 @@ export function toSqlValue(c: Column, v: unknown): unknown {
 }
 
 /** The table holding each kind of record a file is attached to (attachment_links.ownerKind). */
-export const ATTACHMENT_OWNER_TABLE: Record<(typeof OWNER_KINDS)[number], DataTable> = {
-  document: 'documents', checklist_item: 'checklist_items', notice: 'contract_notices', access: 'access_credentials', dataset: 'data_sets',
-};
+export const ATTACHMENT_OWNER_TABLE: Record<OwnerKind, DataTable> = OWNER_TABLE;
 
 /** The table holding each kind of record a contract links (contract_links.recordKind). */
 export const CONTRACT_LINK_TABLE: Record<(typeof CONTRACT_LINK_KINDS)[number], DataTable> = { document: 'documents', licence: 'licences' };

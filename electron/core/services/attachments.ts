@@ -47,8 +47,8 @@ export function ownerInput(kind: OwnerKind, id: string): AttachmentOwner {
   return { [field]: id };
 }
 
-/** How a refusal and the activity log name each kind of owner. */
-const OWNER_NAME: Record<OwnerKind, { a: string; name: string }> = {
+/** How a refusal, an undo and the activity log name each kind of owner. */
+export const OWNER_NAME: Record<OwnerKind, { a: string; name: string }> = {
   document: { a: 'a', name: 'document' }, checklist_item: { a: 'a', name: 'checklist item' }, notice: { a: 'a', name: 'notice' },
   access: { a: 'an', name: 'access record' }, dataset: { a: 'a', name: 'data set' },
 };

@@ -18,7 +18,7 @@
 // date on every kind ("for certificates and domains" is its hint, not a rule), and a cloud
 // subscription or a network link that lapses takes the service with it just as a certificate does.
 // An access record's person is its holder; infrastructure names no one.
-import { PHASES } from '../../../shared/checklists';
+import { offsetLabel, PHASES } from '../../../shared/checklists';
 import { needsNotice, type ContractWithNotice } from '../../../shared/contract-deadlines';
 import { addDays } from '../../../shared/dates';
 import type { Deadline } from '../../../shared/deadlines';
@@ -71,10 +71,9 @@ const ACCESS_VERB: Record<string, string> = { revoke: 'Revoke access', rotate: '
 
 function accessDeadline(a: DeadlineAccess, v: DeadlineVendor): Deadline {
   const what = [enumLabel(a.kind), a.system && `on ${a.system}`, a.privileged === 'yes' && '(privileged)'].filter(Boolean).join(' ');
-  const t = a.plannedOffsetDays === 0 ? 'T' : `T${a.plannedOffsetDays > 0 ? '+' : ''}${a.plannedOffsetDays}`;
   return {
     id: `access_due:${a.id}`, kind: 'access_due', date: a.plannedOn, title: `${ACCESS_VERB[a.action] ?? enumLabel(a.action)}: ${a.name}`,
-    detail: `${what} · held by ${a.holderName ?? 'the vendor'} · planned ${t} · ${enumLabel(a.status).toLowerCase()}`,
+    detail: `${what} · held by ${a.holderName ?? 'the vendor'} · planned ${offsetLabel(a.plannedOffsetDays)} · ${enumLabel(a.status).toLowerCase()}`,
     vendorId: v.id, vendorName: v.name, personId: a.holderId, personName: a.holderName, source: { kind: 'access', id: a.id },
   };
 }

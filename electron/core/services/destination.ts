@@ -5,7 +5,8 @@
 // afford to lose: a workbook (any SQLite database), its -wal/-shm/-journal, or anything inside an
 // attachment folder. An existing file is replaced only when it is what this kind of export writes
 // (a transition pack for packs) or when the user said so (`--force`, a save dialog that asked).
-import { accessSync, closeSync, constants, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { accessSync, closeSync, constants, fsyncSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, parse } from 'node:path';
 import { ApiError } from '../../../shared/errors';
 import { attachmentDir } from '../store/blobs';
@@ -138,4 +139,28 @@ export function checkDestination(path: string, rules: DestinationRules): string 
     refuse(field, `${target} already exists; ${rules.replaceHint ?? 'choose another name'}`, 'CONFLICT');
   }
   return target;
+}
+
+/**
+ * Writes a small file the user named (a calendar, a letter) so that a half-written one never stands
+ * at the path: beside it under a temporary name, flushed, the destination checked again (a file
+ * that appeared meanwhile is not replaced unasked), then renamed into place.
+ */
+export function writeDestination(target: string, data: string | Uint8Array, rules: DestinationRules): void {
+  const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.${basename(target)}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    checkDestination(target, rules);
+    renameSync(temp, target);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
 }

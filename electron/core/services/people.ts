@@ -28,8 +28,14 @@ const ROLES: Record<string, string> = {
   'checklist_item.signedOffById': 'Signed off',
 };
 
-/** Facts about the past: who reviewed, who signed off. A hand-over never rewrites them. */
-const FACTS = new Set(['document.reviewedById', 'checklist_item.signedOffById']);
+/**
+ * Facts about the past: who reviewed, who signed off, who served a notice, who verified an
+ * access closed, who checked the data that came back. A hand-over never rewrites them: the
+ * successor did none of it, and the record is evidence of who did.
+ */
+const FACTS = new Set([
+  'document.reviewedById', 'checklist_item.signedOffById', 'notice.servedById', 'access.verifiedById', 'dataset.checkedById',
+]);
 
 /** The label of a person field, as the activity log names changed fields. */
 function labelOf(c: PersonRefColumn): string {
@@ -67,8 +73,9 @@ const kindWord = (kind: PersonRefKind) => (kind === 'checklist_item' ? 'checklis
 
 /**
  * Moves what the person owned or is contact for to `toId`, then deletes the person: one
- * transaction, so either all of it lands or none. Sign-offs and reviews stay with the person
- * (they record what that person did) and read "(left)" from then on.
+ * transaction, so either all of it lands or none. The facts (FACTS: sign-offs, reviews, notices
+ * served, verifications and checks) stay with the person (they record what that person did) and
+ * read "(left)" from then on.
  */
 export function handOverAndDelete(ctx: ServiceContext, input: { id: string; toId: string }): HandOverResult {
   return inWrite(ctx, () => {

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { REQUIRED_FIELDS } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
-import { DEFAULTS, SHAPES, TITLE_FIELD, crossFieldIssues, fieldMeta, type FieldMeta, type RecordKind } from '../../../shared/records';
+import { DEFAULTS, SHAPES, TITLE_FIELD, crossFieldIssues, fieldMeta, kindNouns, type FieldMeta, type RecordKind } from '../../../shared/records';
 import {
   MAX_PREVIEW_REFUSALS, MAX_PREVIEW_ROWS, type DateOrder, type MissingPerson, type SheetMapping, type SheetPreview, type SheetRefusal,
   type SheetRowOutcome, type UnmatchedValues,
@@ -212,7 +212,7 @@ function* planSteps(input: PlanInput): Generator<PlanProgress, Plan> {
   const defaults: Row = DEFAULTS[kind];
   const defaultKeys = Object.keys(defaults);
   if (!columns.some((c) => c.field === titleField) && key !== ID_FIELD) {
-    throw mappingError('mapping.columns', `map a column to "${fieldMeta(kind, titleField).label}": every ${kind} needs one`);
+    throw mappingError('mapping.columns', `map a column to "${fieldMeta(kind, titleField).label}": every ${kindNouns(kind).one} needs one`);
   }
   const inferred = inferDateOrder(table, columns);
   const dateOrder = mapping.dateOrder ?? inferred.order;

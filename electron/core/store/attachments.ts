@@ -9,6 +9,10 @@ import { prepared } from './prepared';
 /** The kinds of record that files attach to (attachment_links.owner_kind, schema 9). */
 export const OWNER_KINDS = ['document', 'checklist_item', 'notice', 'access', 'dataset'] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
+/** The table holding each kind of owner; every one of them carries a vendor_id. */
+export const OWNER_TABLE = {
+  document: 'documents', checklist_item: 'checklist_items', notice: 'contract_notices', access: 'access_credentials', dataset: 'data_sets',
+} as const satisfies Record<OwnerKind, string>;
 
 const ATTACHMENT_COLUMNS = `a.id, a.sha256, a.size, l.file_name AS "fileName", a.media_type AS "mediaType",
   l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.deleted_at AS "deletedAt"`;

@@ -31,8 +31,13 @@ export interface DeletionClause {
   clause: string;
 }
 
-/** The vendor's live contracts that name where their deletion-certificate clause is, by title. */
+/**
+ * The vendor's live contracts that name where their deletion-certificate clause is, by title; not
+ * one recorded as having no such clause (its clause field then notes something else), which the
+ * letter would otherwise cite as promising a certificate.
+ */
 export function deletionClauses(db: Db, vendorId: string): DeletionClause[] {
   return prepared(db, `SELECT title, reference, deletion_certificate_ref AS clause FROM contracts
-    WHERE vendor_id = ? AND deleted_at IS NULL AND deletion_certificate_ref <> '' ORDER BY title COLLATE NOCASE, id`).all(vendorId) as DeletionClause[];
+    WHERE vendor_id = ? AND deleted_at IS NULL AND deletion_certificate_ref <> '' AND deletion_certificate <> 'no'
+    ORDER BY title COLLATE NOCASE, id`).all(vendorId) as DeletionClause[];
 }

@@ -2,6 +2,7 @@
 // rows by the table's column list (the pack's tables, pack/tables.ts, give the names; they come
 // from our code, never from a pack). `@v` in a scope is a JSON array of the chosen vendor ids, or
 // null for every vendor.
+import { OWNER_TABLE } from './attachments';
 import type { Db } from './open';
 import { prepared } from './prepared';
 
@@ -13,11 +14,8 @@ export interface SqlTable {
 
 type Row = Record<string, unknown>;
 
-/** Each kind of attachment owner (attachment_links.owner_kind) and its table: all of them carry a vendor_id. */
-const OWNER_TABLES = { document: 'documents', checklist_item: 'checklist_items', notice: 'contract_notices', access: 'access_credentials', dataset: 'data_sets' } as const;
-
 /** SQL: the attachment link `l` belongs to a record of the vendors in @v. */
-const OWNED_BY_VENDORS = (l: string) => `(${Object.entries(OWNER_TABLES)
+const OWNED_BY_VENDORS = (l: string) => `(${Object.entries(OWNER_TABLE)
   .map(([kind, table]) => `(${l}.owner_kind = '${kind}' AND ${l}.owner_id IN (SELECT id FROM ${table} WHERE vendor_id IN (SELECT value FROM json_each(@v))))`)
   .join('\n      OR ')})`;
 
