@@ -1,25 +1,23 @@
 // The dry run: every row of the table read through the mapping into the record it would add or
 // the changes it would make, or refused with the cell and the reason. Nothing is written here;
 // apply.ts writes exactly what the plan says, in one transaction.
-import type { z } from 'zod';
 import { REQUIRED_FIELDS } from '../../../shared/contract';
-import { ApiError } from '../../../shared/errors';
-import { DEFAULTS, SHAPES, TITLE_FIELD, crossFieldIssues, fieldMeta, kindNouns, type FieldMeta, type RecordKind } from '../../../shared/records';
+import { DEFAULTS, TITLE_FIELD, crossFieldIssues, fieldMeta, kindNouns, type RecordKind } from '../../../shared/records';
 import {
-  MAX_PREVIEW_REFUSALS, MAX_PREVIEW_ROWS, type DateOrder, type MissingPerson, type SheetMapping, type SheetPreview, type SheetRefusal,
+  MAX_PREVIEW_REFUSALS, MAX_PREVIEW_ROWS, type MissingPerson, type SheetMapping, type SheetPreview, type SheetRefusal,
   type SheetRowOutcome, type UnmatchedValues,
 } from '../../../shared/sheets';
 import type { Db } from '../store/open';
 import { addedValues, getRecord } from '../store/records';
 import { liveKeys } from '../store/sheets';
 import { toColumn } from '../store/tables';
-import { compoundReader, type Compound } from './compound';
-import { hasField, ID_FIELD } from './fields';
+import { inferDateOrder, keyOf, mappedColumns, mappingError, type Column } from './columns';
+import { ID_FIELD } from './fields';
 import { columnLetter, isEmptyCell, isErrorValue, isFormulaWithoutValue, type Cell } from './grid';
 import { isUuid, Lookups, refKey } from './lookups';
 import { cellFixes, fixedCells } from './overrides';
 import type { Table } from './table';
-import { cellText, dateOrdersOf, readChoice, readDate, readNumber, type Read } from './values';
+import { cellText, readChoice, readDate, readNumber } from './values';
 
 type Row = Record<string, unknown>;
 
@@ -64,73 +62,6 @@ const MAX_CACHED_CHOICES = 4096;
 
 /** A choice cell read: its value, or the refusal and whether the text matched no option (offered in the picker). */
 type Choice = { value: unknown } | { message: string; unmatched: boolean };
-const mappingError = (field: string, message: string) => new ApiError('INVALID_INPUT', `${field}: ${message}`, [{ field, message }]);
-
-interface Column {
-  index: number;
-  header: string;
-  field: string;
-  label: string;
-  /** The field's words and control (null for the id column), read once: the schema's registry is slow to ask per cell. */
-  meta: FieldMeta | null;
-  schema: z.ZodType | null;
-  /** A cell that also names another field (a notice period's unit, an amount's currency): its reader. */
-  compound: ((cell: Cell) => Read<Compound>) | null;
-}
-
-/** The columns the mapping fills, checked against the table and the kind. */
-function mappedColumns(kind: RecordKind, table: Table, mapping: SheetMapping): Column[] {
-  const out: Column[] = [];
-  const used = new Map<string, string>();
-  for (const [header, field] of Object.entries(mapping.columns)) {
-    if (field === null || field === '') continue;
-    const index = table.headers.indexOf(header);
-    if (index < 0) throw mappingError(`mapping.columns.${header}`, `the sheet has no column "${header}" (it has ${table.headers.map((h) => `"${h}"`).join(', ')})`);
-    if (!hasField(kind, field)) throw mappingError(`mapping.columns.${header}`, `"${field}" is not a field of this kind`);
-    const other = used.get(field);
-    if (other !== undefined) throw mappingError(`mapping.columns.${header}`, `"${field}" is already filled from the column "${other}"`);
-    used.set(field, header);
-    const isId = field === ID_FIELD;
-    out.push({
-      index, header, field, label: `${columnLetter(index)} (${header})`,
-      meta: isId ? null : fieldMeta(kind, field), schema: isId ? null : (SHAPES[kind] as Record<string, z.ZodType>)[field]!,
-      compound: isId ? null : compoundReader(kind, field),
-    });
-  }
-  return out.sort((a, b) => a.index - b.index);
-}
-
-/** The key rows are matched on: the one chosen, else id when mapped, else the e-mail of people, else the title. */
-export function keyOf(kind: RecordKind, columns: readonly Column[], chosen: string | undefined): string {
-  const mapped = new Set(columns.map((c) => c.field));
-  if (chosen !== undefined) {
-    if (!hasField(kind, chosen)) throw mappingError('mapping.key', `"${chosen}" is not a field of this kind`);
-    if (!mapped.has(chosen)) throw mappingError('mapping.key', `no column is mapped to "${chosen}"`);
-    return chosen;
-  }
-  if (mapped.has(ID_FIELD)) return ID_FIELD;
-  if (kind === 'person' && mapped.has('email')) return 'email';
-  return TITLE_FIELD[kind];
-}
-
-/** The date order the sheet's own dates show: one that only fits one way decides for all. */
-function inferDateOrder(table: Table, columns: readonly Column[]): { order: DateOrder | undefined; ambiguous: boolean } {
-  let dmy = false;
-  let mdy = false;
-  let ambiguous = false;
-  for (const c of columns) {
-    if (c.meta?.control !== 'date') continue;
-    for (const r of table.rows) {
-      const cell = r.cells[c.index];
-      if (typeof cell !== 'string') continue;
-      const orders = dateOrdersOf(cell);
-      if (orders.length === 1) { if (orders[0] === 'dmy') dmy = true; else mdy = true; }
-      if (orders.length === 2) ambiguous = true;
-    }
-  }
-  return { order: dmy && !mdy ? 'dmy' : mdy && !dmy ? 'mdy' : undefined, ambiguous };
-}
-
 /** Existing live records by their natural key (within the vendor for inventory kinds). */
 function existingByKey(db: Db, kind: RecordKind, key: string): Map<string, string[]> {
   const rows = liveKeys(db, kind, toColumn(key));
