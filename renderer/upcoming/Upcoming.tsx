@@ -74,7 +74,7 @@ export function Upcoming() {
         <h1>Upcoming</h1>
         {shown && (
           <span className="muted page-summary">
-            {formatNumber(shown.length)} {source ? `${SOURCE_LABELS[source].toLowerCase()} ` : ''}deadline{shown.length === 1 ? '' : 's'} in the next {days} days
+            {formatNumber(shown.length)} deadline{shown.length === 1 ? '' : 's'}{source ? ` for ${SOURCE_LABELS[source].toLowerCase()}` : ''} in the next {days} days
             {overdue > 0 && <span className="text-danger"> · {formatNumber(overdue)} overdue</span>}
           </span>
         )}

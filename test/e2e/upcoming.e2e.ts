@@ -69,6 +69,7 @@ test('Upcoming shows access to close and certificates expiring, by kind and by h
   await expect(page.getByRole('region', { name: /^Infrastructure/ }).getByRole('link', { name: 'TLS certificate expires: www.fabrikam.example' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Access and credentials' });
   await expect(cert).toBeHidden();
+  await expect(page.getByText(/^1 deadline for access and credentials in the next \d+ days/)).toBeVisible();
   await page.getByRole('button', { name: 'By person' }).click();
   await expect(page.getByRole('region', { name: /^Carol Vendorside/ }).getByRole('link', { name: 'Revoke access: Vendor admin on the web servers' })).toBeVisible();
 
