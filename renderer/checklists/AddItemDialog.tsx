@@ -9,7 +9,7 @@ import { FieldControl } from '../forms/FieldControl';
 import type { FormFields } from '../forms/formCore';
 import { useDiscardConfirm } from '../forms/useDiscardConfirm';
 import { useForm } from '../forms/useForm';
-import { AppDialog } from '../ui/Dialog';
+import { AppDialog, FormFooter } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 import { dueFromOffset } from './items';
 import { ITEM_FIELD, OFFSET_FIELD, parseOffset, phaseOption } from './itemFields';
@@ -75,17 +75,7 @@ export function AddItemDialog({ checklistId, exitDate, onClose, onAdded }: Props
       title="Add item"
       isOpen
       onClose={requestClose}
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="button" onClick={requestClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
-            Add item
-          </button>
-        </>
-      }
+      footer={<FormFooter formId={`${id}-form`} onCancel={requestClose} disabled={busy} submitLabel="Add item" />}
     >
       <form id={`${id}-form`} onSubmit={submit} noValidate className="form-grid">
         <FieldControl {...field('title')} wide required autoFocus />

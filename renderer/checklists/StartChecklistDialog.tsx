@@ -12,7 +12,7 @@ import { FieldControl } from '../forms/FieldControl';
 import type { FormFields } from '../forms/formCore';
 import { changedFieldsText, useDiscardConfirm } from '../forms/useDiscardConfirm';
 import { useForm } from '../forms/useForm';
-import { AppDialog } from '../ui/Dialog';
+import { AppDialog, FormFooter } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 
 interface Props {
@@ -77,17 +77,7 @@ export function StartChecklistDialog({ vendorId, vendorName, exitKind, processCo
       title="Start a checklist"
       isOpen
       onClose={requestClose}
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="button" onClick={requestClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy || !selected}>
-            Start checklist
-          </button>
-        </>
-      }
+      footer={<FormFooter formId={`${id}-form`} onCancel={requestClose} disabled={busy || !selected} submitLabel="Start checklist" />}
     >
       <form id={`${id}-form`} onSubmit={submit} noValidate className="start-form">
         {(error || form.issues.other.length > 0) && (

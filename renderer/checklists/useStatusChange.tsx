@@ -9,7 +9,7 @@ import { FieldControl } from '../forms/FieldControl';
 import type { FormFields } from '../forms/formCore';
 import { changedFieldsText, useDiscardConfirm } from '../forms/useDiscardConfirm';
 import { useForm } from '../forms/useForm';
-import { AppDialog } from '../ui/Dialog';
+import { AppDialog, FormFooter } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 import { changeItem } from './items';
 
@@ -83,17 +83,7 @@ export function BlockDialog({ item, onClose, onBlocked }: { item: Item; onClose(
       isOpen
       onClose={requestClose}
       size="small"
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="button" onClick={requestClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
-            Mark blocked
-          </button>
-        </>
-      }
+      footer={<FormFooter formId={`${id}-form`} onCancel={requestClose} disabled={busy} submitLabel="Mark blocked" />}
     >
       <form id={`${id}-form`} onSubmit={submit} noValidate className="field">
         <p className="block-item-title">{item.title}</p>

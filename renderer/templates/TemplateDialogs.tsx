@@ -7,7 +7,7 @@ import { FieldControl } from '../forms/FieldControl';
 import type { FormFields } from '../forms/formCore';
 import { changedFieldsText, useDiscardConfirm } from '../forms/useDiscardConfirm';
 import { useForm, type FormState } from '../forms/useForm';
-import { AppDialog } from '../ui/Dialog';
+import { AppDialog, FormFooter } from '../ui/Dialog';
 import { toastError } from '../ui/toasts';
 import { ITEM_FIELD, OFFSET_FIELD, parseOffset, phaseOption } from '../checklists/itemFields';
 
@@ -97,17 +97,7 @@ export function TemplateItemDialog({ item, onClose, onSave }: { item: TemplateIt
       title={item ? 'Edit template item' : 'Add template item'}
       isOpen
       onClose={requestClose}
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="button" onClick={requestClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
-            {item ? 'Save item' : 'Add item'}
-          </button>
-        </>
-      }
+      footer={<FormFooter formId={`${id}-form`} onCancel={requestClose} disabled={busy} submitLabel={item ? 'Save item' : 'Add item'} />}
     >
       <form id={`${id}-form`} className="form-grid" onSubmit={submit} noValidate>
         <FormAlert messages={[alert, ...form.issues.other]} />
@@ -159,17 +149,7 @@ export function TemplateDetailsDialog({ name, description, onClose, onSave }: { 
       title="Edit template"
       isOpen
       onClose={requestClose}
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="button" onClick={requestClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
-            Save
-          </button>
-        </>
-      }
+      footer={<FormFooter formId={`${id}-form`} onCancel={requestClose} disabled={busy} submitLabel="Save" />}
     >
       <form id={`${id}-form`} className="form-grid" onSubmit={submit} noValidate>
         <FormAlert messages={[alert, ...form.issues.other]} />

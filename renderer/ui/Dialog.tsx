@@ -34,3 +34,18 @@ export function AppDialog({ title, isOpen, onClose, children, footer, size = 'me
     </ModalOverlay>
   );
 }
+
+/** The footer of a dialog that holds one form: Cancel, and the button that submits the form. */
+export function FormFooter({ formId, onCancel, disabled, submitLabel }: { formId: string; onCancel(): void; disabled: boolean; submitLabel: ReactNode }) {
+  return (
+    <>
+      <span className="spacer" />
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" form={formId} className="button button-primary" disabled={disabled}>
+        {submitLabel}
+      </button>
+    </>
+  );
+}

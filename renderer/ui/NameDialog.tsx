@@ -9,7 +9,7 @@ import { FieldControl } from '../forms/FieldControl';
 import type { FormFields } from '../forms/formCore';
 import { changedFieldsText, useDiscardConfirm } from '../forms/useDiscardConfirm';
 import { useForm } from '../forms/useForm';
-import { AppDialog } from './Dialog';
+import { AppDialog, FormFooter } from './Dialog';
 import { toastError } from './toasts';
 
 interface Props {
@@ -57,17 +57,7 @@ export function NameDialog({ title, label, initial, confirmLabel, schema, onSubm
       isOpen
       onClose={requestClose}
       size="small"
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="button" onClick={requestClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
-            {confirmLabel}
-          </button>
-        </>
-      }
+      footer={<FormFooter formId={`${id}-form`} onCancel={requestClose} disabled={busy} submitLabel={confirmLabel} />}
     >
       <form id={`${id}-form`} onSubmit={submit} noValidate className="field">
         {children}

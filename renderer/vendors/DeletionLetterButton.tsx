@@ -10,7 +10,7 @@ import { DateInput } from '../forms/DateInput';
 import { plural } from '../format';
 import { printHtml } from '../packs/transfer';
 import { POPUP_BLOCKED } from '../palette/printReport';
-import { AppDialog } from '../ui/Dialog';
+import { AppDialog, FormFooter } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 
 /** Why the button is disabled, or null when there is something to ask for. */
@@ -80,17 +80,7 @@ function DeletionLetterDialog({ vendorId, scope, onClose }: { vendorId: string; 
       isOpen
       onClose={onClose}
       size="small"
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="button button-primary" disabled={busy}>
-            {toPdf ? 'Save letter as PDF…' : 'Open letter to print'}
-          </button>
-        </>
-      }
+      footer={<FormFooter formId={`${id}-form`} onCancel={onClose} disabled={busy} submitLabel={toPdf ? 'Save letter as PDF…' : 'Open letter to print'} />}
     >
       <form id={`${id}-form`} onSubmit={submit} noValidate>
         <p>

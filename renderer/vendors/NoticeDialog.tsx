@@ -11,7 +11,7 @@ import { useFileDrop } from '../documents/useFileDrop';
 import { RecordForm } from '../forms/RecordForm';
 import { useRecordForm } from '../forms/useRecordForm';
 import { recordApi, type AnyRecord } from '../records/recordApi';
-import { AppDialog } from '../ui/Dialog';
+import { AppDialog, FormFooter } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 import { useDiscardConfirm, changedFieldsText } from '../forms/useDiscardConfirm';
 
@@ -60,17 +60,7 @@ export function NoticeDialog({ contract, onClose }: Props) {
       title={`Record notice served: ${contract.title}`}
       isOpen
       onClose={requestClose}
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="button" onClick={requestClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            Record notice
-          </button>
-        </>
-      }
+      footer={<FormFooter formId={formId} onCancel={requestClose} disabled={busy} submitLabel="Record notice" />}
     >
       <form id={formId} onSubmit={submit} noValidate className={over ? 'drop-target drop-over' : 'drop-target'} {...dropProps}>
         {alert && (

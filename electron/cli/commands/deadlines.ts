@@ -2,10 +2,9 @@
 import { parseArgs } from 'node:util';
 import { localToday } from '../../../shared/dates';
 import { listDeadlines } from '../../core/services/deadlines';
-import { openWorkbook } from '../../core/store/open';
 import { findPersonIn } from '../profileArg';
 import { UsageError, type Io } from '../usage';
-import { existingWorkbook } from '../workbookArg';
+import { readingWorkbook } from '../workbookArg';
 import { findVendor } from './readiness';
 
 export const usage = 'handover deadlines --db FILE [--days N] [--vendor NAME_OR_ID] [--person NAME_OR_ID] [--json]   what falls due (90 days unless --days)';
@@ -21,12 +20,8 @@ export function deadlinesCommand(argv: string[], io: Io, now: () => Date = () =>
   const { values } = parseArgs({
     args: argv, options: { db: { type: 'string' }, days: { type: 'string' }, vendor: { type: 'string' }, person: { type: 'string' }, json: { type: 'boolean' } },
   });
-  if (!values.db) throw new UsageError('--db FILE is required');
   const days = windowDays(values.days);
-  const path = existingWorkbook(values.db, io);
-  if (!path) return 1;
-  const db = openWorkbook(path, { readonly: true });
-  try {
+  return readingWorkbook(values.db, io, (db, path) => {
     const today = localToday(now());
     const vendorId = values.vendor ? findVendor(db, values.vendor).id : undefined;
     const personId = values.person ? findPersonIn(db, values.person.trim(), '--person', path) : undefined;
@@ -45,7 +40,5 @@ export function deadlinesCommand(argv: string[], io: Io, now: () => Date = () =>
       io.out(`${' '.repeat(20)}${d.detail}`);
     }
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -6,11 +6,10 @@ import { READINESS_RULE } from '../../../shared/readiness-explain';
 import { keptPositionOf } from '../../core/services/contractPositions';
 import { loadReadiness } from '../../core/services/readiness';
 import type { Db } from '../../core/store/open';
-import { openWorkbook } from '../../core/store/open';
 import { contractsByVendor } from '../../core/store/contracts';
 import { liveVendorDeadlines, liveVendorNames } from '../../core/store/vendors';
-import { UsageError, type Io } from '../usage';
-import { existingWorkbook } from '../workbookArg';
+import type { Io } from '../usage';
+import { readingWorkbook } from '../workbookArg';
 
 export const usage = 'handover readiness --db FILE [--vendor NAME_OR_ID] [--json]   readiness score, parts and red flags';
 
@@ -28,11 +27,7 @@ export function findVendor(db: Db, key: string): { id: string; name: string } {
 
 export function readinessCommand(argv: string[], io: Io, now: () => Date = () => new Date()): number {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, vendor: { type: 'string' }, json: { type: 'boolean' } } });
-  if (!values.db) throw new UsageError('--db FILE is required');
-  const path = existingWorkbook(values.db, io);
-  if (!path) return 1;
-  const db = openWorkbook(path, { readonly: true });
-  try {
+  return readingWorkbook(values.db, io, (db) => {
     const today = localToday(now());
     const vendorId = values.vendor ? findVendor(db, values.vendor).id : undefined;
     // Every flag named for one vendor or for JSON; the table of all vendors needs only the counts.
@@ -61,7 +56,5 @@ export function readinessCommand(argv: string[], io: Io, now: () => Date = () =>
     io.out(`${'Vendor'.padEnd(40)} ${'Score'.padStart(5)} ${'Flags'.padStart(6)}  Exit`);
     for (const r of results) io.out(`${r.vendor.slice(0, 40).padEnd(40)} ${String(r.score).padStart(5)} ${String(r.flagCounts.high + r.flagCounts.medium).padStart(6)}  ${r.exitDate ?? '–'}`);
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

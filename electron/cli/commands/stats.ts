@@ -1,10 +1,9 @@
 // handover stats --db FILE [--json]
 import { parseArgs } from 'node:util';
 import { INVENTORY_KINDS, KIND_LABEL, type InventoryKind, type RecordKind } from '../../../shared/records';
-import { openWorkbook } from '../../core/store/open';
 import { stats } from '../../core/services/overview';
-import { UsageError, type Io } from '../usage';
-import { existingWorkbook } from '../workbookArg';
+import type { Io } from '../usage';
+import { readingWorkbook } from '../workbookArg';
 
 export const usage = 'handover stats --db FILE [--json]        record counts per kind and per vendor';
 
@@ -15,12 +14,7 @@ const HEAD: Record<InventoryKind, string> = {
 
 export function statsCommand(argv: string[], io: Io): number {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean' } } });
-  if (!values.db) throw new UsageError('--db FILE is required');
-  const path = existingWorkbook(values.db, io);
-  if (!path) return 1;
-  // Read-only: looking at a workbook never migrates or changes it.
-  const db = openWorkbook(path, { readonly: true });
-  try {
+  return readingWorkbook(values.db, io, (db, path) => {
     const s = stats(db);
     if (values.json) {
       io.out(JSON.stringify(s, null, 2));
@@ -38,7 +32,5 @@ export function statsCommand(argv: string[], io: Io): number {
       }
     }
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

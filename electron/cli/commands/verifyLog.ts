@@ -2,20 +2,14 @@
 import { parseArgs } from 'node:util';
 import { chainSentence } from '../../../shared/activityChain';
 import { unchainedSchema, verifyActivityChain } from '../../core/store/activityChain';
-import { openWorkbook } from '../../core/store/open';
-import { UsageError, type Io } from '../usage';
-import { existingWorkbook } from '../workbookArg';
+import type { Io } from '../usage';
+import { readingWorkbook } from '../workbookArg';
 
 export const usage = 'handover verify-log --db FILE [--json]   check the activity log\'s hash chain (exit 1 at the first broken link)';
 
 export function verifyLogCommand(argv: string[], io: Io): number {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean' } } });
-  if (!values.db) throw new UsageError('--db FILE is required');
-  const path = existingWorkbook(values.db, io);
-  if (!path) return 1;
-  // Read-only: checking a workbook never migrates or changes it (an older one is not chained yet).
-  const db = openWorkbook(path, { readonly: true });
-  try {
+  return readingWorkbook(values.db, io, (db, path) => {
     const version = unchainedSchema(db);
     if (version !== null) {
       io.err(`The workbook ${path} is at schema ${version}, from before the activity log was chained: open it once with this version of the app (or any command that writes to it) to chain its entries, then check it.`);
@@ -25,7 +19,5 @@ export function verifyLogCommand(argv: string[], io: Io): number {
     if (values.json) io.out(JSON.stringify(report, null, 2));
     else (report.intact ? io.out : io.err)(chainSentence(report));
     return report.intact ? 0 : 1;
-  } finally {
-    db.close();
-  }
+  });
 }

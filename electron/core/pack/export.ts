@@ -7,6 +7,7 @@
 // remove: leftovers.ts). An encrypted pack (age) is first written as a plain zip in a private
 // temporary folder of its own (the zip's headers are patched after their data, which a cipher
 // stream cannot take back), then encrypted, streamed, into that partial file (encrypted.ts).
+import { jsonArrayLines } from './json-array';
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -125,22 +126,14 @@ function* jsonRows(db: Db, table: DataTable, scope: string | null, redact: boole
   const t = TABLES[table];
   const blank = redact ? t.redact : [];
   const builtins = table === 'checklists' ? builtinIds(db) : null;
-  yield '[\n';
-  let first = true;
-  let buf: string[] = [];
-  for (const row of scopedRows(db, table, t, scope)) {
-    fromSql(t, row);
-    for (const f of blank) if (row[f]) row[f] = '';
-    if (builtins && typeof row.templateId === 'string') row.templateId = builtins.get(row.templateId) ?? row.templateId;
-    buf.push(`${first ? '' : ',\n'}${JSON.stringify(row)}`);
-    first = false;
-    if (buf.length >= 500) {
-      yield buf.join('');
-      buf = [];
+  yield* jsonArrayLines(function* () {
+    for (const row of scopedRows(db, table, t, scope)) {
+      fromSql(t, row);
+      for (const f of blank) if (row[f]) row[f] = '';
+      if (builtins && typeof row.templateId === 'string') row.templateId = builtins.get(row.templateId) ?? row.templateId;
+      yield row;
     }
-  }
-  buf.push(first ? ']\n' : '\n]\n');
-  yield buf.join('');
+  }());
 }
 
 function* csvRows(db: Db, table: DataTable, scope: string | null, redact: boolean): Generator<string> {

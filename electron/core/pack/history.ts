@@ -4,6 +4,7 @@
 // travel as their SHA-256 only (store/activityChain.ts hashes them so): they hold the values of
 // every field changed, which a redacted pack must not carry. A pack cut to part of a vendor's rows
 // (one person's tasks) carries no log: its summaries name records the pack withholds.
+import { jsonArrayLines } from './json-array';
 import { z } from 'zod';
 import type { ChainReport } from '../../../shared/activityChain';
 import { chainEntries, checkChain, keptHead, type ChainEntry, type ChainHead } from '../store/activityChain';
@@ -50,20 +51,8 @@ export function packHistory(db: Db, scope: string | null): { field: HistoryField
 }
 
 /** history/activity.json, one entry per line (the layout inspect.ts reads). */
-export function* activityJson(db: Db, scope: string | null): Generator<string> {
-  yield '[\n';
-  let first = true;
-  let buf: string[] = [];
-  for (const e of chainEntries(db, scope)) {
-    buf.push(`${first ? '' : ',\n'}${JSON.stringify(e)}`);
-    first = false;
-    if (buf.length >= 500) {
-      yield buf.join('');
-      buf = [];
-    }
-  }
-  buf.push(first ? ']\n' : '\n]\n');
-  yield buf.join('');
+export function activityJson(db: Db, scope: string | null): Generator<string> {
+  return jsonArrayLines(chainEntries(db, scope));
 }
 
 /**
