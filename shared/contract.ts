@@ -376,6 +376,9 @@ export const API = {
   'sheets.cancel': read(sheetJobInput, as<{ cancelled: boolean }>()),
   'sheets.preview': read(sheetRunInput, as<SheetPreview>()),
   'sheets.apply': write(sheetRunInput, as<SheetApplyResult>()),
+  // The apply as a job (status and cancel as the dry run's): a large sheet writes on a connection of
+  // its own, holding this backend's writes itself, so starting it is not a write for the dispatcher.
+  'sheets.startApply': read(sheetRunInput, as<{ jobId: string }>()),
   'sheets.template': read(sheetTemplateInput, as<SheetTemplateResult>()),
   'sheets.mappings': read(none, as<RememberedMapping[]>()),
   'sheets.forgetMapping': write(sheetForgetMappingInput, as<{ removed: boolean }>()),

@@ -273,12 +273,18 @@ export type SheetJobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface SheetJobStatus {
   jobId: string;
+  /** A dry run (sheets.startPreview) or an apply (sheets.startApply). */
+  kind: 'preview' | 'apply';
   state: SheetJobState;
   step: string;
+  /** Rows checked, or records written, so far. */
   rowsDone: number;
   /** 0 until the sheet has been read. */
   rowsTotal: number;
+  /** A finished dry run's preview. */
   result: SheetPreview | null;
+  /** A finished apply's outcome. */
+  applied: SheetApplyResult | null;
   error: { code: string; message: string; issues?: { field: string; message: string }[] } | null;
 }
 

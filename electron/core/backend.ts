@@ -24,8 +24,8 @@ import { activitySince, lastActivitySeq } from './store/activity';
 import { localToday } from '../../shared/dates';
 import { workbookCalendar, type WorkbookCalendar, type WorkbookCalendarInput } from './services/calendar';
 
-/** Writes that take the write gate themselves (the import job holds it while it applies). */
-const SELF_GATED: ReadonlySet<string> = new Set(['pack.import']);
+/** Writes that take the write gate themselves (a pack import's job holds it while it applies; a sheet import's job writes through it or holds it). */
+const SELF_GATED: ReadonlySet<string> = new Set(['pack.import', 'sheets.apply']);
 
 export interface BackendOptions {
   /** Absolute path of the .sqlite file; created if missing. */
@@ -120,7 +120,11 @@ export function createBackend(opts: BackendOptions): Backend {
     }
   };
   const packs = new PackJobs({
-    onImported: announceSince,
+    // A write through a connection of its own (an import) also leaves a WAL to fold in while idle.
+    onImported: (sinceSeq) => {
+      announceSince(sinceSeq);
+      scheduleCheckpoint();
+    },
     nativeBinding: opts.nativeBinding, allowPaths: opts.allowPackPaths ?? true, signingKeys: opts.signingKeys ?? keyFileStore, ...(opts.packWorkerEntry ? { workerEntry: opts.packWorkerEntry } : {}),
   });
   const history = new UndoHistory();

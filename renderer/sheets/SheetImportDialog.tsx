@@ -4,7 +4,7 @@
 // entry, and a toast with the counts and Undo.
 import { useEffect, useRef, useState } from 'react';
 import { KIND_LABEL, TITLE_FIELD } from '../../shared/records';
-import { SHEET_KIND_RECORD, type SheetInspection, type SheetKind, type SheetMapping, type SheetRunInput } from '../../shared/sheets';
+import { SHEET_KIND_RECORD, type SheetInspection, type SheetJobStatus, type SheetKind, type SheetMapping, type SheetRunInput } from '../../shared/sheets';
 import { api } from '../api';
 import { runHistory } from '../app/undoKeys';
 import { plural } from '../format';
@@ -18,6 +18,7 @@ import type { HeldSource } from './sheetSource';
 import { SourceFacts } from './SourceFacts';
 import { SourcePicker } from './SourcePicker';
 import { TemplateLinks } from './TemplateLinks';
+import { runApply, SheetRunCancelled } from './sheetJob';
 import { runKey, useDryRun } from './useDryRun';
 
 type Step = 1 | 2 | 3;
@@ -62,6 +63,8 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
   const [step, setStep] = useState<Step>(1);
   const [error, setError] = useState<string | null>(null);
   const [applying, setApplying] = useState(false);
+  const [applyStatus, setApplyStatus] = useState<SheetJobStatus | null>(null);
+  const stopApply = useRef<AbortController | null>(null);
   const { dryRun, run, cancel } = useDryRun();
 
   // The upload goes with the dialog.
@@ -129,9 +132,12 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
   const apply = async () => {
     if (!input) return;
     setApplying(true);
+    setApplyStatus(null);
     setError(null);
+    const stop = new AbortController();
+    stopApply.current = stop;
     try {
-      const result = await api['sheets.apply'](input);
+      const result = await runApply(input, setApplyStatus, stop.signal);
       if (!result.applied) {
         setError(`Nothing was imported: ${plural(new Set(result.refused.map((r) => r.row)).size, 'row is', 'rows are')} refused. The dry run below shows them.`);
         run(input);
@@ -144,8 +150,9 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
         run: () => undoImport(result.sha256),
       });
     } catch (e) {
-      setError(sheetErrorText(e));
+      setError(e instanceof SheetRunCancelled ? e.message : sheetErrorText(e));
     } finally {
+      stopApply.current = null;
       setApplying(false);
     }
   };
@@ -232,6 +239,7 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
       )}
 
       {step === 3 && running && <RunProgress status={dryRun.status} onCancel={cancel} />}
+      {step === 3 && applying && <RunProgress kind="apply" status={applyStatus} onCancel={() => stopApply.current?.abort()} />}
       {step === 3 && !running && dryRun.error && dryRun.errorKey === key && (
         <div className="form-alert" role="alert">
           The dry run failed: {sheetErrorText(dryRun.error)}

@@ -6,7 +6,7 @@ import { ApiError } from '../../../shared/errors';
 import type { RecordKind } from '../../../shared/records';
 import { generateDemo } from '../demo/generate';
 import { costTotals } from '../../../shared/costs';
-import { listActivity } from '../store/activity';
+import { activityEntry, listActivity } from '../store/activity';
 import { verifyActivityChainSince } from '../store/activityChain';
 import { liveCostsOf } from '../store/costs';
 import { SCHEMA_VERSION } from '../store/migrations';
@@ -35,7 +35,7 @@ import type { PackJobs } from '../pack/jobs';
 import { forgetSigner, keepSigner, listSigners } from '../pack/signers';
 import { packEncryption } from '../pack/encrypted';
 import { packKeysOf } from '../pack/keyInput';
-import { applySheet, forgetMapping, inspectSheet, previewSheet, rememberedMappings } from '../sheets/service';
+import { forgetMapping, inspectSheet, previewSheet, rememberedMappings } from '../sheets/service';
 import { resolveSource, sheetJobs, sheetTemplate } from '../sheets/handlers';
 import type { UndoHistory } from './history';
 import { checkDestination } from '../services/destination';
@@ -101,6 +101,20 @@ export function isStaged(handler: unknown): boolean {
 const pdfName = (title: string) => `${title.replace(/[\\/:*?"<>|]/g, '-')}.pdf`;
 /** The save dialog asked before replacing an existing file; a workbook or its files are still refused. */
 const pdfCheck = (env: HandlerEnv) => (path: string) => checkDestination(path, { field: 'path', extension: '.pdf', workbookPath: env.ctx.workbookPath, replace: true });
+
+/** What an apply job of this backend runs with: its write gate and its SQLite binary. */
+const applyJobOptions = (env: HandlerEnv) => ({ gate: env.packs.writeGate, nativeBinding: env.nativeBinding });
+
+/**
+ * A job's write committed without passing the dispatcher (a started sheet import): announced to
+ * the faces from its entry on, and made the step an undo takes back, as the dispatcher would.
+ */
+function announceOwnWrite(env: HandlerEnv, activityId: string, method: MethodName): void {
+  const entry = activityEntry(env.ctx.db, activityId);
+  if (!entry) return;
+  env.packs.announceWrite(entry.seq - 1);
+  env.history.committed(method, { activityId, summary: entry.summary });
+}
 
 /** Today where the user is: due dates and overdue are calendar days. */
 const today = (env: HandlerEnv) => localToday(env.ctx.clock.now());
@@ -317,7 +331,14 @@ const SPECIAL: Omit<Handlers, CrudName> = {
   'sheets.jobStatus': (input, env) => sheetJobs(env.packs).status(input.jobId),
   'sheets.cancel': (input, env) => sheetJobs(env.packs).cancel(input.jobId),
   'sheets.preview': (input, env) => previewSheet(env.ctx, resolveSource(env.packs, input.source), input, input.mapping),
-  'sheets.apply': staged(async (input: ParsedInputOf<'sheets.apply'>, env: HandlerEnv) => applySheet(env.ctx, resolveSource(env.packs, input.source), input, input.mapping)),
+  // The one call waits for the same job; the dispatcher announces what it logged, as for any write.
+  'sheets.apply': staged(async (input: ParsedInputOf<'sheets.apply'>, env: HandlerEnv) => {
+    const jobs = sheetJobs(env.packs);
+    return jobs.applied(jobs.startApply(env.ctx, resolveSource(env.packs, input.source), input, input.mapping, applyJobOptions(env)).jobId);
+  }),
+  'sheets.startApply': (input, env) => sheetJobs(env.packs).startApply(env.ctx, resolveSource(env.packs, input.source), input, input.mapping, {
+    ...applyJobOptions(env), committed: (activityId) => announceOwnWrite(env, activityId, 'sheets.apply'),
+  }),
   'sheets.template': (input, env) => sheetTemplate(env.packs, env.ctx.workbookPath, input.kind, input.format, input.destination, env.dialogs?.saveTemplate),
   'sheets.mappings': (_input, env) => rememberedMappings(env.ctx),
   'sheets.forgetMapping': (input, env) => forgetMapping(env.ctx, input.id),

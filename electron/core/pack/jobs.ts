@@ -330,6 +330,11 @@ export class PackJobs {
     return { jobId: id };
   }
 
+  /** Another write of this backend committed through a connection of its own (a sheet import's job): announced as an import's. */
+  announceWrite(sinceSeq: number): void {
+    this.opts.onImported?.(sinceSeq);
+  }
+
   /** Waits for a job and answers its result, or throws its error (the CLI and the one-call methods). */
   async result<K extends PackJobKind>(jobId: string, kind: K): Promise<PackJobResults[K]> {
     const status = await this.settled(jobId, kind);

@@ -5,8 +5,8 @@ import { ApiError } from '../../../shared/errors';
 import { KIND_LABEL, RECORD_KINDS, TITLE_FIELD, kindNouns, type RecordKind } from '../../../shared/records';
 import { SHEET_KINDS, SHEET_KIND_RECORD, type SheetKind } from '../../../shared/sheets';
 import { entriesAfter } from '../store/activity';
-import { dropIndexes, withBulkCache } from '../store/bulk';
-import { insertCounted } from '../store/counts';
+import { dropIndexesEach, setBulkCache } from '../store/bulk';
+import { setCountsAside } from '../store/counts';
 import { addedFields, getRecord, insertAdded, insertRecord, setDeleted, updateRecord } from '../store/records';
 import { countRecords, lastRowid } from '../store/sheets';
 import { TABLE } from '../store/tables';
@@ -61,12 +61,40 @@ function countWords(added: number, updated: number, people: number, kind: Record
   return parts.join(', ');
 }
 
+/** How far a write has come: what it is doing, and of how many records. */
+export interface ApplyStep {
+  step: string;
+  done: number;
+  total: number;
+}
+
+/** Records written between two pauses of a large write (apply-job.ts resumes it in another turn of the event loop). */
+const RECORDS_PER_STEP = 10_000;
+
+/** Runs a write's steps to the end without pausing: a small import, or any write inside one write scope. */
+export function runSteps<T>(steps: Generator<ApplyStep, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** Writes the plan; call inside a write scope (the dispatcher's or the service's own). */
 export function applyPlan(ctx: ServiceContext, sheetKind: SheetKind, plan: Plan): { records: number } {
+  return runSteps(applySteps(ctx, sheetKind, plan));
+}
+
+/**
+ * The write of a plan as steps: each one resumed inside a write scope of one open transaction
+ * (the last one describes the change, so the entry is logged there). Between steps the caller may
+ * pause (apply-job.ts lets the event loop run); the transaction stays open across them.
+ */
+export function* applySteps(ctx: ServiceContext, sheetKind: SheetKind, plan: Plan): Generator<ApplyStep, { records: number }> {
   const kind = SHEET_KIND_RECORD[sheetKind];
   const at = nowIso(ctx);
   const records: BatchRecord[] = [];
   const vendors = new Set<string>();
+  const total = plan.adds.length + plan.updates.length;
   for (const p of plan.people) {
     const person = { ...p, createdAt: at, updatedAt: at, deletedAt: null };
     insertRecord(ctx.db, 'person', person);
@@ -84,28 +112,46 @@ export function applyPlan(ctx: ServiceContext, sheetKind: SheetKind, plan: Plan)
   const bulk = adds.length >= BULK_ADDS && adds.length >= countRecords(ctx.db, kind);
   const fields = addedFields(kind);
   const vendorAt = kind === 'vendor' ? 0 : fields.indexOf('vendorId');
-  const insertAll = () => {
-    insertAdded(ctx.db, kind, adds, at);
-    for (const values of adds) {
+  const insertSome = (some: readonly unknown[][]) => {
+    insertAdded(ctx.db, kind, some, at);
+    for (const values of some) {
       if (!bulk) indexRecord(ctx.db, kind, Object.fromEntries(fields.map((f, i) => [f, values[i]])));
       records.push({ kind, id: values[0] as string, fields: CREATED });
       vendors.add(String(values[vendorAt] ?? ''));
     }
   };
-  if (adds.length < BULK_ADDS) insertAll();
+  const writing = `Writing ${total.toLocaleString('en')} ${kindNouns(kind).many}`;
+  if (adds.length < BULK_ADDS) insertSome(adds);
   else {
     // Many adds: the readiness counts of the new rows taken in one statement, not one trigger per
     // row, and a page cache no larger than the write needs.
-    withBulkCache(ctx.db, () => {
-      const rebuild = bulk ? dropIndexes(ctx.db, [TABLE[kind]]) : null;
+    const setCacheBack = setBulkCache(ctx.db);
+    try {
+      const rebuild = bulk ? dropIndexesEach(ctx.db, [TABLE[kind]]) : null;
       const before = lastRowid(ctx.db, kind);
-      insertCounted(ctx.db, TABLE[kind], insertAll);
-      if (rebuild) {
-        rebuild();
-        indexKindInBulk(ctx.db, kind, before);
+      const putCountsBack = setCountsAside(ctx.db, TABLE[kind]);
+      for (let i = 0; i < adds.length; i += RECORDS_PER_STEP) {
+        insertSome(adds.slice(i, i + RECORDS_PER_STEP));
+        yield { step: writing, done: Math.min(i + RECORDS_PER_STEP, adds.length), total };
       }
-    });
+      putCountsBack();
+      if (rebuild) {
+        for (const build of rebuild) {
+          yield { step: 'Building indexes', done: adds.length, total };
+          build();
+        }
+        yield { step: 'Indexing for search', done: 0, total: adds.length };
+        const last = lastRowid(ctx.db, kind);
+        for (let from = before; from < last; from += RECORDS_PER_STEP) {
+          indexKindInBulk(ctx.db, kind, from, Math.min(from + RECORDS_PER_STEP, last));
+          yield { step: 'Indexing for search', done: Math.min(from + RECORDS_PER_STEP, last) - before, total: adds.length };
+        }
+      }
+    } finally {
+      setCacheBack();
+    }
   }
+  let updated = 0;
   for (const u of plan.updates) {
     const after = { ...u.before, ...u.changes, updatedAt: at };
     updateRecord(ctx.db, kind, u.id, u.changes, at);
@@ -113,8 +159,10 @@ export function applyPlan(ctx: ServiceContext, sheetKind: SheetKind, plan: Plan)
     follow(ctx, kind, u.id, u.before, after, Object.keys(u.changes), at);
     records.push({ kind, id: u.id, fields: Object.fromEntries(Object.keys(u.changes).map((f) => [f, { from: u.before[f] ?? null, to: u.changes[f] ?? null }])) });
     vendors.add(kind === 'vendor' ? u.id : String(u.before.vendorId ?? ''));
+    if (++updated % RECORDS_PER_STEP === 0) yield { step: writing, done: adds.length + updated, total };
   }
   vendors.delete('');
+  yield { step: 'Saving', done: total, total };
   const { preview } = plan;
   const changes: BatchChanges = { file: preview.fileName, sha256: preview.sha256, sheetKind, at, records };
   describeChange(ctx, {

@@ -67,6 +67,9 @@ export const keptSheet = (db: Db, key: string) => sheets.get(db, key);
 /** Keeps a plan made while the workbook stood at its `stamp` (taken before planning started). */
 export const keepPlan = (db: Db, key: string, value: KeptPlan) => plans.keep(db, key, value);
 
+/** The kept plan for this key, left kept (an apply looks at its size before deciding how to write it). */
+export const peekPlan = (db: Db, key: string): KeptPlan | null => plans.get(db, key);
+
 /**
  * Takes the kept plan for this key if the workbook has not changed since it was made. Taking it
  * lets go of it and of the sheet it came from: the apply writes it, or plans again.

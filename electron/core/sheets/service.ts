@@ -46,7 +46,7 @@ function rekey(columns: Record<string, string | null>, headers: readonly string[
   return Object.fromEntries(headers.map((h) => [h, byNorm.get(norm(h)) ?? null]));
 }
 
-async function readTable(src: ResolvedSource, req: SheetRequest): Promise<{ read: ReadSheet; table: Table }> {
+export async function readTable(src: ResolvedSource, req: SheetRequest): Promise<{ read: ReadSheet; table: Table }> {
   const read = await readSource(src, req.sheet);
   return { read, table: tableOf(SHEET_KIND_RECORD[req.kind], read.grid, read.fileName, req.headerRow) };
 }
@@ -133,27 +133,37 @@ export async function applySheet(ctx: ServiceContext, src: ResolvedSource, req: 
   });
 }
 
+/** What an apply answers whatever it wrote: the dry run's counts and refusals. */
+export function appliedNothing(p: SheetPreview, applied: boolean): SheetApplyResult {
+  return { added: p.added, updated: p.updated, unchanged: p.unchanged, refused: p.refused, fileName: p.fileName, sha256: p.sha256, applied, peopleCreated: 0, activityId: null };
+}
+
+/** Whether a plan may be written: a single refused row (or a date order still to choose) means nothing is. */
+export const writable = (p: SheetPreview) => p.refusedRows === 0 && !p.needsDateOrder;
+
+/** Remembers the mapping under the sheet's header set, for the next file from the same source (inside the apply's write). */
+export function rememberMapping(ctx: ServiceContext, req: SheetRequest, mapping: SheetMapping, headers: string[], fileName: string): void {
+  const sourceKey = sourceKeyOf(req.kind, headers);
+  const stored = getSheetMapping(ctx.db, sourceKey);
+  const previous = stored ? parseRemembered(stored, sourceKey) : null;
+  // Cells fixed by hand belong to this file's rows, not to the next file with the same headers.
+  const { overrides: _fixedCells, ...kept } = mapping;
+  const remembered: RememberedMapping = {
+    id: previous?.id ?? ctx.newId(), kind: req.kind, sourceKey, fileName, headers, mapping: kept, updatedAt: nowIso(ctx),
+  };
+  putSheetMapping(ctx.db, sourceKey, JSON.stringify(remembered));
+}
+
 /** The write transaction: the plan (made or checked inside it), the remembered mapping, the records. */
 function writePlan(ctx: ServiceContext, req: SheetRequest, mapping: SheetMapping, planned: () => Pick<KeptPlan, 'plan' | 'headers'>): SheetApplyResult {
   const result = inWrite(ctx, (): SheetApplyResult => {
     const { plan, headers } = planned();
     const p = plan.preview;
-    const base = { added: p.added, updated: p.updated, unchanged: p.unchanged, refused: p.refused, fileName: p.fileName, sha256: p.sha256 };
-    if (p.refusedRows > 0 || p.needsDateOrder) {
-      return { ...base, applied: false, peopleCreated: 0, activityId: null };
-    }
-    const sourceKey = sourceKeyOf(req.kind, headers);
-    const stored = getSheetMapping(ctx.db, sourceKey);
-    const previous = stored ? parseRemembered(stored, sourceKey) : null;
-    // Cells fixed by hand belong to this file's rows, not to the next file with the same headers.
-    const { overrides: _fixedCells, ...kept } = mapping;
-    const remembered: RememberedMapping = {
-      id: previous?.id ?? ctx.newId(), kind: req.kind, sourceKey, fileName: p.fileName, headers, mapping: kept, updatedAt: nowIso(ctx),
-    };
-    putSheetMapping(ctx.db, sourceKey, JSON.stringify(remembered));
-    if (p.added + p.updated === 0) return { ...base, applied: true, peopleCreated: 0, activityId: null };
+    if (!writable(p)) return appliedNothing(p, false);
+    rememberMapping(ctx, req, mapping, headers, p.fileName);
+    if (p.added + p.updated === 0) return appliedNothing(p, true);
     applyPlan(ctx, req.kind, plan);
-    return { ...base, applied: true, peopleCreated: plan.people.length, activityId: null };
+    return { ...appliedNothing(p, true), peopleCreated: plan.people.length };
   });
   // The entry is written as the transaction commits: look it up after.
   return result.applied && result.added + result.updated > 0 ? { ...result, activityId: lastSheetImportId(ctx.db) } : result;

@@ -53,26 +53,34 @@ const KEPT_COUNTS: Record<string, { counts: string; columns: string; values: str
 };
 
 /**
- * Inserts many rows into a table with its count trigger set aside, then counts the new rows in one
- * grouped statement: a trigger upserting the counts once per row is a third of a 100,000-row load.
- * It runs as one savepoint (a transaction of its own outside one): the trigger is put back from
- * its own stored text before it ends, and a failure rolls its removal back with the rows, so no
- * other write ever runs without it. New rows are told by their rowid (above the largest before).
+ * Sets a table's count trigger aside for a bulk insert (call inside a transaction): answers the
+ * function that puts the trigger back from its own stored text and counts the rows inserted since
+ * in one grouped statement. A trigger upserting the counts once per row is a third of a
+ * 100,000-row load. A failure before it is called rolls the removal back with the rows, so no
+ * other write ever runs without the trigger. New rows are told by their rowid (above the largest before).
  */
-export function insertCounted<T>(db: Db, table: string, insert: () => T): T {
+export function setCountsAside(db: Db, table: string): () => void {
   const kept = KEPT_COUNTS[table];
   const trigger = kept
     ? db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name = ?").pluck().get(table, `${kept.counts}_insert`) as string | undefined
     : undefined;
-  if (!kept || !trigger) return insert();
-  return db.transaction(() => {
-    const after = db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${table}`).pluck().get() as number;
-    db.exec(`DROP TRIGGER ${kept.counts}_insert`);
-    const result = insert();
+  if (!kept || !trigger) return () => {};
+  const after = db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${table}`).pluck().get() as number;
+  db.exec(`DROP TRIGGER ${kept.counts}_insert`);
+  return () => {
     db.exec(trigger);
     db.prepare(`INSERT INTO ${kept.counts} (${kept.columns}, n)
       SELECT ${kept.values}, count(*) FROM ${table} WHERE rowid > ? AND deleted_at IS NULL GROUP BY ${kept.values}
       ON CONFLICT DO UPDATE SET n = n + excluded.n`).run(after);
+  };
+}
+
+/** Inserts many rows with the table's count trigger set aside (setCountsAside), as one savepoint (a transaction of its own outside one). */
+export function insertCounted<T>(db: Db, table: string, insert: () => T): T {
+  return db.transaction(() => {
+    const putBack = setCountsAside(db, table);
+    const result = insert();
+    putBack();
     return result;
   })();
 }

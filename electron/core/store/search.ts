@@ -70,15 +70,16 @@ export function rebuildSearch(db: Db): void {
 /**
  * Indexes the live records of a kind in two statements: all of them (a rebuild, the index empty),
  * or the rows after `afterRowid` (a bulk import's new records, just inserted in this transaction:
- * told by their rowid, which needs no scan of the whole table and its index entries).
+ * told by their rowid, which needs no scan of the whole table and its index entries), up to
+ * `upToRowid` when given (an import indexing its rows a part at a time).
  */
-export function indexKindInBulk(db: Db, kind: RecordKind, afterRowid?: number): void {
+export function indexKindInBulk(db: Db, kind: RecordKind, afterRowid?: number, upToRowid?: number): void {
   const table = TABLE[kind];
   const vendorCol = kind === 'vendor' ? 'id' : 'vendor_id';
   const title = toColumn(TITLE_FIELD[kind]);
   const body = (SEARCH_FIELDS[kind] as readonly string[]).map((f) => `coalesce(${toColumn(f)}, '')`).join(` || char(10) || `);
-  const only = afterRowid === undefined ? '' : ' AND rowid > ?';
-  const params = afterRowid === undefined ? [] : [afterRowid];
+  const only = `${afterRowid === undefined ? '' : ' AND rowid > ?'}${upToRowid === undefined ? '' : ' AND rowid <= ?'}`;
+  const params = [afterRowid, upToRowid].filter((r) => r !== undefined);
   const first = (db.prepare('SELECT coalesce(max(rowid), 0) FROM search_docs').pluck().get() as number) + 1;
   // OR IGNORE: a record that has an entry already keeps it (an import's new records, and every
   // record of a rebuild's emptied index, have none).

@@ -1,0 +1,99 @@
+// Applying a large sheet without holding the event loop: its one transaction runs on a connection
+// of its own, and pauses between steps of some thousands of records (apply.ts applySteps), so
+// every face of this backend keeps answering while 100,000 records land. Reads on the backend's
+// connection see the workbook as it was until the commit (WAL); its writes wait at the write
+// gate, asynchronously; a cancel before the commit rolls everything back. A small sheet is
+// written at once on the backend's connection, as any edit is.
+import { SHEET_KIND_RECORD, type SheetApplyResult, type SheetMapping } from '../../../shared/sheets';
+import type { Db } from '../store/open';
+import { beginOwnWrite, commitOwnWrite, endOwnWrite } from '../store/ownWrite';
+import { lastSheetImportId } from '../store/sheets';
+import { workbookStamp } from '../store/workbookStamp';
+import { inWrite, type ServiceContext } from '../services/context';
+import type { WriteGate } from '../pack/writeGate';
+import { applySteps, type ApplyStep } from './apply';
+import { peekPlan, planKey, takePlan, type KeptPlan } from './kept';
+import { planSheetAsync } from './plan';
+import { appliedNothing, applySheet, readTable, rememberMapping, writable, type SheetRequest } from './service';
+import { sourceSha256, type ResolvedSource } from './source';
+
+/** Fewer records than this are written at once: a pause and a connection of its own would cost more than they spare. */
+export const BACKGROUND_MIN_RECORDS = 2000;
+
+export interface ApplyJobOptions {
+  gate: WriteGate;
+  nativeBinding?: string | undefined;
+  signal: AbortSignal;
+  onStep: (s: ApplyStep) => void;
+}
+
+const cancelled = () => Object.assign(new Error('The import was cancelled; nothing was changed.'), { name: 'AbortError' });
+
+/** A plan's records to write. */
+const writesOf = (k: KeptPlan) => k.plan.adds.length + k.plan.updates.length + k.plan.people.length;
+
+/**
+ * Applies the sheet as applySheet does (the dry run's kept plan when still valid, else read and
+ * planned again inside the transaction), through the write gate; a large plan in steps on its own
+ * connection (a workbook in memory has no other connection, and is written at once).
+ */
+export async function applySheetJob(ctx: ServiceContext, src: ResolvedSource, req: SheetRequest, mapping: SheetMapping, opts: ApplyJobOptions): Promise<SheetApplyResult> {
+  const sha256 = await sourceSha256(src);
+  const key = sha256 === null ? null : planKey(req, mapping, { sha256, fileName: src.fileName });
+  const peeked = key === null ? null : peekPlan(ctx.db, key);
+  if (!peeked || writesOf(peeked) < BACKGROUND_MIN_RECORDS || !ctx.db.name || ctx.db.memory) {
+    return opts.gate.write(async () => applySheet(ctx, src, req, mapping));
+  }
+  const release = await opts.gate.hold();
+  let own: Db | null = null;
+  try {
+    if (opts.signal.aborted) throw cancelled();
+    // Taken with this backend's writes held: the plan is for the workbook as it stands, or none.
+    let kept = takePlan(ctx.db, key!);
+    own = beginOwnWrite(ctx.workbookPath, opts.nativeBinding);
+    // Another process may have committed between the check and the lock: the backend's
+    // connection sees it as a moved stamp (data_version), and the plan is made again.
+    if (kept && workbookStamp(ctx.db) !== kept.stamp) kept = null;
+    const octx: ServiceContext = { ...ctx, db: own };
+    const pause = async (s: ApplyStep) => {
+      opts.onStep(s);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (opts.signal.aborted) throw cancelled();
+    };
+    let planned: Pick<KeptPlan, 'plan' | 'headers'>;
+    if (kept) planned = kept;
+    else {
+      opts.onStep({ step: 'Reading the sheet', done: 0, total: 0 });
+      const { read, table } = await readTable(src, req);
+      const input = { db: own, kind: SHEET_KIND_RECORD[req.kind], table, mapping, fileName: read.fileName, sha256: read.sha256, vendor: req.vendor, newId: ctx.newId };
+      planned = { plan: await planSheetAsync(input, (p) => opts.onStep({ step: 'Checking rows', ...p }), opts.signal), headers: table.headers };
+    }
+    const { plan, headers } = planned;
+    const p = plan.preview;
+    if (!writable(p)) return appliedNothing(p, false);
+    inWrite(octx, () => rememberMapping(octx, req, mapping, headers, p.fileName));
+    if (p.added + p.updated > 0) {
+      const steps = applySteps(octx, req.kind, plan);
+      try {
+        // Each step in a write scope of the open transaction: the last one logs the entry.
+        for (;;) {
+          const r = inWrite(octx, () => steps.next());
+          if (r.done) break;
+          await pause(r.value);
+        }
+      } catch (e) {
+        steps.return({ records: 0 });
+        throw e;
+      }
+    }
+    if (opts.signal.aborted) throw cancelled();
+    commitOwnWrite(own);
+    return p.added + p.updated > 0 ? { ...appliedNothing(p, true), peopleCreated: plan.people.length, activityId: lastSheetImportId(ctx.db) } : appliedNothing(p, true);
+  } finally {
+    try {
+      if (own) endOwnWrite(own);
+    } finally {
+      release();
+    }
+  }
+}
