@@ -69,6 +69,27 @@ const GLPI: KnownFormatDef[] = [
     // Contract::getContractRenewalName(): 'Never', 'Tacit', 'Express'.
     values: { renewal: { Never: 'none' } },
   },
+  // The same export read as contract records (issue 11). GLPI writes Notice, Duration and
+  // Periodicity with their unit, Dropdown::getValueWithUnit(n, 'month') in
+  // src/Glpi/Search/Provider/SQLProvider.php giveItem() (at bf61ebc): "3 months", which the notice
+  // period's reader takes as amount and unit. Periodicity (the renewal term) is left out: the renewal
+  // term is read as a bare number, and "12 months" would refuse every row. Duration is the initial
+  // term, which End date (start + duration) already gives. The cost group's columns are headed
+  // "Cost - …" (the option group's name, src/Glpi/Search/Output/Spreadsheet.php at 0246b1b) and the
+  // record has no field for them. Type is the site's own contract types: those our kinds do not
+  // name are offered in the value picker.
+  {
+    tool: 'glpi', table: 'Contract', label: 'GLPI contracts export', kind: 'contracts',
+    signature: ['Associated suppliers', 'Start date', 'Duration'],
+    columns: {
+      'Name': 'title', 'ID': null, 'Number': 'reference', 'Status': null, 'Type': 'kind', 'Start date': 'start', 'Duration': null,
+      'Last update': null, 'Creation date': null, 'End date': 'initialEnd', 'Notice': 'noticeAmount', 'Periodicity': null,
+      'Invoice period': null, 'Account number': null, 'Renewal': 'renewal', 'Expiration': null, 'Expiration date + notice': null,
+      'Comments': 'notes', 'Entity': null, 'Email alarms': null, 'Child entities': null, 'Number of items': null,
+      'Associated suppliers': 'vendorId', 'Cost - Total cost': null, 'Cost - Costs': null,
+    },
+    values: { renewal: { Never: 'none' } },
+  },
   {
     tool: 'glpi', table: 'Supplier', label: 'GLPI suppliers export', kind: 'vendors',
     signature: ['Name', 'Third party type'],
@@ -110,6 +131,21 @@ const ITOP: KnownFormatDef[] = [
       'Start date': 'contractStart', 'End date': 'contractEnd', 'Cost': null, 'Cost Currency': null, 'Contract type': null,
       'Contract type Name': null, 'Contract type->Name': null, 'Billing frequency': null, 'Cost unit': null, 'Provider': null,
       'Provider Name': 'name', 'Provider->Name': 'name', 'Status': null, 'Contract sub-class': null, 'SLA': null, 'Service hours': null,
+    },
+  },
+  // The same export read as contract records (issue 11): a provider contract's provider is the
+  // vendor. Labels as en.dict.itop-service-mgmt.php has them at 007927c (Contract, ProviderContract);
+  // Contract has no notice or renewal attributes. "Provider" and "Contract type" alone head the
+  // external keys, which hold the other object's id when picked as such
+  // (core/tabularbulkexport.class.inc.php at 0e90fdb), so the named columns are read instead.
+  {
+    tool: 'itop', table: 'ProviderContract', label: 'iTop contracts export', kind: 'contracts',
+    signature: ['Provider Name|Provider->Name', 'Start date', 'End date'],
+    columns: {
+      'id': null, 'Name': 'title', 'Customer': null, 'Customer Name': null, 'Customer->Name': null, 'Description': 'notes',
+      'Start date': 'start', 'End date': 'initialEnd', 'Cost': null, 'Cost Currency': null, 'Contract type': null,
+      'Contract type Name': 'kind', 'Contract type->Name': 'kind', 'Billing frequency': null, 'Cost unit': null, 'Provider': null,
+      'Provider Name': 'vendorId', 'Provider->Name': 'vendorId', 'Status': null, 'Contract sub-class': null, 'SLA': null, 'Service hours': null,
     },
   },
   {
