@@ -7,7 +7,7 @@ import { KIND_LABEL, TITLE_FIELD } from '../../shared/records';
 import { SHEET_KIND_RECORD, type SheetInspection, type SheetJobStatus, type SheetKind, type SheetMapping, type SheetRunInput } from '../../shared/sheets';
 import { api } from '../api';
 import { runHistory } from '../app/undoKeys';
-import { plural } from '../format';
+import { formatNumber, plural } from '../format';
 import { AppDialog } from '../ui/Dialog';
 import { toast, toastError } from '../ui/toasts';
 import { sheetErrorText } from './errorText';
@@ -145,7 +145,7 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
       }
       onClose();
       const people = result.peopleCreated ? `, ${plural(result.peopleCreated, 'person', 'people')} created` : '';
-      toast(`Imported ${result.fileName}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged${people}`, {
+      toast(`Imported ${result.fileName}: ${formatNumber(result.added)} added, ${formatNumber(result.updated)} updated, ${formatNumber(result.unchanged)} unchanged${people}`, {
         label: 'Undo',
         run: () => undoImport(result.sha256),
       });

@@ -27,6 +27,8 @@ async function follow<T>(
   const { jobId } = await start;
   const cancel = () => void api['sheets.cancel']({ jobId }).catch(() => {});
   stop.addEventListener('abort', cancel, { once: true });
+  // Stopped while the job was being started: the listener came too late to hear it.
+  if (stop.aborted) cancel();
   try {
     // Cancel works from the start, before the first status answer.
     onStatus({ jobId, kind, state: 'running', step: 'Starting', rowsDone: 0, rowsTotal: 0, result: null, applied: null, error: null });

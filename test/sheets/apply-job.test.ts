@@ -122,6 +122,17 @@ describe('a large sheet applied as a job', () => {
     expect(imports()).toBe(0);
   });
 
+  it('reads and plans a large sheet on its own connection too when no dry run kept a plan for it', async () => {
+    const { jobId } = await wb.call('sheets.startApply', input(wb.file('unplanned.csv', sheet(N))));
+    const checking = await until(jobId, (s) => s.step === 'Checking rows');
+    expect(checking).toMatchObject({ state: 'running', step: 'Checking rows' });
+    await until(jobId, (s) => s.step === 'Indexing for search');
+    expect((await wb.call('process.list', { vendorId: wb.vendorId })).total).toBe(0);
+    expect(await until(jobId, () => false)).toMatchObject({ state: 'done', applied: { applied: true, added: N } });
+    expect(processes()).toBe(N);
+    expectCountsMatchRecords(wb.backend.db);
+  });
+
   it('writes a small sheet at once on the backend connection, through the same job', async () => {
     const run = await planned('small.csv', sheet(12));
     const { jobId } = await wb.call('sheets.startApply', run);

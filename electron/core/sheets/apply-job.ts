@@ -4,6 +4,7 @@
 // connection see the workbook as it was until the commit (WAL); its writes wait at the write
 // gate, asynchronously; a cancel before the commit rolls everything back. A small sheet is
 // written at once on the backend's connection, as any edit is.
+import { stat } from 'node:fs/promises';
 import { SHEET_KIND_RECORD, type SheetApplyResult, type SheetMapping } from '../../../shared/sheets';
 import type { Db } from '../store/open';
 import { beginOwnWrite, commitOwnWrite, endOwnWrite } from '../store/ownWrite';
@@ -19,12 +20,24 @@ import { sourceSha256, type ResolvedSource } from './source';
 
 /** Fewer records than this are written at once: a pause and a connection of its own would cost more than they spare. */
 export const BACKGROUND_MIN_RECORDS = 2000;
+/** A sheet of fewer bytes than this holds fewer rows than that (when there is no dry run's plan to count). */
+export const BACKGROUND_MIN_BYTES = 128 * 1024;
 
 export interface ApplyJobOptions {
   gate: WriteGate;
   nativeBinding?: string | undefined;
   signal: AbortSignal;
   onStep: (s: ApplyStep) => void;
+}
+
+/** The source's size in bytes (0 for a file that cannot be read: reading it says why). */
+async function sourceBytes(src: ResolvedSource): Promise<number> {
+  if (src.text !== undefined) return Buffer.byteLength(src.text, 'utf8');
+  try {
+    return (await stat(src.path!)).size;
+  } catch {
+    return 0;
+  }
 }
 
 const cancelled = () => Object.assign(new Error('The import was cancelled; nothing was changed.'), { name: 'AbortError' });
@@ -41,7 +54,9 @@ export async function applySheetJob(ctx: ServiceContext, src: ResolvedSource, re
   const sha256 = await sourceSha256(src);
   const key = sha256 === null ? null : planKey(req, mapping, { sha256, fileName: src.fileName });
   const peeked = key === null ? null : peekPlan(ctx.db, key);
-  if (!peeked || writesOf(peeked) < BACKGROUND_MIN_RECORDS || !ctx.db.name || ctx.db.memory) {
+  // Without a kept plan (none made, let go, or taken by a cancelled apply) the sheet's size decides.
+  const large = peeked ? writesOf(peeked) >= BACKGROUND_MIN_RECORDS : (await sourceBytes(src)) >= BACKGROUND_MIN_BYTES;
+  if (!large || ctx.db.memory) {
     return opts.gate.write(async () => applySheet(ctx, src, req, mapping));
   }
   const release = await opts.gate.hold();
@@ -49,7 +64,7 @@ export async function applySheetJob(ctx: ServiceContext, src: ResolvedSource, re
   try {
     if (opts.signal.aborted) throw cancelled();
     // Taken with this backend's writes held: the plan is for the workbook as it stands, or none.
-    let kept = takePlan(ctx.db, key!);
+    let kept = key === null ? null : takePlan(ctx.db, key);
     own = beginOwnWrite(ctx.workbookPath, opts.nativeBinding);
     // Another process may have committed between the check and the lock: the backend's
     // connection sees it as a moved stamp (data_version), and the plan is made again.
