@@ -4,7 +4,9 @@
 // the commit leaves the workbook exactly as it was. Every cell still lands as the sheet says.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SheetJobStatus } from '../../shared/sheets';
+import { createBackend } from '../../electron/core/backend';
 import { BACKGROUND_MIN_RECORDS } from '../../electron/core/sheets/apply-job';
+import { BUSY_IMPORT_MESSAGE } from '../../electron/core/store/importLock';
 import { expectCountsMatchRecords } from '../backend/readinessInput';
 import { sheetWorkbook, type SheetWorkbook } from './fixtures';
 
@@ -97,6 +99,22 @@ describe('a large sheet applied as a job', () => {
     expect(await wb.call('sheets.apply', run)).toMatchObject({ applied: true, added: N });
     expect(processes()).toBe(N + 1);
     expectCountsMatchRecords(wb.backend.db);
+  });
+
+  it('answers another process\'s writes BUSY at once while its records land, rather than letting them wait on SQLite\'s lock', async () => {
+    const run = await planned('busy.csv', sheet(N));
+    // Another face on the same workbook (the CLI, a second window): a backend of its own.
+    const other = createBackend({ workbookPath: wb.path, appVersion: '0.0.0-test' });
+    try {
+      const { jobId } = await wb.call('sheets.startApply', run);
+      await until(jobId, (s) => s.step === 'Indexing for search');
+      const refused = await other.dispatch('vendor.create', { name: 'Typed elsewhere' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'BUSY', message: BUSY_IMPORT_MESSAGE } });
+      expect(await until(jobId, () => false)).toMatchObject({ state: 'done', applied: { added: N } });
+      expect(await other.dispatch('vendor.create', { name: 'Typed elsewhere' })).toMatchObject({ ok: true });
+    } finally {
+      other.close();
+    }
   });
 
   it('plans again inside its transaction when the workbook changed since the dry run: a row typed in meanwhile is updated, not doubled', async () => {

@@ -10,7 +10,8 @@ import type { Db } from '../store/open';
 import { beginOwnWrite, commitOwnWrite, endOwnWrite } from '../store/ownWrite';
 import { lastSheetImportId } from '../store/sheets';
 import { workbookStamp } from '../store/workbookStamp';
-import { inWrite, type ServiceContext } from '../services/context';
+import { takeImportLock, type ImportLock } from '../store/importLock';
+import { inWrite, nowIso, type ServiceContext } from '../services/context';
 import type { WriteGate } from '../pack/writeGate';
 import { applySteps, type ApplyStep } from './apply';
 import { peekPlan, planKey, takePlan, type KeptPlan } from './kept';
@@ -61,8 +62,13 @@ export async function applySheetJob(ctx: ServiceContext, src: ResolvedSource, re
   }
   const release = await opts.gate.hold();
   let own: Db | null = null;
+  let lock: ImportLock | null = null;
   try {
     if (opts.signal.aborted) throw cancelled();
+    // One import at a time, as for packs; while the records land, other processes' writers are
+    // answered BUSY at once instead of waiting on SQLite's lock (this backend's wait at the gate).
+    lock = takeImportLock(ctx.workbookPath, nowIso(ctx));
+    lock.setPhase('applying');
     // Taken with this backend's writes held: the plan is for the workbook as it stands, or none.
     let kept = key === null ? null : takePlan(ctx.db, key);
     own = beginOwnWrite(ctx.workbookPath, opts.nativeBinding);
@@ -108,6 +114,7 @@ export async function applySheetJob(ctx: ServiceContext, src: ResolvedSource, re
     try {
       if (own) endOwnWrite(own);
     } finally {
+      lock?.release();
       release();
     }
   }
