@@ -57,6 +57,18 @@ describe('contracts from a sheet', () => {
     ]);
   });
 
+  it('reads a renewal term or termination assistance written with its unit, in months or years, and refuses another unit at the cell', async () => {
+    const mapping = { columns: { Agreement: 'title', Renews: 'renewal', Term: 'renewalMonths', Assistance: 'assistanceMonths' } };
+    const rows = 'MSA,tacit,12 months,6 mths\nSOW,express,1 year,18\nDPA,tacit,-----,2 yrs\n';
+    const path = wb.file('terms.csv', `Agreement,Renews,Term,Assistance\n${rows}NDA,tacit,6 weeks,\n`);
+    const p = await preview('contracts', path, mapping);
+    expect(p.refused).toEqual([{ row: 5, column: 'C (Term)', field: 'renewalMonths', message: '"6 weeks": write it in months or years' }]);
+    const ok = wb.file('terms-ok.csv', `Agreement,Renews,Term,Assistance\n${rows}`);
+    expect(await apply('contracts', ok, mapping)).toMatchObject({ applied: true, added: 3 });
+    const stored = (await wb.call('contract.list', { vendorId: wb.vendorId })).rows.sort((a, b) => a.title.localeCompare(b.title));
+    expect(stored.map((c) => [c.title, c.renewalMonths, c.assistanceMonths])).toEqual([['DPA', null, 24], ['MSA', 12, 6], ['SOW', 12, 18]]);
+  });
+
   it('has a template that maps itself back', () => {
     const headers = templateCsv('contracts').trim().split(',').map((h) => h.replace(/ \(.*$/, '').replace(/^"|"$/g, ''));
     expect(headers.slice(0, 3)).toEqual(['Vendor', 'Title', 'Kind']);

@@ -15,7 +15,7 @@ const inspect = (kind: SheetKind, path: string) => wb.call('sheets.inspect', { s
 const run = (kind: SheetKind, path: string, mapping: SheetMapping) => ({ source: { path }, kind, vendor: 'Acme Outsourcing', mapping });
 const contracts = async (vendorId: string) =>
   (await wb.call('contract.list', { vendorId })).rows.sort((a, b) => a.title.localeCompare(b.title))
-    .map((c) => [c.title, c.reference, c.kind, c.start, c.initialEnd, c.noticeAmount, c.noticeUnit, c.renewal, c.notes]);
+    .map((c) => [c.title, c.reference, c.kind, c.start, c.initialEnd, c.noticeAmount, c.noticeUnit, c.renewal, c.renewalMonths, c.notes]);
 
 // A search result of Management › Contracts exported as CSV (GLPI's default delimiter is ';'):
 // the number columns carry their unit, as Dropdown::getValueWithUnit writes it.
@@ -42,7 +42,7 @@ describe('GLPI contracts export as contracts', () => {
     expect(s.knownFormat).toEqual({ tool: 'glpi', table: 'Contract', label: 'GLPI contracts export' });
     expect(s.mapping.columns).toEqual({
       Name: 'title', Entity: null, Number: 'reference', Type: 'kind', 'Associated suppliers': 'vendorId', 'Start date': 'start', Duration: null,
-      Notice: 'noticeAmount', 'End date': 'initialEnd', Renewal: 'renewal', Periodicity: null, Comments: 'notes',
+      Notice: 'noticeAmount', 'End date': 'initialEnd', Renewal: 'renewal', Periodicity: 'renewalMonths', Comments: 'notes',
     });
     expect(s.mapping.values).toEqual({ renewal: { Never: 'none' } });
   });
@@ -56,11 +56,11 @@ describe('GLPI contracts export as contracts', () => {
     expect(p.rows.map((r) => [r.row, r.action, r.title])).toEqual([[2, 'add', 'Hosting MSA'], [3, 'add', 'Backup NDA'], [4, 'add', 'Service desk SOW']]);
     expect(await wb.call('sheets.apply', run('contracts', path, mapping))).toMatchObject({ applied: true, added: 3, refused: [] });
     expect(await contracts(initech.id)).toEqual([
-      ['Backup NDA', 'NDA-11', 'nda', '2021-02-01', '2026-01-31', 1, 'months', 'none', ''],
-      ['Hosting MSA', 'C-2021-07', 'master_agreement', '2021-01-01', '2023-12-31', 3, 'months', 'tacit', 'Hosting and backups'],
+      ['Backup NDA', 'NDA-11', 'nda', '2021-02-01', '2026-01-31', 1, 'months', 'none', null, ''],
+      ['Hosting MSA', 'C-2021-07', 'master_agreement', '2021-01-01', '2023-12-31', 3, 'months', 'tacit', 12, 'Hosting and backups'],
     ]);
     expect(await contracts(wb.vendorId)).toEqual([
-      ['Service desk SOW', 'SOW-3', 'statement_of_work', '2024-04-01', '2026-03-31', 0, 'months', 'express', 'First line'],
+      ['Service desk SOW', 'SOW-3', 'statement_of_work', '2024-04-01', '2026-03-31', 0, 'months', 'express', 12, 'First line'],
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('GLPI contracts export as contracts', () => {
     expect(p.unmatched).toEqual([{ field: 'kind', column: 'Type', values: [{ value: 'Leasing', rows: 1 }] }]);
     const mapped = { ...mapping, values: { ...mapping.values, kind: { Leasing: 'other' } } };
     expect(await wb.call('sheets.apply', run('contracts', path, mapped))).toMatchObject({ applied: true, added: 1 });
-    expect(await contracts(initech.id)).toEqual([['Printer lease', 'L-1', 'other', '2024-01-01', '2026-12-31', 2, 'months', 'tacit', '']]);
+    expect(await contracts(initech.id)).toEqual([['Printer lease', 'L-1', 'other', '2024-01-01', '2026-12-31', 2, 'months', 'tacit', 12, '']]);
   });
 
   it('still reads the same headers as vendors when the kind is vendors', async () => {
@@ -106,8 +106,8 @@ describe('iTop provider contracts export as contracts', () => {
     expect(p.rows.map((r) => [r.action, r.title])).toEqual([['add', 'Support contract 2022'], ['add', 'Stark NDA']]);
     expect(await wb.call('sheets.apply', run('contracts', path, mapping))).toMatchObject({ applied: true, added: 2 });
     expect(await contracts(stark.id)).toEqual([
-      ['Stark NDA', '', 'nda', '2022-01-15', null, null, 'days', 'none', ''],
-      ['Support contract 2022', '', 'statement_of_work', '2022-03-01', '2027-02-28', null, 'days', 'none', 'Level 2 support'],
+      ['Stark NDA', '', 'nda', '2022-01-15', null, null, 'days', 'none', null, ''],
+      ['Support contract 2022', '', 'statement_of_work', '2022-03-01', '2027-02-28', null, 'days', 'none', null, 'Level 2 support'],
     ]);
   });
 

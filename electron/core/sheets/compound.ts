@@ -1,6 +1,7 @@
 // Cells that say two things at once, as contract registers and cost sheets write them: a notice
 // period with its unit ("3 months", "90 days") and an amount with its currency ("€ 12,000.00",
-// "9 800 USD"). The cell fills its own field, and the other one too when no column fills it.
+// "9 800 USD"), and a length in months written with its unit ("12 months", "1 year"). The cell
+// fills its own field, and the other one too when no column fills it.
 import type { RecordKind } from '../../../shared/records';
 import type { Cell } from './grid';
 import { cellText, readNumber, type Read } from './values';
@@ -29,6 +30,22 @@ function notice(cell: Cell): Read<Compound> {
   return { ok: true, value: { value: Number(m[1]), also: { noticeUnit: unit } } };
 }
 
+const YEARS = new Set(['y', 'yr', 'yrs', 'year', 'years', 'jahre', 'ans']);
+
+/** A length in months, as GLPI and contract registers write it: "12 months", "1 year", "18 mths", or a bare 12. */
+function months(cell: Cell): Read<Compound> {
+  if (typeof cell === 'number') return { ok: true, value: { value: cell, also: {} } };
+  const raw = cellText(cell);
+  // GLPI writes an unset length as its empty dropdown value, a row of dashes (Dropdown::EMPTY_VALUE).
+  if (/^-+$/.test(raw.trim())) return { ok: true, value: { value: null, also: {} } };
+  const m = /^(\d+)\s*([a-z ]*?)\.?$/i.exec(raw.trim());
+  if (!m) return { ok: false, message: `"${raw}" is not a number of months (write it as 12 or 12 months)` };
+  const word = m[2]!.toLowerCase().replace(/\s+/g, '');
+  if (word === '' || UNITS[word] === 'months') return { ok: true, value: { value: Number(m[1]), also: {} } };
+  if (YEARS.has(word)) return { ok: true, value: { value: Number(m[1]) * 12, also: {} } };
+  return { ok: false, message: `"${raw}": write it in months or years` };
+}
+
 /** An amount as the exact decimal text the schema keeps (two decimals at most), with the currency it names. */
 function amount(cell: Cell): Read<Compound> {
   const n = readNumber(cell);
@@ -41,7 +58,7 @@ function amount(cell: Cell): Read<Compound> {
 }
 
 const READERS: Partial<Record<RecordKind, Record<string, (cell: Cell) => Read<Compound>>>> = {
-  contract: { noticeAmount: notice },
+  contract: { noticeAmount: notice, renewalMonths: months, assistanceMonths: months },
   cost: { amount },
 };
 

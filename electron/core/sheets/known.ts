@@ -72,8 +72,7 @@ const GLPI: KnownFormatDef[] = [
   // The same export read as contract records (issue 11). GLPI writes Notice, Duration and
   // Periodicity with their unit, Dropdown::getValueWithUnit(n, 'month') in
   // src/Glpi/Search/Provider/SQLProvider.php giveItem() (at bf61ebc): "3 months", which the notice
-  // period's reader takes as amount and unit. Periodicity (the renewal term) is left out: the renewal
-  // term is read as a bare number, and "12 months" would refuse every row. Duration is the initial
+  // period's reader takes as amount and unit, and the renewal term's as months. Duration is the initial
   // term, which End date (start + duration) already gives. The cost group's columns are headed
   // "Cost - …" (the option group's name, src/Glpi/Search/Output/Spreadsheet.php at 0246b1b) and the
   // record has no field for them. Type is the site's own contract types: those our kinds do not
@@ -83,7 +82,7 @@ const GLPI: KnownFormatDef[] = [
     signature: ['Associated suppliers', 'Start date', 'Duration'],
     columns: {
       'Name': 'title', 'ID': null, 'Number': 'reference', 'Status': null, 'Type': 'kind', 'Start date': 'start', 'Duration': null,
-      'Last update': null, 'Creation date': null, 'End date': 'initialEnd', 'Notice': 'noticeAmount', 'Periodicity': null,
+      'Last update': null, 'Creation date': null, 'End date': 'initialEnd', 'Notice': 'noticeAmount', 'Periodicity': 'renewalMonths',
       'Invoice period': null, 'Account number': null, 'Renewal': 'renewal', 'Expiration': null, 'Expiration date + notice': null,
       'Comments': 'notes', 'Entity': null, 'Email alarms': null, 'Child entities': null, 'Number of items': null,
       'Associated suppliers': 'vendorId', 'Cost - Total cost': null, 'Cost - Costs': null,
