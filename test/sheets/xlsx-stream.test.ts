@@ -102,6 +102,14 @@ describe('streamed XLSX reader', () => {
     await expect(read({ rows: '<row r="7"><c r="XFD7"><v>1</v></c></row>' })).rejects.toThrow(/^w\.xlsx \(row 7, column GS\): has 16384 columns, more than the 200 allowed/);
   });
 
+  it('places a cell by a reference of up to three letters, and refuses one that is no reference, naming its row', async () => {
+    const g = await read({ rows: `<row r="3"><c r="AB3"><v>1</v></c><c r="GR3"><v>2</v></c></row>` });
+    expect(g.rows[0]!.cells.flatMap((c, i) => (c === null ? [] : [[i, c]]))).toEqual([[27, 1], [199, 2]]);
+    for (const ref of ['a3', 'AAAA3', 'A3B', '3', 'B']) {
+      await expect(read({ rows: `<row r="3"><c r="${ref}"><v>1</v></c></row>` })).rejects.toThrow(`w.xlsx (row 3): has a cell with the reference "${ref}". Nothing was imported.`);
+    }
+  });
+
   it('refuses a worksheet that is not well-formed XML, naming the part', async () => {
     await expect(read({ rows: '<row r="1"><c r="A1"><v>1</c></row>' })).rejects.toThrow(/w\.xlsx: is a damaged workbook: its part "xl\/worksheets\/sheet1\.xml" is not well-formed XML/);
   });

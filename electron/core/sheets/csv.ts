@@ -7,6 +7,12 @@ import { GridBuilder, sheetError, type Grid } from './grid';
 /** The delimiters a file may use, in the order papaparse tries them. */
 export const DELIMITERS = [',', ';', '\t', '|'];
 
+/** Whether papaparse found a quoted field that is never closed (a loop here, not a closure made for every row read). */
+function unclosedQuote(errors: readonly Papa.ParseError[]): boolean {
+  for (const e of errors) if (e.type === 'Quotes') return true;
+  return false;
+}
+
 /** Reads the text row by row (papaparse's step: no array of every line first); a refusal thrown in a step ends the parse. */
 export function readTextSheet(text: string, fileName: string, format: SheetFormat, encoding: string | null): Grid {
   const builder = new GridBuilder(fileName);
@@ -22,7 +28,7 @@ export function readTextSheet(text: string, fileName: string, format: SheetForma
     skipEmptyLines: false,
     step: (result) => {
       row++;
-      if (result.errors.some((e) => e.type === 'Quotes')) throw sheetError(fileName, 'has a quoted field that is never closed', { row });
+      if (result.errors.length > 0 && unclosedQuote(result.errors)) throw sheetError(fileName, 'has a quoted field that is never closed', { row });
       builder.add(row, result.data);
     },
   });

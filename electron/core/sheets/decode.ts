@@ -2,6 +2,7 @@
 // "Unicode text" writes it); without one, UTF-16 shows as NUL bytes in every other place, text
 // that is valid UTF-8 is UTF-8, and anything else is taken as Windows-1252 (Excel's "CSV" on a
 // Western Windows), which decodes every byte.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -20,12 +21,8 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
   }
   if (n >= 4 && oddNul > n / 8 && evenNul === 0) return { encoding: 'utf-16le', bom: 0 };
   if (n >= 4 && evenNul > n / 8 && oddNul === 0) return { encoding: 'utf-16be', bom: 0 };
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { encoding: 'utf-8', bom: 0 };
-  } catch {
-    return { encoding: 'windows-1252', bom: 0 };
-  }
+  // Checked without decoding: the text is decoded once, by decodeText.
+  return { encoding: isUtf8(bytes) ? 'utf-8' : 'windows-1252', bom: 0 };
 }
 
 export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding } {

@@ -3,7 +3,13 @@
 import type { Db } from '../store/open';
 import { liveDocumentTitles, livePeopleNames, liveVendorNames } from '../store/sheets';
 
-const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+/** Whitespace the key would change: a run of two or more, or a single one that is not a plain space. */
+const ODD_SPACE = /\s\s|[^\S ]/;
+/** Trimmed, each run of whitespace one space, lower case; the replace (a new string) only for a text that needs it, as most do not. */
+const key = (s: string) => {
+  const t = s.trim();
+  return (ODD_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t).toLowerCase();
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
 

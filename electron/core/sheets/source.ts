@@ -68,15 +68,20 @@ export async function readSource(src: ResolvedSource, sheet: string | undefined)
   } finally {
     await fh.close();
   }
-  const sha256 = await sha256File(path);
-  if (head[0] === 0x50 && head[1] === 0x4b) return { grid: await readXlsxSheet(path, fileName, sheet), fileName, sha256 };
+  if (head[0] === 0x50 && head[1] === 0x4b) {
+    const sha256 = await sha256File(path);
+    return { grid: await readXlsxSheet(path, fileName, sheet), fileName, sha256 };
+  }
   // The bytes decide what a sheet is, but a name that promises a workbook is never read as text:
   // an .xls saved as HTML or tab text, or a damaged .xlsx, would come in as one odd column.
   const ext = extname(fileName).toLowerCase();
   if (head.readUInt32BE(0) === 0xd0cf11e0 || ext === '.xls') throw sheetError(fileName, 'is an old Excel .xls workbook: save it as .xlsx or CSV');
   if (XLSX_EXTENSIONS.has(ext)) throw sheetError(fileName, `is named ${ext} but is not an Excel workbook (it is not a zip): save it as .xlsx or CSV again`);
   if (size > MAX_TEXT_SHEET_BYTES) throw sheetError(fileName, `is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_TEXT_SHEET_BYTES / 1024 / 1024} MB a text sheet may be`);
-  const { text, encoding } = decodeText(await readFile(path));
+  // A text sheet is read whole, so its hash is of the very bytes read (the file is not read twice).
+  const bytes = await readFile(path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { text, encoding } = decodeText(bytes);
   if (looksBinary(text)) throw sheetError(fileName, 'is not a sheet (CSV, TSV or XLSX)');
   return { grid: readTextSheet(text, fileName, 'csv', encoding), fileName, sha256 };
 }

@@ -60,10 +60,9 @@ export function columnsOf(table: Table): SheetColumn[] {
     const samples: string[] = [];
     for (const r of table.rows) {
       const c = r.cells[index];
-      if (c !== undefined && !isEmptyCell(c)) {
-        const t = cellText(c);
-        if (t && !samples.includes(t)) samples.push(t.length > 80 ? `${t.slice(0, 79)}…` : t);
-      }
+      // An empty cell's text is '' (as is a formula's or an error's): one trim per cell tells them all.
+      const t = c === undefined ? '' : cellText(c);
+      if (t && !samples.includes(t)) samples.push(t.length > 80 ? `${t.slice(0, 79)}…` : t);
       if (samples.length >= SAMPLES_PER_COLUMN) break;
     }
     return { index, letter: columnLetter(index), header, samples };
