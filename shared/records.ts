@@ -355,6 +355,9 @@ export interface FieldRuleIssue {
   message: string;
 }
 
+/** The kinds crossFieldIssues has rules for. */
+const KINDS_WITH_FIELD_RULES: ReadonlySet<RecordKind> = new Set(['vendor', 'notice', 'cost', 'access', 'dataset', 'contract']);
+
 /**
  * The rules between fields of a record. The API's create and update schemas apply them to what
  * they are given; the records service applies them again to the stored record with the changes
@@ -362,6 +365,8 @@ export interface FieldRuleIssue {
  * `changed` names the fields the user changed: the issue goes to the one they touched.
  */
 export function crossFieldIssues(kind: RecordKind, values: Record<string, unknown>, changed?: readonly string[]): FieldRuleIssue[] {
+  // Most kinds have no rule between fields: answered before the helpers below are made (a sheet's dry run asks once per row).
+  if (!KINDS_WITH_FIELD_RULES.has(kind)) return [];
   const only = (field: string, other: string) => changed !== undefined && changed.includes(field) && !changed.includes(other);
   const ordered = (first: string, second: string, firstMessage: string, secondMessage: string): FieldRuleIssue[] => {
     const a = values[first];
