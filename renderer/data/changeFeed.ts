@@ -2,7 +2,7 @@
 // made stale (queryKeys.ts says which), and tells the watchers of keys that are not TanStack
 // queries (a paged table's own cache). An event for every kind, or a gap in the events' sequence
 // (one was missed: a dropped connection, a restarted backend), makes everything stale.
-import type { QueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient } from '@tanstack/react-query';
 import { ALL_KINDS, type ChangeEvent } from '../../shared/changes';
 import { isStaleAfter } from './queryKeys';
 
@@ -22,7 +22,17 @@ export class ChangeFeed {
       this.everythingStale();
       return;
     }
-    void this.client.invalidateQueries({ predicate: (query) => isStaleAfter(event, query.queryKey) });
+    const predicate = (query: Query) => isStaleAfter(event, query.queryKey);
+    // A first load under way is joined, not restarted, by an invalidation (TanStack Query restarts
+    // only a refetch of data it holds), and it may have read the workbook before this change
+    // landed (a notice's attachments, asked for while its letter was still uploading): once it has
+    // settled it is loaded again.
+    for (const query of this.client.getQueryCache().findAll({ predicate, fetchStatus: 'fetching' })) {
+      if (query.state.data !== undefined) continue;
+      const again = () => void this.client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      void query.promise?.then(again, again);
+    }
+    void this.client.invalidateQueries({ predicate });
     for (const w of [...this.watchers]) if (isStaleAfter(event, w.key)) w.stale();
   }
 

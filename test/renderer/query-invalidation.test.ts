@@ -1,8 +1,8 @@
 // The renderer's data layer: query keys built in one place, and which queries a change event makes
 // stale (a process of vendor A: A's process list and the dashboard, not vendor B's documents; a
 // missed event or an import: everything).
-import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ALL_KINDS, type ChangeEvent } from '../../shared/changes';
 import { ChangeFeed } from '../../renderer/data/changeFeed';
 import { isStaleAfter, queryKey } from '../../renderer/data/queryKeys';
@@ -125,6 +125,22 @@ describe('ChangeFeed', () => {
     const invalidated = seeded([documentsB]);
     new ChangeFeed(client).receive(event(1, { kinds: ALL_KINDS }));
     expect(invalidated(documentsB)).toBe(true);
+  });
+
+  it('loads again a first load that was under way when the event came, instead of keeping what it read before the change', async () => {
+    seeded([]);
+    const key = queryKey('attachment.list', { noticeId: P1 });
+    const answers: ((rows: string[]) => void)[] = [];
+    const observer = new QueryObserver(client, { queryKey: key, queryFn: () => new Promise<string[]>((resolve) => answers.push(resolve)) });
+    const stop = observer.subscribe(() => {});
+    expect(answers).toHaveLength(1);
+    new ChangeFeed(client).receive(event(1, { kinds: ['notice'], ids: [P1], summary: 'Attached “letter.pdf” to notice' }));
+    // The first load answers what it read before the letter landed; the feed asks again.
+    answers[0]!([]);
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    answers[1]!(['letter.pdf']);
+    await vi.waitFor(() => expect(client.getQueryData(key)).toEqual(['letter.pdf']));
+    stop();
   });
 
   it('tells the watchers of keys outside the cache, until they stop watching', () => {
