@@ -4,6 +4,8 @@
 // the commit leaves the workbook exactly as it was. Every cell still lands as the sheet says.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SheetJobStatus } from '../../shared/sheets';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { createBackend } from '../../electron/core/backend';
 import { BACKGROUND_MIN_RECORDS } from '../../electron/core/sheets/apply-job';
 import { BUSY_IMPORT_MESSAGE } from '../../electron/core/store/importLock';
@@ -114,6 +116,21 @@ describe('a large sheet applied as a job', () => {
       expect(await other.dispatch('vendor.create', { name: 'Typed elsewhere' })).toMatchObject({ ok: true });
     } finally {
       other.close();
+    }
+  });
+
+  it('lands in its own workbook, and ends as done, when another workbook is opened while it writes', async () => {
+    const run = await planned('switch.csv', sheet(N));
+    const { jobId } = await wb.call('sheets.startApply', run);
+    await until(jobId, (s) => s.step === 'Indexing for search');
+    wb.backend.switchWorkbook(join(wb.dir, 'other.sqlite'));
+    expect(await until(jobId, () => false)).toMatchObject({ state: 'done', applied: { applied: true, added: N, activityId: expect.any(String) } });
+    expect(processes()).toBe(0);
+    const first = new Database(wb.path, { readonly: true });
+    try {
+      expect(first.prepare('SELECT count(*) FROM processes').pluck().get()).toBe(N);
+    } finally {
+      first.close();
     }
   });
 

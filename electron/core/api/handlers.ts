@@ -110,6 +110,8 @@ const applyJobOptions = (env: HandlerEnv) => ({ gate: env.packs.writeGate, nativ
  * the faces from its entry on, and made the step an undo takes back, as the dispatcher would.
  */
 function announceOwnWrite(env: HandlerEnv, activityId: string, method: MethodName): void {
+  // Another workbook opened while the job ran: its faces and its history are not this one's.
+  if (!env.ctx.db.open) return;
   const entry = activityEntry(env.ctx.db, activityId);
   if (!entry) return;
   env.packs.announceWrite(entry.seq - 1);

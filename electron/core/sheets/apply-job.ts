@@ -108,8 +108,10 @@ export async function applySheetJob(ctx: ServiceContext, src: ResolvedSource, re
       }
     }
     if (opts.signal.aborted) throw cancelled();
+    // Its entry, read on this connection before the commit: the backend's may be closed by then (another workbook opened).
+    const activityId = p.added + p.updated > 0 ? lastSheetImportId(own) : null;
     commitOwnWrite(own);
-    return p.added + p.updated > 0 ? { ...appliedNothing(p, true), peopleCreated: plan.people.length, activityId: lastSheetImportId(ctx.db) } : appliedNothing(p, true);
+    return activityId ? { ...appliedNothing(p, true), peopleCreated: plan.people.length, activityId } : appliedNothing(p, true);
   } finally {
     try {
       if (own) endOwnWrite(own);

@@ -36,7 +36,12 @@ export class SheetJobs {
   ): { jobId: string } {
     return this.run('apply', async (signal, progress) => {
       const result = await applySheetJob(ctx, src, req, mapping, { ...opts, signal, onStep: (s) => progress(s.step, s.done, s.total) });
-      if (result.activityId) opts.committed?.(result.activityId);
+      // The import has landed: telling the faces may fail (another workbook opened meanwhile), the job does not.
+      try {
+        if (result.activityId) opts.committed?.(result.activityId);
+      } catch (e) {
+        console.error('Handover Workbook: announcing a sheet import failed', e);
+      }
       return result;
     });
   }
