@@ -29,6 +29,7 @@ import type { PackKeys } from './encrypted';
 import { exportPack, packDestinationRules } from './export';
 import { APPLY_RUNNING, CANCEL_REQUESTED, COMMITTING } from './import';
 import type { FromWorker, WorkerTask, WorkerTaskKind } from './worker-task';
+import { Uploads } from './uploads';
 import { WriteGate } from './writeGate';
 import { workbookSigner, type SigningKeyStore } from './signingKey';
 
@@ -76,13 +77,6 @@ interface Job {
   finishedAt: number | null;
 }
 
-interface Upload {
-  path: string;
-  size: number;
-  complete: boolean;
-  createdAt: number;
-}
-
 /** Finished jobs and uploads older than this are forgotten and their files removed. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /** Running jobs of one kind at most (each export or worker holds a connection and a core). */
@@ -102,7 +96,7 @@ function toErrorBody(e: unknown, writingTo: string): ApiErrorBody {
 export class PackJobs {
   readonly allowPaths: boolean;
   private readonly jobs = new Map<string, Job>();
-  private readonly uploads = new Map<string, Upload>();
+  private readonly uploads = new Uploads();
   private temp: string | null = null;
   private readonly confirmed = new Map<string, number>();
   /** The writes of this backend's faces pass it; its own import holds it while applying. */
@@ -128,7 +122,7 @@ export class PackJobs {
         this.jobs.delete(id);
       }
     }
-    for (const [id, u] of this.uploads) if (u.createdAt < old) this.discardUpload(id);
+    this.uploads.sweep(old);
   }
 
   /**
@@ -406,37 +400,20 @@ export class PackJobs {
   /** Browser face: a new upload's id and the file its bytes go to. */
   beginUpload(): { id: string; path: string } {
     this.sweep();
-    const id = randomUUID();
-    const dir = join(this.tempDir(), 'uploads');
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${id}.zip`);
-    this.uploads.set(id, { path, size: 0, complete: false, createdAt: Date.now() });
-    return { id, path };
+    return this.uploads.begin(join(this.tempDir(), 'uploads'));
   }
 
   completeUpload(id: string, size: number): void {
-    const u = this.uploads.get(id);
-    if (u) {
-      u.size = size;
-      u.complete = true;
-    }
+    this.uploads.complete(id, size);
   }
 
   discardUpload(id: string): boolean {
-    const u = this.uploads.get(id);
-    if (!u) return false;
-    rmSync(u.path, { force: true });
-    this.uploads.delete(id);
-    return true;
+    return this.uploads.discard(id);
   }
 
   /** The file a pack input names: an upload of this face, or a path where paths are allowed. */
   sourcePath(input: { path?: string | undefined; upload?: string | undefined }): string {
-    if (input.upload !== undefined) {
-      const u = this.uploads.get(input.upload);
-      if (!u || !u.complete) throw new ApiError('NOT_FOUND', `No finished upload ${input.upload}`, [{ field: 'upload', message: 'is not a finished upload' }]);
-      return u.path;
-    }
+    if (input.upload !== undefined) return this.uploads.path(input.upload);
     const path = this.checkedPath(input.path ?? '', 'path');
     if (!existsSync(path) || !statSync(path).isFile()) throw new ApiError('NOT_FOUND', `path: no file at ${path}`, [{ field: 'path', message: 'is not a file' }]);
     return path;
