@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBackend } from '../../electron/core/backend';
 import { BACKGROUND_MIN_RECORDS } from '../../electron/core/sheets/apply-job';
-import { BUSY_IMPORT_MESSAGE } from '../../electron/core/store/importLock';
+import { BUSY_IMPORT_MESSAGE, takeImportLock } from '../../electron/core/store/importLock';
 import { expectCountsMatchRecords } from '../backend/readinessInput';
 import { sheetWorkbook, type SheetWorkbook } from './fixtures';
 
@@ -74,8 +74,11 @@ describe('a large sheet applied as a job', () => {
     // The indexes and the count trigger set aside for the load are back.
     const schema = wb.backend.db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'processes' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name").pluck().all();
     expect(schema).toEqual(expect.arrayContaining(['processes_vendor', 'processes_readiness', 'readiness_process_counts_insert']));
-    // Announced to the faces, and the step Undo takes back.
-    expect(events.length).toBeGreaterThan(0);
+    // Announced to the faces once each, in the order they landed: the import, then the edit that
+    // waited for it; Undo takes back the edit first, then the whole import.
+    expect(events).toHaveLength(2);
+    expect((await wb.call('history.state', {})).undo?.summary).toContain('Updated vendor');
+    await wb.call('history.undo', {});
     const { undo } = await wb.call('history.state', {});
     expect(undo?.summary).toContain(end.applied!.sha256);
     await wb.call('history.undo', {});
@@ -175,6 +178,19 @@ describe('a large sheet applied as a job', () => {
     expect(end).toMatchObject({ kind: 'apply', state: 'done', applied: { applied: true, added: 12 } });
     const { undo } = await wb.call('history.state', {});
     expect(undo?.summary).toContain(end.applied!.sha256);
+  });
+
+  it('answers a small sheet BUSY, writing nothing, while another process applies an import', async () => {
+    const run = await planned('small-busy.csv', sheet(12));
+    const other = takeImportLock(wb.path, '2026-12-01T10:00:00.000Z');
+    try {
+      other.setPhase('applying');
+      const { jobId } = await wb.call('sheets.startApply', run);
+      expect(await until(jobId, () => false)).toMatchObject({ state: 'failed', error: { code: 'BUSY', message: BUSY_IMPORT_MESSAGE } });
+      expect(processes()).toBe(0);
+    } finally {
+      other.release();
+    }
   });
 
   it('names the job it does not know', async () => {

@@ -10,25 +10,32 @@ import type { Db } from '../store/open';
 import { beginOwnWrite, commitOwnWrite, endOwnWrite } from '../store/ownWrite';
 import { lastSheetImportId } from '../store/sheets';
 import { workbookStamp } from '../store/workbookStamp';
-import { takeImportLock, type ImportLock } from '../store/importLock';
+import { BUSY_IMPORT_MESSAGE, importBeingApplied, takeImportLock, type ImportLock } from '../store/importLock';
+import { ApiError } from '../../../shared/errors';
 import { inWrite, nowIso, type ServiceContext } from '../services/context';
 import type { WriteGate } from '../pack/writeGate';
 import { applySteps, type ApplyStep } from './apply';
 import { peekPlan, planKey, takePlan, type KeptPlan } from './kept';
 import { planSheetAsync } from './plan';
-import { appliedNothing, applySheet, readTable, rememberMapping, writable, type SheetRequest } from './service';
+import { applySheet, resultOf, readTable, rememberMapping, writable, type SheetRequest } from './service';
 import { sourceSha256, type ResolvedSource } from './source';
 
 /** Fewer records than this are written at once: a pause and a connection of its own would cost more than they spare. */
 export const BACKGROUND_MIN_RECORDS = 2000;
 /** A sheet of fewer bytes than this holds fewer rows than that (when there is no dry run's plan to count). */
-export const BACKGROUND_MIN_BYTES = 128 * 1024;
+const BACKGROUND_MIN_BYTES = 128 * 1024;
 
 export interface ApplyJobOptions {
   gate: WriteGate;
   nativeBinding?: string | undefined;
   signal: AbortSignal;
   onStep: (s: ApplyStep) => void;
+  /**
+   * Told the activity entry as soon as the import has committed, while this backend's writes are
+   * still held: a write waiting at the gate lands (and is announced, and undone) after it. Its
+   * failure (another workbook opened meanwhile) does not fail the landed import.
+   */
+  committed?: (activityId: string) => void;
 }
 
 /** The source's size in bytes (0 for a file that cannot be read: reading it says why). */
@@ -38,6 +45,15 @@ async function sourceBytes(src: ResolvedSource): Promise<number> {
     return (await stat(src.path!)).size;
   } catch {
     return 0;
+  }
+}
+
+/** Tells the job's caller of a landed import (see ApplyJobOptions.committed). */
+function announce(opts: ApplyJobOptions, result: SheetApplyResult): void {
+  try {
+    if (result.activityId) opts.committed?.(result.activityId);
+  } catch (e) {
+    console.error('Handover Workbook: announcing a sheet import failed', e);
   }
 }
 
@@ -58,8 +74,17 @@ export async function applySheetJob(ctx: ServiceContext, src: ResolvedSource, re
   // Without a kept plan (none made, let go, or taken by a cancelled apply) the sheet's size decides.
   const large = peeked ? writesOf(peeked) >= BACKGROUND_MIN_RECORDS : (await sourceBytes(src)) >= BACKGROUND_MIN_BYTES;
   if (!large || ctx.db.memory) {
-    return opts.gate.write(async () => applySheet(ctx, src, req, mapping));
+    return opts.gate.write(async () => {
+      // Checked after the wait at the gate: a cancel or another process's import may have come meanwhile.
+      if (opts.signal.aborted) throw cancelled();
+      if (importBeingApplied(ctx.workbookPath)) throw new ApiError('BUSY', BUSY_IMPORT_MESSAGE);
+      const result = await applySheet(ctx, src, req, mapping);
+      announce(opts, result);
+      return result;
+    });
   }
+  // Without a plan the sheet is read before anything is held (planning it waits for the lock).
+  let loaded = peeked ? null : await readTable(src, req);
   const release = await opts.gate.hold();
   let own: Db | null = null;
   let lock: ImportLock | null = null;
@@ -84,14 +109,17 @@ export async function applySheetJob(ctx: ServiceContext, src: ResolvedSource, re
     let planned: Pick<KeptPlan, 'plan' | 'headers'>;
     if (kept) planned = kept;
     else {
-      opts.onStep({ step: 'Reading the sheet', done: 0, total: 0 });
-      const { read, table } = await readTable(src, req);
+      if (!loaded) {
+        opts.onStep({ step: 'Reading the sheet', done: 0, total: 0 });
+        loaded = await readTable(src, req);
+      }
+      const { read, table } = loaded;
       const input = { db: own, kind: SHEET_KIND_RECORD[req.kind], table, mapping, fileName: read.fileName, sha256: read.sha256, vendor: req.vendor, newId: ctx.newId };
       planned = { plan: await planSheetAsync(input, (p) => opts.onStep({ step: 'Checking rows', ...p }), opts.signal), headers: table.headers };
     }
     const { plan, headers } = planned;
     const p = plan.preview;
-    if (!writable(p)) return appliedNothing(p, false);
+    if (!writable(p)) return resultOf(p, false);
     inWrite(octx, () => rememberMapping(octx, req, mapping, headers, p.fileName));
     if (p.added + p.updated > 0) {
       const steps = applySteps(octx, req.kind, plan);
@@ -111,7 +139,9 @@ export async function applySheetJob(ctx: ServiceContext, src: ResolvedSource, re
     // Its entry, read on this connection before the commit: the backend's may be closed by then (another workbook opened).
     const activityId = p.added + p.updated > 0 ? lastSheetImportId(own) : null;
     commitOwnWrite(own);
-    return activityId ? { ...appliedNothing(p, true), peopleCreated: plan.people.length, activityId } : appliedNothing(p, true);
+    const result = activityId ? { ...resultOf(p, true), peopleCreated: plan.people.length, activityId } : resultOf(p, true);
+    announce(opts, result);
+    return result;
   } finally {
     try {
       if (own) endOwnWrite(own);

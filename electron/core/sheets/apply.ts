@@ -72,7 +72,7 @@ export interface ApplyStep {
 const RECORDS_PER_STEP = 10_000;
 
 /** Runs a write's steps to the end without pausing: a small import, or any write inside one write scope. */
-export function runSteps<T>(steps: Generator<ApplyStep, T>): T {
+function runSteps<T>(steps: Generator<ApplyStep, T>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;

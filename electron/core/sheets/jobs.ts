@@ -29,21 +29,9 @@ export class SheetJobs {
     }));
   }
 
-  /** An apply; `committed` is told the activity entry once it has landed (the job's writes did not pass the dispatcher). */
-  startApply(
-    ctx: ServiceContext, src: ResolvedSource, req: SheetRequest, mapping: SheetMapping,
-    opts: Omit<ApplyJobOptions, 'signal' | 'onStep'> & { committed?: (activityId: string) => void },
-  ): { jobId: string } {
-    return this.run('apply', async (signal, progress) => {
-      const result = await applySheetJob(ctx, src, req, mapping, { ...opts, signal, onStep: (s) => progress(s.step, s.done, s.total) });
-      // The import has landed: telling the faces may fail (another workbook opened meanwhile), the job does not.
-      try {
-        if (result.activityId) opts.committed?.(result.activityId);
-      } catch (e) {
-        console.error('Handover Workbook: announcing a sheet import failed', e);
-      }
-      return result;
-    });
+  /** An apply; `opts.committed` is told the activity entry once it has landed (the job's writes did not pass the dispatcher). */
+  startApply(ctx: ServiceContext, src: ResolvedSource, req: SheetRequest, mapping: SheetMapping, opts: Omit<ApplyJobOptions, 'signal' | 'onStep'>): { jobId: string } {
+    return this.run('apply', (signal, progress) => applySheetJob(ctx, src, req, mapping, { ...opts, signal, onStep: (s) => progress(s.step, s.done, s.total) }));
   }
 
   private run<K extends SheetJobStatus['kind']>(

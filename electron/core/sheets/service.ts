@@ -134,7 +134,7 @@ export async function applySheet(ctx: ServiceContext, src: ResolvedSource, req: 
 }
 
 /** What an apply answers whatever it wrote: the dry run's counts and refusals. */
-export function appliedNothing(p: SheetPreview, applied: boolean): SheetApplyResult {
+export function resultOf(p: SheetPreview, applied: boolean): SheetApplyResult {
   return { added: p.added, updated: p.updated, unchanged: p.unchanged, refused: p.refused, fileName: p.fileName, sha256: p.sha256, applied, peopleCreated: 0, activityId: null };
 }
 
@@ -159,11 +159,11 @@ function writePlan(ctx: ServiceContext, req: SheetRequest, mapping: SheetMapping
   const result = inWrite(ctx, (): SheetApplyResult => {
     const { plan, headers } = planned();
     const p = plan.preview;
-    if (!writable(p)) return appliedNothing(p, false);
+    if (!writable(p)) return resultOf(p, false);
     rememberMapping(ctx, req, mapping, headers, p.fileName);
-    if (p.added + p.updated === 0) return appliedNothing(p, true);
+    if (p.added + p.updated === 0) return resultOf(p, true);
     applyPlan(ctx, req.kind, plan);
-    return { ...appliedNothing(p, true), peopleCreated: plan.people.length };
+    return { ...resultOf(p, true), peopleCreated: plan.people.length };
   });
   // The entry is written as the transaction commits: look it up after.
   return result.applied && result.added + result.updated > 0 ? { ...result, activityId: lastSheetImportId(ctx.db) } : result;
