@@ -11,6 +11,8 @@ type Watcher = { key: readonly unknown[]; stale(): void };
 export class ChangeFeed {
   private last: number | null = null;
   private watchers = new Set<Watcher>();
+  /** First loads that will be loaded again once settled (see invalidate). */
+  private readonly reloading = new WeakSet<Query>();
 
   constructor(private readonly client: QueryClient) {}
 
@@ -22,23 +24,13 @@ export class ChangeFeed {
       this.everythingStale();
       return;
     }
-    const predicate = (query: Query) => isStaleAfter(event, query.queryKey);
-    // A first load under way is joined, not restarted, by an invalidation (TanStack Query restarts
-    // only a refetch of data it holds), and it may have read the workbook before this change
-    // landed (a notice's attachments, asked for while its letter was still uploading): once it has
-    // settled it is loaded again.
-    for (const query of this.client.getQueryCache().findAll({ predicate, fetchStatus: 'fetching' })) {
-      if (query.state.data !== undefined) continue;
-      const again = () => void this.client.invalidateQueries({ queryKey: query.queryKey, exact: true });
-      void query.promise?.then(again, again);
-    }
-    void this.client.invalidateQueries({ predicate });
+    this.invalidate((query) => isStaleAfter(event, query.queryKey));
     for (const w of [...this.watchers]) if (isStaleAfter(event, w.key)) w.stale();
   }
 
   /** Nothing can be assumed: every query and watcher refreshes (what is on screen stays until then). */
   everythingStale(): void {
-    void this.client.invalidateQueries();
+    this.invalidate(() => true);
     for (const w of [...this.watchers]) w.stale();
   }
 
@@ -47,6 +39,25 @@ export class ChangeFeed {
     this.last = null;
     void this.client.resetQueries();
     for (const w of [...this.watchers]) w.stale();
+  }
+
+  /**
+   * Invalidates the queries the predicate picks. A first load under way is joined, not restarted,
+   * by an invalidation (TanStack Query restarts only a refetch of data it holds), and it may have
+   * read the workbook before the change landed (a notice's attachments, asked for while its letter
+   * was still uploading): once it has settled it is loaded again, once however many events came.
+   */
+  private invalidate(predicate: (query: Query) => boolean): void {
+    for (const query of this.client.getQueryCache().findAll({ predicate, fetchStatus: 'fetching' })) {
+      if (query.state.data !== undefined || this.reloading.has(query)) continue;
+      this.reloading.add(query);
+      const again = () => {
+        this.reloading.delete(query);
+        void this.client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      };
+      void query.promise?.then(again, again);
+    }
+    void this.client.invalidateQueries({ predicate });
   }
 
   /** Calls `stale` whenever an event may have changed what `key` (from queryKey()) loaded; returns the function that stops it. */

@@ -6,7 +6,7 @@
 // a refresh too many costs a request, one too few leaves wrong data on screen.
 import { ALL_KINDS, type ChangeEvent } from '../../shared/changes';
 import { ATTACHMENT_OWNER_FIELDS, type InputOf, type MethodName } from '../../shared/contract';
-import { INVENTORY_KINDS, RECORD_KINDS, type RecordKind } from '../../shared/records';
+import { INVENTORY_KINDS, RECORD_KINDS, REGISTER_KINDS, type RecordKind } from '../../shared/records';
 
 /** A key as TanStack Query stores it: the method, its payload, and the name of a custom loader if any. */
 export type ApiQueryKey<M extends QueryMethod = QueryMethod> = readonly [M, InputOf<M>] | readonly [M, InputOf<M>, string];
@@ -75,9 +75,10 @@ const RULES = {
   'activity.list': (e, p) => touches(e, ANY, { vendorId: p.vendorId, id: p.recordId }),
   // Every write appends an entry to the chain.
   'activity.verifyChain': (e) => touches(e, ANY),
-  // Attaching and removing files is logged under the document or the checklist item.
   // An attach or removal is logged against its owner (a document, an item, a notice, an access record, a data set).
-  'attachment.list': (e, p) => touches(e, Object.values(ATTACHMENT_OWNER_FIELDS), { id: p.documentId ?? p.itemId ?? p.noticeId ?? p.accessId ?? p.datasetId }),
+  'attachment.list': (e, p) => touches(e, Object.values(ATTACHMENT_OWNER_FIELDS), {
+    id: Object.keys(ATTACHMENT_OWNER_FIELDS).map((f) => (p as Record<string, string | undefined>)[f]).find((v) => v !== undefined),
+  }),
   'template.list': (e) => touches(e, ['template']),
   'template.get': (e) => touches(e, ['template']),
   // The exit date moves the items' due dates, so the vendor counts too.
@@ -86,7 +87,7 @@ const RULES = {
   // An item's links show the titles of the records they point to.
   'checklist.links': (e, p) => touches(e, ['checklist_item'], { id: p.itemId }) || touches(e, RECORD_KINDS),
   // The open records of the item's register (any vendor's: the payload names only the item).
-  'checklist.registerOpen': (e, p) => touches(e, ['checklist_item'], { id: p.itemId }) || touches(e, ['access', 'dataset', 'infrastructure']),
+  'checklist.registerOpen': (e, p) => touches(e, ['checklist_item'], { id: p.itemId }) || touches(e, REGISTER_KINDS),
   // Links are logged under the contract; the titles shown are the documents' and licences'.
   'contract.links': (e, p) => touches(e, ['contract'], { id: p.contractId }) || touches(e, ['document', 'licence']),
   'checklist.myTasks': (e) => touches(e, ['checklist', 'checklist_item', 'vendor', 'person']),

@@ -18,7 +18,7 @@ import type { HeldSource } from './sheetSource';
 import { SourceFacts } from './SourceFacts';
 import { SourcePicker } from './SourcePicker';
 import { TemplateLinks } from './TemplateLinks';
-import { runApply, SheetRunCancelled } from './sheetJob';
+import { runApply } from './sheetJob';
 import { runKey, useDryRun } from './useDryRun';
 
 type Step = 1 | 2 | 3;
@@ -112,17 +112,18 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
   const current = dryRun.previewKey !== null && dryRun.previewKey === key;
   const running = dryRun.runningKey !== null;
 
-  // Step 2 checks the values as the mapping changes (after a pause), to ask about the ones it cannot settle.
-  useEffect(() => {
-    if (step !== 2 || !input || key === dryRun.previewKey || key === dryRun.runningKey) return;
-    const timer = setTimeout(() => run(input), CHECK_AFTER_MS);
-    return () => clearTimeout(timer);
-  });
-
   // As the backend: without a column for the title (and no id column to match on) no row can be read,
   // so the dry run waits for one; the mapping step says which.
   const mappedFields = Object.values(mapping.columns);
   const noTitle = !mappedFields.includes(TITLE_FIELD[SHEET_KIND_RECORD[kind]]) && !mappedFields.includes('id');
+
+  // Step 2 checks the values as the mapping changes (after a pause), to ask about the ones it cannot
+  // settle; a mapping that failed is not checked again until it changes.
+  useEffect(() => {
+    if (step !== 2 || !input || noTitle || key === dryRun.previewKey || key === dryRun.runningKey || key === dryRun.errorKey) return;
+    const timer = setTimeout(() => run(input), CHECK_AFTER_MS);
+    return () => clearTimeout(timer);
+  });
 
   const toPreview = () => {
     setStep(3);
@@ -150,7 +151,7 @@ export function SheetImportDialog({ kind, vendorId, onClose }: Props) {
         run: () => undoImport(result.sha256),
       });
     } catch (e) {
-      setError(e instanceof SheetRunCancelled ? e.message : sheetErrorText(e));
+      setError(sheetErrorText(e));
     } finally {
       stopApply.current = null;
       setApplying(false);

@@ -75,6 +75,11 @@ test('a sheet whose name column is not recognised waits at the mapping until one
   await expect(dialog.getByRole('alert')).toHaveText('Map a column to Name: it is required for every row.');
   const next = dialog.getByRole('button', { name: 'Next: dry run' });
   await expect(next).toBeDisabled();
+  // Nor does the mapping step try it in the background (a failing check used to start again and again).
+  const started: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/sheets.startPreview')) started.push(r.url()); });
+  await page.waitForTimeout(1500);
+  expect(started).toEqual([]);
 
   await column.selectOption('name');
   await expect(next).toBeEnabled();

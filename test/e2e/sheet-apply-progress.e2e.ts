@@ -30,7 +30,8 @@ test('a 60,000-row import shows its progress, is cancelled with nothing written,
     }, 5);
   }));
   await dialog.getByRole('button', { name: /^Apply/ }).click();
-  expect(await cancelled).toEqual(expect.any(String));
+  // Cancelled while it ran, not after it had finished.
+  expect(await cancelled).not.toBe('Done');
   const progress = dialog.getByRole('group', { name: 'Import', exact: true });
   await expect(dialog.getByRole('alert')).toHaveText('The import was cancelled; nothing was changed.', { timeout: 30_000 });
   await expect(progress).toBeHidden();
